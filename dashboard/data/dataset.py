@@ -1,0 +1,61 @@
+"""The typed, validated dataset every other layer works on.
+
+Column kinds follow `data/README.md` (the codebook). After loading:
+- date columns are ``datetime64[ns]`` (``NaT`` when empty);
+- id-list columns (``*_ids``) hold tuples of str (``()`` when empty);
+- bool columns are ``bool``; ``rank``/``sort_order`` are ``int64``;
+  ``latitude``/``longitude`` are ``float64`` (``NaN`` when empty);
+- every other column is ``str`` (``""`` when empty).
+Each frame keeps the CSV's column order and a default RangeIndex.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+# Table name -> file name, in the order tables are validated and documented.
+TABLE_FILES: dict[str, str] = {
+    "sources": "sources.csv",
+    "actors": "actors.csv",
+    "actor_roles": "actor_roles.csv",
+    "issues": "issues.csv",
+    "positions": "positions.csv",
+    "events": "events.csv",
+    "statements": "statements.csv",
+    "stances": "stances.csv",
+    "phases": "phases.csv",
+}
+
+# The id column of each table.
+ID_COLUMNS: dict[str, str] = {
+    "sources": "source_id",
+    "actors": "actor_id",
+    "actor_roles": "role_id",
+    "issues": "issue_id",
+    "positions": "position_id",
+    "events": "event_id",
+    "statements": "statement_id",
+    "stances": "stance_id",
+    "phases": "phase_id",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    sources: pd.DataFrame
+    actors: pd.DataFrame
+    actor_roles: pd.DataFrame
+    issues: pd.DataFrame
+    positions: pd.DataFrame
+    events: pd.DataFrame
+    statements: pd.DataFrame
+    stances: pd.DataFrame
+    phases: pd.DataFrame
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in self.tables().items()}
