@@ -1,0 +1,68 @@
+"""Command line: ``python -m dashboard validate [DIR]``.
+
+Prints every problem in the data as ``file:row:column: message`` and exits 1,
+or prints a one-line summary of the counts and exits 0. Usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dashboard.data.load import validate_dir
+
+# The bundled data, found from the package rather than the working directory.
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Tools for the NATO–Russia missile defence talks dashboard.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate",
+        help="check the data tables and print every problem",
+        description="Check the nine CSV tables against the codebook (data/README.md). "
+        "Prints each problem as file:row:column: message and exits 1, "
+        "or prints a summary and exits 0.",
+    )
+    validate.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        metavar="DIR",
+        help=f"folder with the CSV files (default: {DEFAULT_DATA_DIR})",
+    )
+    return parser
+
+
+def run_validate(directory: Path) -> int:
+    dataset, problems = validate_dir(directory)
+    if dataset is None:
+        for problem in problems:
+            print(problem)
+        return 1
+    counts = dataset.counts()
+    summary = ", ".join(f"{count} {table}" for table, count in counts.items())
+    print(f"ok: {len(counts)} tables — {summary}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Quotes may hold characters the terminal's encoding lacks; never crash on them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    if args.command == "validate":
+        return run_validate(args.directory)
+    raise AssertionError(f"unhandled command {args.command!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

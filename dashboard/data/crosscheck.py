@@ -1,0 +1,98 @@
+"""Checks across tables, on the raw string tables (index = spreadsheet row).
+
+Run after the per-table schemas, also on tables that had problems there, so
+that one run reports as much as it can. Cells whose format is wrong (reported
+by the schema already) are skipped here rather than reported twice, and so are
+references into a table that could not be read at all.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
+from dashboard.data.problems import Problem, show
+from dashboard.data.schema import ID_LIST, INT_RE, TABLES, is_slug, split_ids
+
+RawTables = dict[str, pd.DataFrame]
+
+
+def cross_check(raw: RawTables) -> list[Problem]:
+    return [
+        *dangling_references(raw),
+        *positions_of_other_issues(raw, "statements"),
+        *positions_of_other_issues(raw, "stances"),
+        *repeated_ranks(raw),
+    ]
+
+
+def _rows(raw: RawTables, table: str, *columns: str):
+    """(row number, {column: cell}) of a table that has all these columns."""
+    frame = raw.get(table)
+    if frame is None or not set(columns) <= set(frame.columns):
+        return
+    for row_number, record in zip(frame.index, frame[list(columns)].to_dict("records"), strict=True):
+        yield int(row_number), record
+
+
+def _known_ids(raw: RawTables, table: str) -> set[str] | None:
+    """The ids of a table, None if the table or its id column is unreadable."""
+    id_column = ID_COLUMNS[table]
+    frame = raw.get(table)
+    if frame is None or id_column not in frame.columns:
+        return None
+    return set(frame[id_column])
+
+
+def dangling_references(raw: RawTables) -> list[Problem]:
+    """Every id in a reference column must exist in the table it points into."""
+    problems = []
+    for table in TABLES.values():
+        for field in table.fields:
+            if field.refers_to is None:
+                continue
+            known = _known_ids(raw, field.refers_to)
+            if known is None:
+                continue
+            target = f"{ID_COLUMNS[field.refers_to]} in {TABLE_FILES[field.refers_to]}"
+            for row, record in _rows(raw, table.name, field.name):
+                cell = record[field.name]
+                ids = split_ids(cell) if field.converts_to == ID_LIST else [cell] if cell else []
+                for missing in [i for i in ids if is_slug(i) and i not in known]:
+                    problems.append(Problem(table.file_name, row, field.name, f"{show(missing)} is not a {target}"))
+    return problems
+
+
+def positions_of_other_issues(raw: RawTables, table: str) -> list[Problem]:
+    """A statement's or stance's position must be a position of its own issue."""
+    issue_of_position = {
+        record["position_id"]: record["issue_id"] for _, record in _rows(raw, "positions", "position_id", "issue_id")
+    }
+    problems = []
+    for row, record in _rows(raw, table, "issue_id", "position_id"):
+        position, issue = record["position_id"], record["issue_id"]
+        position_issue = issue_of_position.get(position)
+        if position and issue and position_issue is not None and position_issue != issue:
+            message = f"position {show(position)} belongs to issue {show(position_issue)}, not to {show(issue)}"
+            problems.append(Problem(TABLE_FILES[table], row, "position_id", message))
+    return problems
+
+
+def repeated_ranks(raw: RawTables) -> list[Problem]:
+    """No two positions of one issue share a rank."""
+    first_with_rank: dict[tuple[str, int], tuple[int, str]] = {}
+    problems = []
+    for row, record in _rows(raw, "positions", "position_id", "issue_id", "rank"):
+        if not INT_RE.fullmatch(record["rank"]):
+            continue
+        key = (record["issue_id"], int(record["rank"]))
+        if key in first_with_rank:
+            first_row, first_position = first_with_rank[key]
+            message = (
+                f"rank {key[1]} of issue {show(key[0])} is already taken by"
+                f" position {show(first_position)} (row {first_row})"
+            )
+            problems.append(Problem(TABLE_FILES["positions"], row, "rank", message))
+        else:
+            first_with_rank[key] = (row, record["position_id"])
+    return problems

@@ -1,0 +1,182 @@
+"""Read the nine CSV tables, validate them and build the typed Dataset.
+
+Public API:
+
+- ``validate_dir(path) -> (Dataset | None, list[Problem])``: never raises for
+  bad data; the Dataset is given only when there are no problems.
+- ``load_dataset(path) -> Dataset``: raises :class:`DataValidationError`
+  (with ``.problems``) when there are problems.
+
+Problems print as ``file:row:column: message`` (see :class:`Problem`).
+Nothing is ever written into the data directory.
+
+The files are parsed with the standard ``csv`` module (every cell a string,
+nothing turned into NaN) rather than ``pandas.read_csv``, so that a ragged
+row, an unclosed quote or a cell with bytes that are not UTF-8 can be reported
+at the row (and column) where it is, as a spreadsheet numbers rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.data.crosscheck import cross_check
+from dashboard.data.dataset import TABLE_FILES, Dataset
+from dashboard.data.problems import Problem, show
+from dashboard.data.schema import to_typed, validate_table
+
+__all__ = ["MAX_FILE_BYTES", "DataValidationError", "Problem", "load_dataset", "read_table", "validate_dir"]
+
+# Larger files are refused before reading: the real tables are a few hundred kB.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+UTF8_BOM = "\ufeff"
+
+
+class DataValidationError(Exception):
+    """The data has problems; ``.problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")
+
+
+def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
+    """Check every table in `path`; the Dataset only when there are no problems."""
+    directory = Path(path)
+    if not directory.exists():
+        return None, [Problem(str(path), None, None, "data directory does not exist")]
+    if not directory.is_dir():
+        return None, [Problem(str(path), None, None, "is not a directory")]
+
+    problems: list[Problem] = []
+    raw: dict[str, pd.DataFrame] = {}
+    for table, file_name in TABLE_FILES.items():
+        frame, read_problems = read_table(directory / file_name)
+        problems += read_problems
+        if frame is not None:
+            problems += validate_table(table, frame)
+            raw[table] = frame
+    problems += cross_check(raw)
+
+    if problems:
+        return None, problems
+    return Dataset(**{table: to_typed(table, frame) for table, frame in raw.items()}), []
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """The validated Dataset in `path`; raises DataValidationError otherwise."""
+    dataset, problems = validate_dir(path)
+    if dataset is None:
+        raise DataValidationError(problems)
+    return dataset
+
+
+def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The raw table of one CSV file: all cells str, index = spreadsheet row.
+
+    Returns (None, problems) when the file cannot be read as a table at all.
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            return None, [Problem(name, None, None, "is not a regular file")]
+        if size > MAX_FILE_BYTES:
+            limit = f"{MAX_FILE_BYTES:,} bytes"
+            return None, [Problem(name, None, None, f"file is {size:,} bytes, over the limit of {limit}; not read")]
+        if size == 0:
+            return None, [Problem(name, None, None, "file is empty; it needs at least the header row")]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(name, None, None, "file is missing")]
+    except OSError as err:
+        return None, [Problem(name, None, None, f"cannot read file: {err.strerror or err}")]
+
+    # surrogateescape keeps bytes that are not UTF-8 as markers we can find
+    # after parsing, so they are reported at their row and column.
+    text = data.decode("utf-8", errors="surrogateescape").removeprefix(UTF8_BOM)
+    records, parse_problem = _parse_csv(name, text)
+    if parse_problem is not None:
+        problems = [parse_problem]
+        if _has_bad_bytes(text):
+            problems.append(_first_bad_byte(name, data))
+        return None, problems
+    return _to_frame(name, records)
+
+
+def _parse_csv(name: str, text: str) -> tuple[list[list[str]], Problem | None]:
+    records: list[list[str]] = []
+    # strict: an unclosed quote or text after a closing quote is an error,
+    # not something to guess around.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as err:
+        hint = "; is a quote left open?" if "unexpected end of data" in str(err) else ""
+        message = f"cannot parse CSV: {err} (line {reader.line_num} of the file){hint}"
+        return records, Problem(name, len(records) + 1, None, message)
+    return records, None
+
+
+def _to_frame(name: str, records: list[list[str]]) -> tuple[pd.DataFrame | None, list[Problem]]:
+    if not records or not any(cell.strip() for cell in records[0]):
+        return None, [Problem(name, 1, None, "no header row")]
+    header, rows = records[0], records[1:]
+    problems = []
+    problems += _bad_bytes_problems(name, records, header)
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(name, 1, column, "column appears twice in the header"))
+        elif not column.strip():
+            problems.append(Problem(name, 1, None, "header has a column with no name"))
+        seen.add(column)
+    for row_number, record in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in record):
+            problems.append(Problem(name, row_number, None, "blank row; delete it"))
+        elif len(record) != len(header):
+            message = f"row has {len(record)} fields, the header has {len(header)}"
+            problems.append(Problem(name, row_number, None, message))
+    if problems:
+        return None, problems
+    index = pd.RangeIndex(2, len(rows) + 2)
+    return pd.DataFrame(rows, columns=header, index=index, dtype=str), []
+
+
+def _has_bad_bytes(text: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _bad_bytes_problems(name: str, records: list[list[str]], header: list[str]) -> list[Problem]:
+    problems = []
+    for row_number, record in enumerate(records, start=1):
+        for position, cell in enumerate(record):
+            if _has_bad_bytes(cell):
+                column = header[position] if row_number > 1 and position < len(header) else None
+                bad = next(ch for ch in cell if "\udc80" <= ch <= "\udcff")
+                message = f"not valid UTF-8 (byte 0x{ord(bad) - 0xDC00:02X} in {_printable(cell)}); save as UTF-8"
+                problems.append(Problem(name, row_number, column, message))
+    return problems
+
+
+def _printable(cell: str) -> str:
+    """A cell with stray bytes shown as \\xNN, so the message can be printed."""
+    raw_bytes = cell.encode("utf-8", errors="surrogateescape")
+    return show(raw_bytes.decode("utf-8", errors="backslashreplace"))
+
+
+def _first_bad_byte(name: str, data: bytes) -> Problem:
+    """Where decoding fails, by line, when the file cannot be parsed into rows."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return Problem(name, None, None, f"not valid UTF-8 (byte 0x{data[err.start]:02X} on line {line})")
+    raise AssertionError("called only for data that is not UTF-8")
