@@ -371,7 +371,7 @@ TABLES: dict[str, Table] = {
                 (
                     "summit", "council_meeting", "talks", "seminar", "treaty", "ratification",
                     "statement", "news_conference", "speech", "appointment", "attack",
-                    "deadline", "announcement", "conflict",
+                    "deadline", "announcement", "conflict", "working_group",
                 ),
             ),
             choice("status", ("held", "planned", "did_not_happen")),
