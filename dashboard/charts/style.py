@@ -1,0 +1,45 @@
+"""Colours and marks shared by every figure, defined once."""
+
+from __future__ import annotations
+
+import textwrap
+
+# Sides and affiliations share one map so NATO is the same blue everywhere.
+GROUP_COLOURS: dict[str, str] = {
+    "NATO": "#1f4e9c",
+    "United States": "#5b9bd5",
+    "Russia": "#c62828",
+}
+OTHER_COLOUR = "#8c8c8c"
+NEUTRAL_COLOUR = "#4d4d4d"  # lanes that are not a side (event kinds)
+
+# Order in which groups are listed (lanes, legends); others follow alphabetically.
+GROUP_ORDER: tuple[str, ...] = ("NATO", "United States", "Russia")
+
+STATUS_LABELS: dict[str, str] = {
+    "held": "held",
+    "planned": "planned",
+    "did_not_happen": "did not happen",
+}
+STATUS_SYMBOLS: dict[str, str] = {
+    "held": "circle",
+    "planned": "circle-open",
+    "did_not_happen": "x",
+}
+
+PHASE_FILLS: tuple[str, ...] = ("rgba(120, 120, 120, 0.08)", "rgba(120, 120, 120, 0.16)")
+
+
+def colour_for(group: str) -> str:
+    """The colour of a side or affiliation; grey for anything else."""
+    return GROUP_COLOURS.get(group, OTHER_COLOUR)
+
+
+def group_sort_key(group: str) -> tuple[int, str]:
+    """Sort key putting NATO, the United States and Russia first."""
+    return (GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER), group.casefold())
+
+
+def wrap_for_hover(text: str, width: int = 60) -> str:
+    """Long text broken into hover-sized lines."""
+    return "<br>".join(textwrap.wrap(text, width)) if text else ""

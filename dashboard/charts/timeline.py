@@ -1,0 +1,221 @@
+"""The event timeline: one lane per affiliation, actor or event kind.
+
+Marks say how well an event is dated and whether it happened:
+- a one-day event dated to the day is a marker;
+- a multi-day event is a bar from its first day to the end of its last day;
+- an imprecise date (week, month, year, approximate window) is a pale bar
+  with a dashed outline over every day it may have happened on;
+- planned events use open markers and hatched bars with dashed outlines,
+  events that did not happen an "x" marker (or cross-hatched bar).
+An undated event (the source gives no day) is a marker on its report date;
+its hover says "undated (reported …)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.style import (
+    NEUTRAL_COLOUR, PHASE_FILLS, STATUS_LABELS, STATUS_SYMBOLS, colour_for, group_sort_key,
+)
+from dashboard.model.dates import format_date_range
+
+NO_PARTICIPANT = "(no participant)"
+IMPRECISE = frozenset({"week", "month", "year", "approximate"})
+DAY_MS = 24 * 60 * 60 * 1000
+BAR_WIDTH = 0.6  # in lanes
+BAR_PATTERNS = {"planned": "/", "did_not_happen": "x"}
+
+
+def _lanes_of_event(event: pd.Series, lane_by: str, actors: pd.DataFrame | None) -> list[tuple[str, str]]:
+    """(lane, colour group) pairs the event is drawn in."""
+    if lane_by == "kind":
+        return [(event["kind"], "")]
+    if not event["participant_ids"]:
+        return [(NO_PARTICIPANT, "")]
+    known = actors.set_index("actor_id") if actors is not None else None
+    lanes = []
+    for actor_id in event["participant_ids"]:
+        affiliation = known.at[actor_id, "affiliation"] if known is not None and actor_id in known.index else ""
+        if lane_by == "affiliation":
+            lanes.append((affiliation or actor_id, affiliation))
+        else:
+            name = known.at[actor_id, "name"] if known is not None and actor_id in known.index else actor_id
+            lanes.append((name, affiliation))
+    return list(dict.fromkeys(lanes))  # an event once per lane
+
+
+def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
+                actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (event, lane) with how to draw it.
+
+    Columns: event_id, lane, group (affiliation for colour, "" if none),
+    shape ("marker" or "bar"), imprecise (bool), status_shown, start, end_excl
+    (day after the last day), hover."""
+    if lane_by not in ("affiliation", "actor", "kind"):
+        raise ValueError(f"lane_by must be affiliation, actor or kind, not {lane_by!r}")
+    rows = []
+    for _, event in events.iterrows():
+        precision = event["date_precision"]
+        one_day = event["start_date"] == event["end_date"]
+        imprecise = precision in IMPRECISE
+        status = event["status_shown"]
+        hover = "<br>".join(part for part in (
+            f"<b>{event['title']}</b>",
+            format_date_range(event["start_date"], event["end_date"], precision),
+            event["place"],
+            STATUS_LABELS.get(status, status),
+        ) if part)
+        for lane, group in _lanes_of_event(event, lane_by, actors):
+            rows.append({
+                "event_id": event["event_id"], "lane": lane, "group": group,
+                "shape": "marker" if one_day and not imprecise else "bar",
+                "imprecise": imprecise, "status_shown": status,
+                "start": event["start_date"], "end_excl": event["end_date"] + pd.Timedelta(days=1),
+                "hover": hover,
+            })
+    return pd.DataFrame(rows, columns=["event_id", "lane", "group", "shape", "imprecise",
+                                       "status_shown", "start", "end_excl", "hover"])
+
+
+def _lane_order(marks: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None) -> list[str]:
+    lanes = marks[["lane", "group"]].drop_duplicates("lane")
+    if lane_by == "kind":
+        ordered = sorted(lanes["lane"], key=str.casefold)
+    else:
+        ordered = [lane for lane, _ in sorted(
+            zip(lanes["lane"], lanes["group"]),
+            key=lambda item: (item[0] == NO_PARTICIPANT, group_sort_key(item[1]), item[0].casefold()),
+        )]
+    return ordered
+
+
+def _colours(marks: pd.DataFrame, lane_by: str) -> list[str]:
+    return [NEUTRAL_COLOUR if lane_by == "kind" or not group else colour_for(group)
+            for group in marks["group"]]
+
+
+def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str) -> go.Scatter:
+    return go.Scatter(
+        x=marks["start"], y=marks["lane"], mode="markers",
+        name=f"{STATUS_LABELS.get(status, status)} (day)", legendgroup=status, showlegend=False,
+        marker=dict(symbol=STATUS_SYMBOLS.get(status, "circle"), size=12, color=_colours(marks, lane_by),
+                    line=dict(width=2, color=_colours(marks, lane_by))),
+        customdata=marks["event_id"].tolist(), hovertext=marks["hover"].tolist(),
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str) -> go.Bar:
+    colours = _colours(marks, lane_by)
+    pattern = BAR_PATTERNS.get(status, "")
+    return go.Bar(
+        orientation="h", y=marks["lane"], base=marks["start"],
+        x=((marks["end_excl"] - marks["start"]) / pd.Timedelta(milliseconds=1)).tolist(),
+        width=BAR_WIDTH,
+        name=f"{STATUS_LABELS.get(status, status)} ({'uncertain date' if imprecise else 'multi-day'})",
+        legendgroup=status, showlegend=False,
+        marker=dict(color=colours, opacity=0.35 if imprecise or pattern else 0.85,
+                    line=dict(width=0 if imprecise or pattern else 1, color=colours),
+                    pattern=dict(shape=pattern, fgcolor=colours, solidity=0.3) if pattern else None),
+        customdata=marks["event_id"].tolist(), hovertext=marks["hover"].tolist(),
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _dashed_outlines(bars: pd.DataFrame, lane_by: str) -> list[dict[str, Any]]:
+    """Dashed rectangles around uncertain or not-held bars (go.Bar has no
+    dashed outline of its own)."""
+    return [
+        dict(type="rect", xref="x", yref="y", layer="above",
+             x0=row.start, x1=row.end_excl, y0=row.lane, y1=row.lane,
+             y0shift=-BAR_WIDTH / 2, y1shift=BAR_WIDTH / 2,
+             line=dict(color=colour, width=1.5, dash="dash" if row.imprecise else "dot"),
+             fillcolor="rgba(0,0,0,0)")
+        for row, colour in zip(bars.itertuples(), _colours(bars, lane_by))
+        if row.imprecise or row.status_shown != "held"
+    ]
+
+
+def _legend_traces() -> list[go.Scatter]:
+    """Neutral legend entries explaining the status marks; clicking one
+    toggles every trace of that status (shared legendgroup)."""
+    return [
+        go.Scatter(x=[None], y=[None], mode="markers", name=label, legendgroup=status,
+                   marker=dict(symbol=STATUS_SYMBOLS[status], size=12, color=NEUTRAL_COLOUR,
+                               line=dict(width=2, color=NEUTRAL_COLOUR)),
+                   customdata=[], hoverinfo="skip")
+        for status, label in STATUS_LABELS.items()
+    ]
+
+
+def _phase_shapes_and_labels(phases: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    shapes, labels = [], []
+    for number, phase in enumerate(phases.sort_values("start_date").itertuples()):
+        end = phase.end_date + pd.Timedelta(days=1)
+        shapes.append(dict(type="rect", xref="x", yref="paper", x0=phase.start_date, x1=end,
+                           y0=0, y1=1, layer="below", line=dict(width=0),
+                           fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)]))
+        labels.append(dict(xref="x", yref="paper", x=phase.start_date + (end - phase.start_date) / 2,
+                           y=1, yanchor="bottom", text=phase.title, showarrow=False,
+                           font=dict(size=11, color=NEUTRAL_COLOUR)))
+    return shapes, labels
+
+
+def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
+                    actors: pd.DataFrame | None = None) -> go.Figure:
+    """The timeline of `events` (as `filter_events` returns them, with
+    status_shown), with `phases` as background bands.
+
+    `actors` is the actors table, used to name actor lanes and colour/group
+    by affiliation; without it lanes show actor ids. Every data trace carries
+    the event ids as `customdata` (one str per point) for selections."""
+    marks = event_marks(events, lane_by, actors)
+    lanes = _lane_order(marks, lane_by, actors)
+    figure = go.Figure()
+    markers = marks[marks["shape"] == "marker"]
+    for status, group in markers.groupby("status_shown", sort=True):
+        figure.add_trace(_marker_trace(group, status, lane_by))
+    bars = marks[marks["shape"] == "bar"]
+    for (status, imprecise), group in bars.groupby(["status_shown", "imprecise"], sort=True):
+        figure.add_trace(_bar_trace(group, status, imprecise, lane_by))
+    figure.add_traces(_legend_traces())
+    phase_shapes, phase_labels = _phase_shapes_and_labels(phases)
+    figure.update_layout(
+        shapes=phase_shapes + _dashed_outlines(bars, lane_by),
+        annotations=phase_labels,
+        barmode="overlay",
+        height=max(320, 140 + 40 * len(lanes)),
+        margin=dict(l=10, r=10, t=50, b=30),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
+        hovermode="closest",
+        xaxis=dict(type="date", title=None),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=lanes,
+                   autorange="reversed", title=None),
+        clickmode="event+select",
+        dragmode="select",
+    )
+    return figure
+
+
+def _point_event_id(point: Mapping) -> str | None:
+    customdata = point.get("customdata") if isinstance(point, Mapping) else None
+    if isinstance(customdata, (list, tuple)):
+        customdata = customdata[0] if customdata else None
+    return customdata if isinstance(customdata, str) and customdata else None
+
+
+def selected_event_ids(selection_state: Mapping | None) -> list[str]:
+    """Event ids of the points selected in a Plotly chart, from the value
+    `st.plotly_chart(..., on_select="rerun")` returns; first-seen order,
+    no duplicates. Missing keys or points without an id are ignored."""
+    if not isinstance(selection_state, Mapping):
+        return []
+    selection = selection_state.get("selection")
+    points = (selection.get("points") if isinstance(selection, Mapping) else None) or []
+    ids = (_point_event_id(point) for point in points)
+    return list(dict.fromkeys(event_id for event_id in ids if event_id))
