@@ -54,19 +54,24 @@ def dangling_references(raw: RawTables) -> list[Problem]:
             known = _known_ids(raw, field.refers_to)
             if known is None:
                 continue
-            target = f"{ID_COLUMNS[field.refers_to]} in {TABLE_FILES[field.refers_to]}"
+            id_column, target_file = ID_COLUMNS[field.refers_to], TABLE_FILES[field.refers_to]
             for row, record in _rows(raw, table.name, field.name):
                 cell = record[field.name]
                 ids = split_ids(cell) if field.converts_to == ID_LIST else [cell] if cell else []
                 for missing in [i for i in ids if is_slug(i) and i not in known]:
-                    problems.append(Problem(table.file_name, row, field.name, f"{show(missing)} is not a {target}"))
+                    message = f"unknown {id_column} {show(missing)}: not in {target_file}"
+                    problems.append(Problem(table.file_name, row, field.name, message))
     return problems
 
 
 def positions_of_other_issues(raw: RawTables, table: str) -> list[Problem]:
     """A statement's or stance's position must be a position of its own issue."""
+    # Positions of an unknown issue are reported in positions.csv alone.
+    issues = _known_ids(raw, "issues") or set()
     issue_of_position = {
-        record["position_id"]: record["issue_id"] for _, record in _rows(raw, "positions", "position_id", "issue_id")
+        record["position_id"]: record["issue_id"]
+        for _, record in _rows(raw, "positions", "position_id", "issue_id")
+        if record["issue_id"] in issues
     }
     problems = []
     for row, record in _rows(raw, table, "issue_id", "position_id"):

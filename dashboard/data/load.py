@@ -115,12 +115,14 @@ def _parse_csv(name: str, text: str) -> tuple[list[list[str]], Problem | None]:
     # strict: an unclosed quote or text after a closing quote is an error,
     # not something to guess around.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start_line = 1  # the line of the file where the record being read starts
     try:
         for record in reader:
             records.append(record)
+            start_line = reader.line_num + 1
     except csv.Error as err:
         hint = "; is a quote left open?" if "unexpected end of data" in str(err) else ""
-        message = f"cannot parse CSV: {err} (line {reader.line_num} of the file){hint}"
+        message = f"cannot parse CSV: {err}{hint} (the row starts on line {start_line} of the file)"
         return records, Problem(name, len(records) + 1, None, message)
     return records, None
 

@@ -1,0 +1,152 @@
+"""Each kind of defect, made in a copy of the minimal valid dataset, is
+reported at its file, row and column, and only there."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from dashboard.data.load import load_dataset, validate_dir
+from tests.data.csv_tools import add_column, append_copy, drop_column, read_rows, set_cell, write_rows
+
+
+def swap_columns(directory, file, first, second):
+    rows = read_rows(directory / file)
+    i, j = rows[0].index(first), rows[0].index(second)
+    for row in rows:
+        row[i], row[j] = row[j], row[i]
+    write_rows(directory / file, rows)
+
+
+def edit(file, row, column, value):
+    return partial(set_cell, file=file, row=row, column=column, value=value)
+
+
+# (id, mutation of the data directory, expected "file:row:column" prefix, a word of the message)
+DEFECTS = [
+    ("missing column", partial(drop_column, file="events.csv", column="place"), "events.csv:1:place", "missing"),
+    ("extra column", partial(add_column, file="positions.csv", column="colour"), "positions.csv:1:colour", "unexpected"),
+    ("columns out of order", partial(swap_columns, file="issues.csv", first="title", second="kind"),
+     "issues.csv:1:title", "order"),
+    ("impossible date", edit("events.csv", 2, "start_date", "2011-02-30"), "events.csv:2:start_date", "date"),
+    ("slashed date", edit("events.csv", 3, "end_date", "2011/03/31"), "events.csv:3:end_date", "date"),
+    ("text for a date", edit("sources.csv", 2, "published", "January 2011"), "sources.csv:2:published", "date"),
+    ("week date", edit("stances.csv", 2, "as_of", "2011-W01-1"), "stances.csv:2:as_of", "date"),
+    ("required date empty", edit("phases.csv", 2, "end_date", ""), "phases.csv:2:end_date", "empty"),
+    ("event ends before start", edit("events.csv", 2, "end_date", "2011-01-02"), "events.csv:2:end_date", "before"),
+    ("statement ends before start", edit("statements.csv", 3, "said_end", "2011-01-02"),
+     "statements.csv:3:said_end", "before"),
+    ("role ends before start", edit("actor_roles.csv", 2, "end_date", "2009-12-31"),
+     "actor_roles.csv:2:end_date", "before"),
+    ("phase ends before start", edit("phases.csv", 2, "end_date", "2010-12-31"), "phases.csv:2:end_date", "before"),
+    ("dangling speaker", edit("statements.csv", 3, "speaker_id", "actor_z"), "statements.csv:3:speaker_id", "actor_z"),
+    ("dangling participant", edit("events.csv", 2, "participant_ids", "actor_a;actor_z"),
+     "events.csv:2:participant_ids", "actor_z"),
+    ("dangling source", edit("actors.csv", 4, "source_ids", "src_z"), "actors.csv:4:source_ids", "src_z"),
+    ("dangling via", edit("statements.csv", 3, "via", "actor_z"), "statements.csv:3:via", "actor_z"),
+    ("dangling event", edit("statements.csv", 2, "event_id", "event_z"), "statements.csv:2:event_id", "event_z"),
+    ("dangling statement", edit("stances.csv", 2, "statement_id", "stmt_z"), "stances.csv:2:statement_id", "stmt_z"),
+    ("dangling issue", edit("positions.csv", 4, "issue_id", "issue_z"), "positions.csv:4:issue_id", "issue_z"),
+    ("dangling role actor", edit("actor_roles.csv", 3, "actor_id", "actor_z"), "actor_roles.csv:3:actor_id", "actor_z"),
+    ("duplicate id", partial(append_copy, file="actors.csv", row=2), "actors.csv:5:actor_id", "duplicate"),
+    ("id with capitals", edit("phases.csv", 2, "phase_id", "Phase_A"), "phases.csv:2:phase_id", "id"),
+    ("id list with space", edit("events.csv", 2, "issue_ids", "issue_a; issue_b"), "events.csv:2:issue_ids", ";"),
+    ("id listed twice", edit("events.csv", 2, "issue_ids", "issue_a;issue_a"), "events.csv:2:issue_ids", "twice"),
+    ("statement position of another issue", edit("statements.csv", 2, "position_id", "pos_b1"),
+     "statements.csv:2:position_id", "issue_b"),
+    ("stance position of another issue", edit("stances.csv", 3, "position_id", "pos_a1"),
+     "stances.csv:3:position_id", "issue_a"),
+    ("rank repeated within an issue", edit("positions.csv", 3, "rank", "1"), "positions.csv:3:rank", "rank 1"),
+    ("rank zero", edit("positions.csv", 2, "rank", "0"), "positions.csv:2:rank", "at least 1"),
+    ("sort order not a number", edit("issues.csv", 2, "sort_order", "first"), "issues.csv:2:sort_order", "whole"),
+    ("javascript url", edit("sources.csv", 2, "url", "javascript:alert(1)"), "sources.csv:2:url", "http"),
+    ("data url", edit("sources.csv", 2, "url", "data:text/html,hello"), "sources.csv:2:url", "http"),
+    ("ftp url", edit("sources.csv", 2, "url", "ftp://example.org/a"), "sources.csv:2:url", "http"),
+    ("relative url", edit("sources.csv", 3, "url", "/news/a.html"), "sources.csv:3:url", "http"),
+    ("url without host", edit("sources.csv", 3, "url", "https://"), "sources.csv:3:url", "http"),
+    ("direct quote with empty text", edit("statements.csv", 2, "quote", ""), "statements.csv:2:quote",
+     "is_direct_quote"),
+    ("neither quote nor paraphrase", edit("statements.csv", 3, "paraphrase", ""), "statements.csv:3:paraphrase",
+     "quote"),
+    ("event without a source", edit("events.csv", 2, "source_ids", ""), "events.csv:2:source_ids", "at least one"),
+    ("statement without a source", edit("statements.csv", 3, "source_ids", ""), "statements.csv:3:source_ids",
+     "at least one"),
+    ("stance without a source", edit("stances.csv", 2, "source_ids", ""), "stances.csv:2:source_ids", "at least one"),
+    ("actor without a source", edit("actors.csv", 2, "source_ids", ""), "actors.csv:2:source_ids", "at least one"),
+    ("role without a source", edit("actor_roles.csv", 3, "source_ids", ""), "actor_roles.csv:3:source_ids",
+     "at least one"),
+    ("phase without a source", edit("phases.csv", 2, "source_ids", ""), "phases.csv:2:source_ids", "at least one"),
+    ("value not allowed", edit("events.csv", 2, "status", "cancelled"), "events.csv:2:status", "held"),
+    ("affiliation not allowed", edit("actors.csv", 2, "affiliation", "NATO-Russia"), "actors.csv:2:affiliation",
+     "one of"),
+    ("bool spelled True", edit("actors.csv", 2, "anonymous", "True"), "actors.csv:2:anonymous", "true or false"),
+    ("latitude out of range", edit("events.csv", 2, "latitude", "91"), "events.csv:2:latitude", "-90"),
+    ("longitude not a number", edit("events.csv", 2, "longitude", "4,25"), "events.csv:2:longitude", "number"),
+    ("latitude without longitude", edit("events.csv", 2, "longitude", ""), "events.csv:2:longitude", "latitude"),
+    ("longitude without latitude", edit("events.csv", 2, "latitude", ""), "events.csv:2:latitude", "longitude"),
+    ("empty title", edit("events.csv", 3, "title", "  "), "events.csv:3:title", "empty"),
+    ("empty name", edit("actors.csv", 3, "name", ""), "actors.csv:3:name", "empty"),
+    ("seed file with a folder", edit("sources.csv", 2, "seed_file", "../secret.txt"), "sources.csv:2:seed_file",
+     "file name"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "prefix", "word"), [d[1:] for d in DEFECTS], ids=[d[0] for d in DEFECTS])
+def test_defect_is_reported_at_its_cell(minimal_dir, mutate, prefix, word):
+    mutate(minimal_dir)
+
+    dataset, problems = validate_dir(minimal_dir)
+
+    assert dataset is None
+    lines = [str(p) for p in problems]
+    matching = [line for line in lines if line.startswith(prefix + ": ")]
+    assert matching, f"no problem at {prefix}; got {lines}"
+    assert any(word in line for line in matching), matching
+    # The defect is reported in its own file only, with no cascade elsewhere.
+    assert {p.file for p in problems} == {prefix.split(":")[0]}, lines
+
+
+def test_duplicate_id_names_both_rows(minimal_dir):
+    append_copy(minimal_dir, "actors.csv", 2)
+
+    _, problems = validate_dir(minimal_dir)
+
+    assert [str(p) for p in problems] == [
+        "actors.csv:2:actor_id: duplicate 'actor_a' (rows 2, 5)",
+        "actors.csv:5:actor_id: duplicate 'actor_a' (rows 2, 5)",
+    ]
+
+
+def test_end_before_start_message(minimal_dir):
+    set_cell(minimal_dir, "events.csv", 2, "end_date", "2011-01-02")
+
+    _, problems = validate_dir(minimal_dir)
+
+    assert [str(p) for p in problems] == ["events.csv:2:end_date: '2011-01-02' is before start_date '2011-01-03'"]
+
+
+def test_every_problem_in_a_table_is_reported_at_once(minimal_dir):
+    set_cell(minimal_dir, "events.csv", 2, "start_date", "2011-13-01")
+    set_cell(minimal_dir, "events.csv", 3, "kind", "party")
+    set_cell(minimal_dir, "statements.csv", 3, "speaker_id", "nobody")
+
+    _, problems = validate_dir(minimal_dir)
+
+    assert [f"{p.file}:{p.row}:{p.column}" for p in problems] == [
+        "events.csv:2:start_date",
+        "events.csv:3:kind",
+        "statements.csv:3:speaker_id",
+    ]
+
+
+def test_load_dataset_raises_with_the_problems(minimal_dir):
+    from dashboard.data.load import DataValidationError
+
+    set_cell(minimal_dir, "events.csv", 2, "status", "cancelled")
+
+    with pytest.raises(DataValidationError) as raised:
+        load_dataset(minimal_dir)
+
+    assert [str(p)[:21] for p in raised.value.problems] == ["events.csv:2:status: "]
+    assert "events.csv:2:status:" in str(raised.value)

@@ -1,0 +1,214 @@
+"""Bad files of any kind give problems, never an exception."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.data import load
+from dashboard.data.load import validate_dir
+from tests.data.csv_tools import copy_minimal, read_rows, write_rows
+
+
+def problem_lines(directory) -> list[str]:
+    dataset, problems = validate_dir(directory)
+    assert (dataset is None) == bool(problems)
+    return [str(p) for p in problems]
+
+
+def test_minimal_fixture_is_valid(minimal_dir):
+    assert problem_lines(minimal_dir) == []
+
+
+def test_missing_directory(tmp_path):
+    missing = tmp_path / "nowhere"
+    assert problem_lines(missing) == [f"{missing}::: data directory does not exist"]
+
+
+def test_path_is_a_file(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("x\n")
+    assert problem_lines(path) == [f"{path}::: is not a directory"]
+
+
+def test_missing_file(minimal_dir):
+    (minimal_dir / "phases.csv").unlink()
+    assert problem_lines(minimal_dir) == ["phases.csv::: file is missing"]
+
+
+def test_missing_referenced_table_is_one_problem(minimal_dir):
+    # No cascade of "unknown source" problems from every other table.
+    (minimal_dir / "sources.csv").unlink()
+    assert problem_lines(minimal_dir) == ["sources.csv::: file is missing"]
+
+
+def test_directory_instead_of_file(minimal_dir):
+    (minimal_dir / "phases.csv").unlink()
+    (minimal_dir / "phases.csv").mkdir()
+    assert problem_lines(minimal_dir) == ["phases.csv::: is not a regular file"]
+
+
+def test_empty_file(minimal_dir):
+    (minimal_dir / "phases.csv").write_bytes(b"")
+    assert problem_lines(minimal_dir) == ["phases.csv::: file is empty; it needs at least the header row"]
+
+
+def test_header_only_is_zero_rows(minimal_dir):
+    header = read_rows(minimal_dir / "phases.csv")[0]
+    write_rows(minimal_dir / "phases.csv", [header])
+
+    dataset, problems = validate_dir(minimal_dir)
+
+    assert problems == []
+    assert len(dataset.phases) == 0
+    assert list(dataset.phases.columns) == header
+    assert str(dataset.phases["start_date"].dtype) == "datetime64[ns]"
+
+
+def test_blank_lines_only(minimal_dir):
+    (minimal_dir / "phases.csv").write_text("\n\n")
+    assert problem_lines(minimal_dir) == ["phases.csv:1:: no header row"]
+
+
+def test_non_utf8_cell_is_located(minimal_dir):
+    path = minimal_dir / "actors.csv"
+    path.write_bytes(path.read_bytes().replace("Test Body B".encode(), "Test B\xf6dy".encode("latin-1")))
+
+    assert problem_lines(minimal_dir) == [
+        "actors.csv:3:name: not valid UTF-8 (byte 0xF6 in 'Test B\\\\xf6dy'); save as UTF-8"
+    ]
+
+
+def test_non_utf8_in_unparseable_file(minimal_dir):
+    (minimal_dir / "phases.csv").write_bytes(b'phase_id,title\nphase_a,"caf\xe9\n')
+    assert problem_lines(minimal_dir) == [
+        "phases.csv:2:: cannot parse CSV: unexpected end of data; is a quote left open? (the row starts on line 2 of the file)",
+        "phases.csv::: not valid UTF-8 (byte 0xE9 on line 2)",
+    ]
+
+
+def test_utf8_bom_is_stripped(minimal_dir):
+    path = minimal_dir / "sources.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert problem_lines(minimal_dir) == []
+
+
+def test_windows_line_endings(minimal_dir):
+    path = minimal_dir / "events.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert problem_lines(minimal_dir) == []
+
+
+def test_ragged_rows(minimal_dir):
+    path = minimal_dir / "positions.csv"
+    lines = path.read_text().splitlines()
+    lines[1] += ",surplus"
+    lines[3] = lines[3].rsplit(",", 1)[0]
+    path.write_text("\n".join(lines) + "\n")
+
+    assert problem_lines(minimal_dir) == [
+        "positions.csv:2:: row has 6 fields, the header has 5",
+        "positions.csv:4:: row has 4 fields, the header has 5",
+    ]
+
+
+def test_unclosed_quote(minimal_dir):
+    path = minimal_dir / "issues.csv"
+    path.write_text(path.read_text().replace("an invented dispute", '"an invented dispute'))
+
+    assert problem_lines(minimal_dir) == [
+        "issues.csv:2:: cannot parse CSV: unexpected end of data; is a quote left open?"
+        " (the row starts on line 2 of the file)"
+    ]
+
+
+def test_text_after_closing_quote(minimal_dir):
+    path = minimal_dir / "issues.csv"
+    path.write_text(path.read_text().replace("an invented dispute", '"an invented" dispute'))
+
+    [line] = problem_lines(minimal_dir)
+    assert line.startswith("issues.csv:2:: cannot parse CSV:")
+
+
+def test_blank_row(minimal_dir):
+    path = minimal_dir / "phases.csv"
+    path.write_text(path.read_text() + "\n")
+    assert problem_lines(minimal_dir) == ["phases.csv:3:: blank row; delete it"]
+
+
+def test_duplicate_header(minimal_dir):
+    path = minimal_dir / "phases.csv"
+    rows = read_rows(path)
+    write_rows(path, [rows[0] + ["title"]] + [r + ["x"] for r in rows[1:]])
+    assert problem_lines(minimal_dir) == ["phases.csv:1:title: column appears twice in the header"]
+
+
+def test_extra_column(minimal_dir):
+    path = minimal_dir / "phases.csv"
+    rows = read_rows(path)
+    write_rows(path, [rows[0] + ["colour"]] + [r + ["blue"] for r in rows[1:]])
+    assert problem_lines(minimal_dir) == [
+        "phases.csv:1:colour: unexpected column: the codebook has no such column here"
+    ]
+
+
+def test_file_over_the_size_limit_is_not_read(minimal_dir, monkeypatch):
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 300)
+    size = (minimal_dir / "events.csv").stat().st_size
+    assert size > 300
+
+    lines = problem_lines(minimal_dir)
+
+    assert f"events.csv::: file is {size:,} bytes, over the limit of 300 bytes; not read" in lines
+    assert all(line.split(":")[1:3] == ["", ""] for line in lines)
+
+
+def test_nothing_is_written_into_the_data_directory(minimal_dir):
+    def snapshot():
+        return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in minimal_dir.iterdir()}
+
+    before = snapshot()
+    validate_dir(minimal_dir)
+    (minimal_dir / "events.csv").write_text("broken")
+    before_broken = snapshot()
+    validate_dir(minimal_dir)
+
+    assert before_broken == snapshot()
+    assert set(before) == set(snapshot())
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(minimal_dir):
+    path = minimal_dir / "phases.csv"
+    path.chmod(0)
+    try:
+        [line] = problem_lines(minimal_dir)
+    finally:
+        path.chmod(0o644)
+    assert line.startswith("phases.csv::: cannot read file:")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(st.binary(max_size=300), st.text(alphabet=',"\n\r;ab-\u00e9\ufeff', max_size=200)))
+def test_any_bytes_give_problems_not_exceptions(tmp_path_factory, content):
+    directory = copy_minimal(tmp_path_factory.mktemp("fuzz"))
+    raw = content if isinstance(content, bytes) else content.encode("utf-8")
+    (directory / "events.csv").write_bytes(raw)
+
+    dataset, problems = validate_dir(directory)
+
+    assert dataset is None and problems
+    assert all(str(p).count(":") >= 3 for p in problems)
+
+
+def test_rows_are_counted_as_records_not_lines(minimal_dir):
+    # A cell may hold a line break; the spreadsheet row stays the same.
+    from tests.data.csv_tools import set_cell
+
+    set_cell(minimal_dir, "events.csv", 2, "date_note", "first line\nsecond line")
+    set_cell(minimal_dir, "events.csv", 3, "status", "maybe")
+
+    assert [line.split(": ")[0] for line in problem_lines(minimal_dir)] == ["events.csv:3:status"]
