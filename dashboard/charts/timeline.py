@@ -31,21 +31,21 @@ BAR_WIDTH = 0.6  # in lanes
 BAR_PATTERNS = {"planned": "/", "did_not_happen": "x"}
 
 
-def _lanes_of_event(event: pd.Series, lane_by: str, actors: pd.DataFrame | None) -> list[tuple[str, str]]:
-    """(lane, colour group) pairs the event is drawn in."""
+def _lanes_of_event(event: pd.Series, lane_by: str, known: pd.DataFrame) -> list[tuple[str, str]]:
+    """(lane, colour group) pairs the event is drawn in; `known` is the actors
+    table indexed by actor_id (unknown actors: lane = id, no group)."""
     if lane_by == "kind":
         return [(event["kind"], "")]
     if not event["participant_ids"]:
         return [(NO_PARTICIPANT, "")]
-    known = actors.set_index("actor_id") if actors is not None else None
     lanes = []
     for actor_id in event["participant_ids"]:
-        affiliation = known.at[actor_id, "affiliation"] if known is not None and actor_id in known.index else ""
+        found = actor_id in known.index
+        affiliation = known.at[actor_id, "affiliation"] if found else ""
         if lane_by == "affiliation":
             lanes.append((affiliation or actor_id, affiliation))
         else:
-            name = known.at[actor_id, "name"] if known is not None and actor_id in known.index else actor_id
-            lanes.append((name, affiliation))
+            lanes.append((known.at[actor_id, "name"] if found else actor_id, affiliation))
     return list(dict.fromkeys(lanes))  # an event once per lane
 
 
@@ -58,19 +58,21 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
     (day after the last day), hover."""
     if lane_by not in ("affiliation", "actor", "kind"):
         raise ValueError(f"lane_by must be affiliation, actor or kind, not {lane_by!r}")
+    known = (actors if actors is not None else pd.DataFrame(columns=["actor_id", "name", "affiliation"])
+             ).set_index("actor_id")
     rows = []
     for _, event in events.iterrows():
         precision = event["date_precision"]
         one_day = event["start_date"] == event["end_date"]
         imprecise = precision in IMPRECISE
-        status = event["status_shown"]
+        status = event.get("status_shown", event["status"])  # plain events: own status
         hover = "<br>".join(part for part in (
             f"<b>{event['title']}</b>",
             format_date_range(event["start_date"], event["end_date"], precision),
             event["place"],
             STATUS_LABELS.get(status, status),
         ) if part)
-        for lane, group in _lanes_of_event(event, lane_by, actors):
+        for lane, group in _lanes_of_event(event, lane_by, known):
             rows.append({
                 "event_id": event["event_id"], "lane": lane, "group": group,
                 "shape": "marker" if one_day and not imprecise else "bar",
@@ -82,16 +84,14 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
                                        "status_shown", "start", "end_excl", "hover"])
 
 
-def _lane_order(marks: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None) -> list[str]:
+def _lane_order(marks: pd.DataFrame) -> list[str]:
+    """NATO, United States, Russia, then other groups; by name within a
+    group (kinds have no group, so alphabetical); "(no participant)" last."""
     lanes = marks[["lane", "group"]].drop_duplicates("lane")
-    if lane_by == "kind":
-        ordered = sorted(lanes["lane"], key=str.casefold)
-    else:
-        ordered = [lane for lane, _ in sorted(
-            zip(lanes["lane"], lanes["group"]),
-            key=lambda item: (item[0] == NO_PARTICIPANT, group_sort_key(item[1]), item[0].casefold()),
-        )]
-    return ordered
+    return [lane for lane, _ in sorted(
+        zip(lanes["lane"], lanes["group"]),
+        key=lambda item: (item[0] == NO_PARTICIPANT, group_sort_key(item[1]), item[0].casefold()),
+    )]
 
 
 def _colours(marks: pd.DataFrame, lane_by: str) -> list[str]:
@@ -175,7 +175,7 @@ def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "
     by affiliation; without it lanes show actor ids. Every data trace carries
     the event ids as `customdata` (one str per point) for selections."""
     marks = event_marks(events, lane_by, actors)
-    lanes = _lane_order(marks, lane_by, actors)
+    lanes = _lane_order(marks)
     figure = go.Figure()
     markers = marks[marks["shape"] == "marker"]
     for status, group in markers.groupby("status_shown", sort=True):

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.model.stances import gap_series, gap_summary, stance_history, stances_as_of
+from tests.conftest import DEFAULT_ROWS
 
 
 def test_stance_history_is_complete_and_sorted(ds):
@@ -70,3 +71,15 @@ def test_gap_summary_on_an_earlier_day(ds):
     summary = gap_summary(ds, date(2011, 1, 22)).set_index("issue_id")
     assert summary.loc["guarantees", "trend"] == "unchanged"  # 1 -> 1 before 26 Jan
     assert gap_summary(ds, date(2010, 6, 15)).set_index("issue_id").loc["architecture", "trend"] == "no comparison"
+
+
+def test_same_day_stances_of_one_side_agree_between_as_of_and_gaps(make_dataset):
+    # two NATO actors on the same day: the later stance_id wins in both views
+    extra = dict(stance_id="sn_a3", actor_id="clinton", issue_id="architecture",
+                 position_id="arch_joint", as_of="2010-11-20", date_precision="day",
+                 source_ids=("s_afp",))
+    ds = make_dataset(stances=DEFAULT_ROWS["stances"] + [extra])
+    nato = stances_as_of(ds, "architecture", date(2010, 11, 20)).set_index("side").loc["NATO"]
+    assert nato["stance_id"] == "sn_a3"
+    series = gap_series(ds, ["architecture"])
+    assert series["nato_rank"].iloc[-1] == nato["rank"] == 1

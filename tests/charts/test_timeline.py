@@ -1,0 +1,155 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.charts.timeline import DAY_MS, NO_PARTICIPANT, selected_event_ids, timeline_figure
+from dashboard.model.filters import Filters, filter_events
+
+
+def figure(ds, lane_by="kind", **filters):
+    return timeline_figure(filter_events(ds, Filters(**filters)), ds.phases, lane_by, ds.actors)
+
+
+def data_traces(fig):
+    return [trace for trace in fig.data if len(trace.customdata)]
+
+
+def points(fig):
+    """(event_id, trace) for every drawn point."""
+    return [(event_id, trace) for trace in data_traces(fig) for event_id in trace.customdata]
+
+
+def trace_of(fig, event_id):
+    return next(trace for trace in data_traces(fig) if event_id in trace.customdata)
+
+
+def test_kind_lanes_one_point_per_event(ds):
+    fig = figure(ds)
+    assert sorted(event_id for event_id, _ in points(fig)) == sorted(ds.events["event_id"])
+    # marker traces: held, did_not_happen; bar traces: held precise, held imprecise, planned precise
+    assert sorted((t.type, t.name) for t in data_traces(fig)) == [
+        ("bar", "held (multi-day)"), ("bar", "held (uncertain date)"), ("bar", "planned (multi-day)"),
+        ("scatter", "did not happen (day)"), ("scatter", "held (day)")]
+    assert list(fig.layout.yaxis.categoryarray) == sorted(ds.events["kind"].unique())
+
+
+def test_actor_lanes_repeat_events_per_participant(ds):
+    fig = figure(ds, lane_by="actor")
+    lisbon = [t for event_id, t in points(fig) if event_id == "e_lisbon"]
+    assert len(lisbon) == 3
+    lanes = list(fig.layout.yaxis.categoryarray)
+    assert {"Anders Fogh Rasmussen", "Dmitry Medvedev", "Hillary Clinton"} <= set(lanes)
+    assert lanes[-1] == NO_PARTICIPANT  # the attack and the deadline have no participants
+    attack = trace_of(fig, "e_attack")
+    assert list(attack.y)[list(attack.customdata).index("e_attack")] == NO_PARTICIPANT
+
+
+def test_affiliation_lanes_once_per_affiliation(ds):
+    fig = figure(ds, lane_by="affiliation")
+    council = [t for event_id, t in points(fig) if event_id == "e_council"]
+    assert len(council) == 2  # Rasmussen (NATO) and Lavrov + Medvedev (Russia, once)
+    assert list(fig.layout.yaxis.categoryarray) == ["NATO", "United States", "Russia", NO_PARTICIPANT]
+
+
+def test_height_grows_with_lanes(ds):
+    assert figure(ds, lane_by="actor").layout.height > figure(ds, lane_by="affiliation").layout.height
+
+
+def test_status_marks(ds):
+    fig = figure(ds, as_known_on=date(2011, 2, 25))
+    deadline = trace_of(fig, "e_deadline")  # did not happen, but still ahead on 25 Feb
+    assert deadline.marker.symbol == "circle-open"
+    attack = trace_of(figure(ds), "e_attack")
+    assert attack.type == "scatter" and attack.marker.symbol == "circle"
+    assert trace_of(figure(ds), "e_deadline").marker.symbol == "x"
+    planned_bar = trace_of(figure(ds), "e_chicago")
+    assert planned_bar.type == "bar" and planned_bar.marker.pattern.shape == "/"
+
+
+def test_planned_and_imprecise_bars_get_dashed_outlines(ds):
+    fig = figure(ds)
+    outlines = [s for s in fig.layout.shapes if s.yref == "y"]
+    outlined = {(s.y0, pd.Timestamp(s.x0)) for s in outlines}
+    assert ("summit", pd.Timestamp("2012-05-20")) in outlined  # planned Chicago
+    assert ("talks", pd.Timestamp("2011-01-17")) in outlined  # week precision
+    assert ("summit", pd.Timestamp("2010-11-19")) not in outlined  # held, exactly dated
+    assert all(s.line.dash in ("dash", "dot") for s in outlines)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "start", "days"),
+    [("e_talks", "2011-01-17", 7), ("e_council", "2011-03-01", 31), ("e_georgia", "2008-01-01", 366),
+     ("e_seminar", "2011-01-24", 3), ("e_lisbon", "2010-11-19", 2)],
+)
+def test_bars_span_every_possible_day(ds, event_id, start, days):
+    trace = trace_of(figure(ds), event_id)
+    index = list(trace.customdata).index(event_id)
+    assert trace.type == "bar" and trace.orientation == "h"
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp(start)
+    assert trace.x[index] == days * DAY_MS
+
+
+def test_imprecise_bars_are_pale(ds):
+    imprecise = trace_of(figure(ds), "e_council")
+    precise = trace_of(figure(ds), "e_lisbon")
+    assert imprecise.marker.opacity < precise.marker.opacity
+
+
+def test_hover_has_the_date_precision_text(ds):
+    fig = figure(ds)
+    for event_id, expected in [("e_talks", "week of 17 Jan 2011"), ("e_council", "March 2011"),
+                               ("e_seminar", "between 24 and 26 Jan 2011"), ("e_georgia", "2008"),
+                               ("e_deadline", "did not happen")]:
+        trace = trace_of(fig, event_id)
+        hover = trace.hovertext[list(trace.customdata).index(event_id)]
+        assert expected in hover
+
+
+def test_customdata_holds_event_ids(ds):
+    fig = figure(ds)
+    for trace in data_traces(fig):
+        assert set(trace.customdata) <= set(ds.events["event_id"])
+        assert len(trace.customdata) == len(trace.y)
+
+
+def test_phase_bands_and_titles(ds):
+    fig = figure(ds)
+    bands = [s for s in fig.layout.shapes if s.yref == "paper"]
+    assert len(bands) == 2 and all(s.layer == "below" for s in bands)
+    assert pd.Timestamp(bands[0].x0) == pd.Timestamp("2009-09-17")
+    assert [a.text for a in fig.layout.annotations] == ["Reset", "After Lisbon"]
+
+
+def test_legend_explains_statuses(ds):
+    legend = [t for t in figure(ds).data if t.showlegend is not False]
+    assert [(t.name, t.marker.symbol) for t in legend] == [
+        ("held", "circle"), ("planned", "circle-open"), ("did not happen", "x")]
+
+
+def test_empty_events_give_an_empty_timeline(ds):
+    fig = figure(ds, text="nothing matches this")
+    assert data_traces(fig) == []
+
+
+def test_unknown_lane_by_raises(ds):
+    with pytest.raises(ValueError):
+        figure(ds, lane_by="colour")
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ({"selection": {"points": [{"customdata": "e_lisbon", "curve_number": 0, "point_index": 0},
+                                   {"customdata": ["e_talks", "extra"], "curve_number": 2},
+                                   {"customdata": "e_lisbon"}]}},
+         ["e_lisbon", "e_talks"]),
+        ({"selection": {"points": [{"curve_number": 1}, {"customdata": []}, {"customdata": None}]}}, []),
+        ({"selection": {}}, []),
+        ({}, []),
+        (None, []),
+        ({"selection": None}, []),
+    ],
+)
+def test_selected_event_ids(state, expected):
+    assert selected_event_ids(state) == expected
