@@ -33,15 +33,18 @@ def topojson_config() -> dict[str, str]:
 
 
 def venue_table(events: pd.DataFrame) -> pd.DataFrame:
-    """Located events grouped by venue (place and coordinates).
-    Columns: place, latitude, longitude, events (count), event_ids (tuple),
-    titles (tuple of "title (date text)"); most events first."""
+    """Located events grouped by venue. Places with the same coordinates (the
+    data locate "Moscow" and "State Duma, Moscow" both at the city centre)
+    share one venue, since their bubbles would hide each other.
+    Columns: place (distinct place names joined by "; "), latitude, longitude,
+    events (count), event_ids (tuple, by date), titles (tuple of
+    "title (date text)"); most events first."""
     located = events.dropna(subset=["latitude", "longitude"]).sort_values(["start_date", "event_id"])
     rows = []
-    for (place, latitude, longitude), group in located.groupby(
-            ["place", "latitude", "longitude"], sort=False):
+    for (latitude, longitude), group in located.groupby(["latitude", "longitude"], sort=False):
         rows.append({
-            "place": place, "latitude": latitude, "longitude": longitude, "events": len(group),
+            "place": "; ".join(dict.fromkeys(place for place in group["place"] if place)),
+            "latitude": latitude, "longitude": longitude, "events": len(group),
             "event_ids": tuple(group["event_id"]),
             "titles": tuple(f"{e.title} ({format_date_range(e.start_date, e.end_date, e.date_precision)})"
                             for e in group.itertuples()),

@@ -19,6 +19,14 @@ def test_venues_grouped_by_place(make_dataset):
     assert venues.iloc[0]["place"] == "Lisbon"  # most events first
 
 
+def test_places_at_the_same_coordinates_share_a_bubble(make_dataset):
+    duma = dict(DEFAULT_ROWS["events"][3], event_id="e_duma", place="State Duma, Moscow")
+    venues = venue_table(make_dataset(events=DEFAULT_ROWS["events"] + [duma]).events)
+    moscow = venues[venues["event_ids"].map(lambda ids: "e_duma" in ids)].iloc[0]
+    assert moscow["event_ids"] == ("e_duma", "e_seminar")  # same day: by id
+    assert moscow["place"] == "State Duma, Moscow; Moscow"
+
+
 def test_map_skips_unlocated_events_and_counts_them(ds):
     fig, unlocated = venue_map_figure(ds.events)
     assert unlocated == 1  # the deadline has no venue
