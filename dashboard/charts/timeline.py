@@ -166,6 +166,20 @@ def _phase_shapes_and_labels(phases: pd.DataFrame) -> tuple[list[dict], list[dic
     return shapes, labels
 
 
+# Context known only to the year (e.g. the 2008 Georgia war) would squeeze the
+# talks into a corner; the axis opens on the rest, and zooming out shows all.
+COARSE_PRECISIONS = ("year",)
+OPENING_PAD = pd.Timedelta(days=45)
+
+
+def opening_range(events: pd.DataFrame) -> list[pd.Timestamp] | None:
+    """The x range the chart opens on: the events dated finer than a year, padded."""
+    finer = events[~events["date_precision"].isin(COARSE_PRECISIONS)]
+    if finer.empty or len(finer) == len(events):
+        return None
+    return [finer["start_date"].min() - OPENING_PAD, finer["end_date"].max() + OPENING_PAD]
+
+
 def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
                     actors: pd.DataFrame | None = None) -> go.Figure:
     """The timeline of `events` (as `filter_events` returns them, with
@@ -193,11 +207,11 @@ def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "
         margin=dict(l=10, r=10, t=50, b=30),
         legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
         hovermode="closest",
-        xaxis=dict(type="date", title=None),
+        xaxis=dict(type="date", title=None, range=opening_range(events)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=lanes,
                    autorange="reversed", title=None),
         clickmode="event+select",
-        dragmode="select",
+        dragmode="zoom",  # drag to zoom a period; a click picks an event
     )
     return figure
 

@@ -153,3 +153,18 @@ def test_unknown_lane_by_raises(ds):
 )
 def test_selected_event_ids(state, expected):
     assert selected_event_ids(state) == expected
+
+
+def test_axis_opens_on_finely_dated_events_not_year_context(ds):
+    fig = figure(ds)
+    start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    finer = ds.events[ds.events["date_precision"] != "year"]
+    # The 2008 year-precision event lies outside the opening view ...
+    assert start > pd.Timestamp("2008-12-31")
+    # ... while every finer-dated event is inside it.
+    assert start <= finer["start_date"].min() and end >= finer["end_date"].max()
+
+
+def test_axis_autoscales_when_no_event_is_coarse(ds):
+    fig = figure(ds, start=date(2010, 1, 1))
+    assert fig.layout.xaxis.range is None

@@ -1,0 +1,44 @@
+"""Loading for the app: the one place that caches.
+
+The dataset directory is `DASHBOARD_DATA` when set, else the bundled `data/`.
+The cache key includes every file's size and modification time, so an edited
+table is picked up on the next rerun without restarting the server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.data.dataset import TABLE_FILES, Dataset
+from dashboard.data.load import Problem, validate_dir
+
+BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
+
+
+def _fingerprint(directory: Path) -> tuple:
+    stamps = []
+    for name in TABLE_FILES.values():
+        try:
+            stat = (directory / name).stat()
+            stamps.append((name, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stamps.append((name, None, None))
+    return tuple(stamps)
+
+
+@st.cache_data(show_spinner="Loading the dataset…", max_entries=4)
+def _validated(directory: str, fingerprint: tuple) -> tuple[Dataset | None, list[Problem]]:
+    return validate_dir(directory)
+
+
+def load_for_app() -> tuple[Dataset | None, list[Problem]]:
+    """The validated dataset (or the problems that stop it), cached per file state."""
+    directory = data_dir()
+    return _validated(str(directory), _fingerprint(directory))

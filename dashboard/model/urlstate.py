@@ -1,0 +1,94 @@
+"""Which parts of a shared link can be used, and what to say about the rest.
+
+Streamlit drops invalid values of widgets bound to query parameters without a
+word; this module finds them first (from the raw parameters of the first run)
+so the page can tell the reader what was ignored. Plain Python, no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+MAX_TEXT = 200  # longest search text accepted from a link
+MAX_SHOWN = 40  # longest value quoted back in the notice
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """What one query parameter may hold."""
+
+    kind: str  # "ids" (repeatable), "id" (one of allowed), "date", "text"
+    allowed: Collection[str] = field(default_factory=tuple)
+
+
+def _shown(value: str) -> str:
+    value = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return repr(value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…")
+
+
+def parse_iso_date(value: str) -> date | None:
+    """A strict YYYY-MM-DD date, or None."""
+    if len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def ignored_parameters(
+    raw: Mapping[str, Sequence[str]],
+    specs: Mapping[str, ParamSpec],
+    date_bounds: tuple[date, date] | None = None,
+) -> list[str]:
+    """One short message for every part of `raw` that cannot be used."""
+    messages: list[str] = []
+    for name, values in raw.items():
+        spec = specs.get(name)
+        if spec is None:
+            messages.append(f"unknown parameter {_shown(name)}")
+            continue
+        values = list(values)
+        if spec.kind != "ids" and len(values) > 1:
+            messages.append(f"{name}: given {len(values)} times, only one value is allowed")
+            continue
+        for value in values:
+            problem = _value_problem(spec, value, date_bounds)
+            if problem:
+                messages.append(f"{name}: {_shown(value)} {problem}")
+    messages += _range_problems(raw, specs)
+    return messages
+
+
+def _value_problem(spec: ParamSpec, value: str, date_bounds: tuple[date, date] | None) -> str | None:
+    if spec.kind in ("ids", "id"):
+        return None if value in spec.allowed else "is not a known value"
+    if spec.kind == "date":
+        day = parse_iso_date(value)
+        if day is None:
+            return "is not a date (YYYY-MM-DD)"
+        if date_bounds and not date_bounds[0] <= day <= date_bounds[1]:
+            return f"is outside the record ({date_bounds[0]} to {date_bounds[1]})"
+        return None
+    if spec.kind == "text":
+        return f"is longer than {MAX_TEXT} characters" if len(value) > MAX_TEXT else None
+    raise ValueError(f"unknown parameter kind {spec.kind!r}")
+
+
+def _range_problems(raw: Mapping[str, Sequence[str]], specs: Mapping[str, ParamSpec]) -> list[str]:
+    if not ("from" in specs and "to" in specs):
+        return []
+    start = parse_iso_date((raw.get("from") or [""])[0])
+    end = parse_iso_date((raw.get("to") or [""])[0])
+    if start and end and start > end:
+        return [f"from {start} is after to {end}: the date range is not applied"]
+    return []
+
+
+def usable_range(start: date | None, end: date | None) -> tuple[date | None, date | None]:
+    """A reversed range filters nothing rather than everything."""
+    if start and end and start > end:
+        return None, None
+    return start, end

@@ -1,0 +1,57 @@
+"""About: method, how dates, precision and stances are coded, and the counts."""
+
+import streamlit as st
+
+from dashboard.data.cache import data_dir
+from dashboard.ui.state import current_view
+
+view = current_view()
+ds = view.ds
+counts = ds.counts()
+direct = int(ds.statements["is_direct_quote"].sum())
+
+st.title("About this dataset")
+st.markdown(
+    f"""
+This app traces the dispute over missile defence between NATO and Russia from Obama's new missile plan
+(September 2009) and the New START treaty signed in Prague (April 2010), through the Lisbon summit, the Brussels
+talks and the Moscow seminar, to the Chicago summit of May 2012 that both sides named as the deadline.
+
+**What is in it:** {counts['events']} events, {counts['actors']} actors, {counts['statements']} statements
+({direct} direct quotes), {counts['stances']} coded stances on {counts['issues']} issues, from
+{counts['sources']} sources.
+
+### Method
+- Five news reports (The Moscow Times, Reuters via defenceWeb, AFP via Ahram Online, UPI, RT) were read in full;
+  every datable event and every direct quote in them is recorded. Context events come from official NATO texts and
+  other public reports, each named as a source.
+- **Quotes are verbatim**, exactly as the source printed them, and attributed as the source attributes them.
+  A test checks every quote against the article text. Summaries and paraphrases are in our own words.
+- **Nothing is invented**: a fact without a source is left out. Known slips in the sources (a wrong "last month",
+  an early casualty toll) are kept as notes, not silently fixed.
+
+### Dates and precision
+Every date carries its precision: *day*, *week*, *month*, *year*, *approximate* (a window such as "between 24 and
+26 January") or *undated* (the source gives no day; the report's date stands in). Relative dates such as "on
+Tuesday", "last week" or "next May" are resolved against the publication date of the article that uses them, and
+the event's dating note says how. On the timeline, imprecise dates are drawn as pale bars covering the whole range.
+
+### Held and planned
+An event is *held*, *planned* (announced; our sources do not say whether it took place) or *did not happen*
+(a missed deadline, a meeting not held). The **As known on** date shows the record as it stood that day:
+events not yet reported are hidden and events still ahead are shown as planned.
+
+### Stances and the gap
+Each issue has a small ordered scale of positions (for the architecture: one jointly run system → sectoral → two
+independent but coordinated systems → separate systems). A stance is a position taken by an actor on a day, backed
+by a statement or a report. Actors count for the NATO side (NATO and its members, including the United States) or
+the Russian side. The **gap** on an issue is the distance between the two sides' latest positions on the scale;
+the Stances page shows whether it narrowed.
+
+### Sharing
+Every filter, the page, the selected event and the as-of date are kept in the address bar as readable parameters
+(for example `?actor=rasmussen&issue=architecture&asof=2011-06-30`). Copy the link under the sidebar to share
+exactly this view.
+"""
+)
+st.caption(f"Data directory: {data_dir()}. The full codebook is data/README.md in the repository.")

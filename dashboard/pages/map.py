@@ -1,0 +1,28 @@
+"""Map: the venues of the talks and what happened at each."""
+
+import streamlit as st
+
+from dashboard.charts.map import topojson_config, venue_map_figure, venue_table
+from dashboard.model.filters import filter_events
+from dashboard.ui.state import current_view
+
+view = current_view()
+ds, filters = view.ds, view.filters
+events = filter_events(ds, filters)
+
+st.title("Map")
+if events.empty:
+    st.info("No events match these filters.")
+else:
+    figure, unlocated = venue_map_figure(events)
+    st.caption(
+        f"Venues of the {len(events) - unlocated} located events in view; bubble size is the number of events. "
+        f"{unlocated} event(s) have no place that can be mapped (online, 'near Moscow', or a whole country)."
+    )
+    st.plotly_chart(figure, key="venue_map", config={**topojson_config(), "displaylogo": False})
+    venues = venue_table(events)
+    st.dataframe(
+        venues.assign(titles=venues["titles"].map("; ".join))[["place", "events", "titles"]],
+        hide_index=True, width="stretch",
+        column_config={"place": "Venue", "events": "Events", "titles": st.column_config.TextColumn("What happened there", width="large")},
+    )

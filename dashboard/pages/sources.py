@@ -1,0 +1,45 @@
+"""Sources: every source, what rests on it, and a bibliography download."""
+
+import streamlit as st
+
+from dashboard.model.sources import bibliography_text, source_usage
+from dashboard.ui.state import SOURCE, current_view, id_select
+from dashboard.ui.text import md_escape, md_link, safe_url
+
+view = current_view()
+ds = view.ds
+usage = source_usage(ds)
+counts = usage.groupby("source_id").size()
+sources = ds.sources.assign(
+    rows=ds.sources["source_id"].map(counts).fillna(0).astype(int),
+    link=[safe_url(url) for url in ds.sources["url"]],
+).sort_values(["published", "outlet"], na_position="last")
+
+st.title("Sources")
+st.caption(f"{len(sources)} sources. Every event, actor, statement and stance names at least one of them.")
+st.dataframe(
+    sources[["outlet", "title", "published", "published_precision", "wire_service", "kind", "confidence", "rows",
+             "link", "note", "source_id"]],
+    hide_index=True, width="stretch",
+    column_config={
+        "outlet": "Outlet", "title": "Title", "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "published_precision": "Precision", "wire_service": "Wire", "kind": "Kind", "confidence": "Confidence",
+        "rows": "Rows citing it", "link": st.column_config.LinkColumn("Link", display_text="open"),
+        "note": st.column_config.TextColumn("Note", width="large"), "source_id": "Id",
+    },
+)
+st.download_button(
+    "Download bibliography (text)", data=lambda: bibliography_text(ds).encode("utf-8"),
+    file_name="md-talks-bibliography.txt", mime="text/plain", on_click="ignore",
+)
+
+titles = dict(zip(ds.sources["source_id"], ds.sources["outlet"] + ": " + ds.sources["title"]))
+chosen = id_select("What rests on a source", list(sources["source_id"]), titles, SOURCE, placeholder="Choose a source")
+if chosen:
+    source = ds.sources.set_index("source_id").loc[chosen]
+    st.markdown(md_link(f"{source['outlet']}: {source['title']}", source["url"]))
+    if source["note"]:
+        st.caption(md_escape(source["note"]))
+    rows = usage[usage["source_id"] == chosen]
+    st.dataframe(rows.groupby("table")["row_id"].apply(", ".join).reset_index(), hide_index=True, width="stretch",
+                 column_config={"table": "Table", "row_id": "Rows (ids)"})

@@ -1,0 +1,82 @@
+"""Timeline (home): every event on lanes, phase bands, and the chosen event's detail."""
+
+import streamlit as st
+
+from dashboard.charts.timeline import selected_event_ids, timeline_figure
+from dashboard.model.dates import format_date_range
+from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
+from dashboard.ui.components import download_buttons, issue_titles, names_of, quote_block, source_lines
+from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, current_view, id_select
+from dashboard.ui.text import md_escape
+
+view = current_view()
+ds, filters = view.ds, view.filters
+events = filter_events(ds, filters)
+
+
+def _pick_event() -> None:
+    # Runs before the rerun, so the bound selectbox below can take the new value.
+    picked = selected_event_ids(st.session_state.get("timeline_chart"))
+    if picked:
+        st.session_state[EVENT] = picked[0]
+
+
+st.title("NATO–Russia missile defence talks, 2009–2012")
+st.caption(
+    f"{len(events)} of {len(ds.events)} events match the filters. Markers are single days, bars span several "
+    "days; pale dashed bars are dates known only to the week, month or year. Open symbols are planned events."
+)
+# No format_func: a bound widget writes its label into the URL, so label = value.
+lanes = st.segmented_control("Lanes by", LANE_CHOICES, default="affiliation", key=LANES, bind="query-params")
+if events.empty:
+    st.info("No events match these filters. Clear some filters in the sidebar to see more.")
+else:
+    figure = timeline_figure(events, ds.phases, lane_by=lanes or "affiliation", actors=ds.actors)
+    st.plotly_chart(
+        figure, key="timeline_chart", on_select=_pick_event, selection_mode="points",
+        config={"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}},
+    )
+
+labels = {e: f"{t} ({s.date().isoformat()})" for e, t, s in zip(ds.events["event_id"], ds.events["title"], ds.events["start_date"])}
+event_id = id_select(
+    "Event detail", list(ds.events.sort_values("start_date")["event_id"]), labels, EVENT,
+    placeholder="Click an event in the chart, or choose one here",
+)
+if event_id:
+    event = events_as_known_on(ds.events, filters.as_known_on).set_index("event_id")
+    if event_id not in event.index:
+        st.info("This event was not yet on record on the 'as known on' day.")
+    else:
+        row = event.loc[event_id]
+        with st.container(border=True):
+            st.subheader(md_escape(row["title"]))
+            status = row["status_shown"].replace("_", " ")
+            st.markdown(
+                f"**When:** {md_escape(format_date_range(row['start_date'], row['end_date'], row['date_precision']))} "
+                f"· precision: {md_escape(row['date_precision'])} · **Status:** {md_escape(status)}  \n"
+                f"**Where:** {md_escape(row['place'] or 'not given')} · **Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
+                f"**Participants:** {md_escape(names_of(ds, row['participant_ids']) or 'none named')}  \n"
+                f"**Issues:** {md_escape(issue_titles(ds, row['issue_ids']) or 'none')}"
+            )
+            st.markdown(md_escape(row["summary"]))
+            if row["date_note"]:
+                st.caption("Dating: " + md_escape(row["date_note"]))
+            said = with_statement_labels(ds.statements[ds.statements["event_id"] == event_id], ds)
+            if not said.empty:
+                st.markdown("**Said there**")
+                for _, statement in said.iterrows():
+                    st.markdown(f"**{md_escape(statement['speaker_name'])}** — {quote_block(statement)}")
+            st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
+
+st.subheader("Events in view")
+table = events.assign(
+    when=[format_date_range(s, e, p) for s, e, p in zip(events["start_date"], events["end_date"], events["date_precision"])],
+    participants=[names_of(ds, ids) for ids in events["participant_ids"]],
+)
+st.dataframe(
+    table[["when", "title", "kind", "status_shown", "place", "participants", "event_id"]],
+    hide_index=True, width="stretch",
+    column_config={"when": "Date", "title": "Event", "kind": "Kind", "status_shown": "Status",
+                   "place": "Place", "participants": "Participants", "event_id": "Id"},
+)
+download_buttons(events, ds, "events")

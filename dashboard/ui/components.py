@@ -1,0 +1,63 @@
+"""Small pieces several pages share: source links, downloads, empty states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.dataset import Dataset
+from dashboard.model.sources import download_frame, to_csv_bytes, to_json_bytes, with_citations
+from dashboard.ui.text import md_escape, md_link
+
+
+def source_lines(ds: Dataset, source_ids: Iterable[str]) -> str:
+    """A markdown bullet list of the sources, linked where they have an http(s) address."""
+    by_id = ds.sources.set_index("source_id")
+    lines = []
+    for source_id in source_ids:
+        if source_id not in by_id.index:
+            continue
+        source = by_id.loc[source_id]
+        published = source["published"].date().isoformat() if pd.notna(source["published"]) else "date unknown"
+        label = f"{source['outlet']}: {source['title']} ({published})"
+        wire = f" — via {md_escape(source['wire_service'])}" if source["wire_service"] else ""
+        lines.append(f"- {md_link(label, source['url'])}{wire}")
+    return "\n".join(lines)
+
+
+def download_buttons(frame: pd.DataFrame, ds: Dataset, stem: str) -> None:
+    """CSV and JSON downloads of `frame`, each row with its citation; built only on click."""
+    if frame.empty:
+        return
+    cited = download_frame(with_citations(frame, ds))
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV", data=lambda: to_csv_bytes(cited), file_name=f"{stem}.csv", mime="text/csv",
+        key=f"{stem}_csv", on_click="ignore",
+    )
+    right.download_button(
+        "Download JSON", data=lambda: to_json_bytes(cited), file_name=f"{stem}.json", mime="application/json",
+        key=f"{stem}_json", on_click="ignore",
+    )
+
+
+def names_of(ds: Dataset, actor_ids: Iterable[str]) -> str:
+    names = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+    return ", ".join(names.get(actor_id, actor_id) for actor_id in actor_ids)
+
+
+def issue_titles(ds: Dataset, issue_ids: Iterable[str]) -> str:
+    titles = dict(zip(ds.issues["issue_id"], ds.issues["title"]))
+    return ", ".join(titles.get(issue_id, issue_id) for issue_id in issue_ids)
+
+
+def quote_block(statement: pd.Series) -> str:
+    """A statement as markdown: the quote in a block quote, or our paraphrase."""
+    if statement["quote"]:
+        text = f"> “{md_escape(statement['quote'])}”"
+        if statement["paraphrase"]:
+            text += f"\n\n{md_escape(statement['paraphrase'])}"
+        return text
+    return f"*Paraphrase:* {md_escape(statement['paraphrase'])}"

@@ -1,0 +1,207 @@
+"""The view's state: sidebar filters and page controls, all kept in the URL.
+
+Every control lives in a readable query parameter, so a copied link
+reproduces the view. Controls whose value is its own label (dates, search
+text, affiliation, lanes) use Streamlit's `bind="query-params"`. Pickers that
+show names but stand for ids (actors, issues, event kinds, events, sources)
+are synced by `id_select` instead, because a bound widget writes its display
+label into the URL, and labels are neither stable nor unique (two events share
+a title). The sidebar is rendered by the entry script on every page, so its
+parameters survive page switches. Parameter names are defined here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.dataset import Dataset
+from dashboard.model.filters import Filters
+from dashboard.model.urlstate import MAX_TEXT, ParamSpec, ignored_parameters, usable_range
+from dashboard.ui.text import md_escape
+
+# Page controls (rendered by one page each).
+LANES = "lanes"
+EVENT = "event"
+STANCE_ISSUE = "stance_issue"
+WHO = "who"
+SOURCE = "source"
+LANE_CHOICES = ("affiliation", "actor", "kind")
+
+_NOTICE = "_ignored_link_parts"
+# Id parameters owned by one page (by its url_path; "" is the home page), dropped
+# from the URL on the other pages. Bound ones (lanes) Streamlit drops by itself.
+PAGE_PARAMS = {"": (EVENT,), "stances": (STANCE_ISSUE,), "actors": (WHO,), "sources": (SOURCE,)}
+
+
+@dataclass(frozen=True)
+class View:
+    """What every page works from."""
+
+    ds: Dataset
+    filters: Filters
+
+
+def date_bounds(ds: Dataset) -> tuple[date, date]:
+    """The first and last day of the record, for the date pickers."""
+    starts = pd.concat([ds.events["start_date"], ds.statements["said_start"]]).dropna()
+    ends = pd.concat([ds.events["end_date"], ds.statements["said_end"]]).dropna()
+    if starts.empty:
+        return date(2009, 1, 1), date(2012, 12, 31)
+    return starts.min().date(), ends.max().date()
+
+
+def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
+    actors = set(ds.actors["actor_id"])
+    issues = set(ds.issues["issue_id"])
+    return {
+        "actor": ParamSpec("ids", actors),
+        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"])),
+        "issue": ParamSpec("ids", issues),
+        "kind": ParamSpec("ids", set(ds.events["kind"])),
+        "from": ParamSpec("date"),
+        "to": ParamSpec("date"),
+        "asof": ParamSpec("date"),
+        "q": ParamSpec("text"),
+        LANES: ParamSpec("id", LANE_CHOICES),
+        EVENT: ParamSpec("id", set(ds.events["event_id"])),
+        STANCE_ISSUE: ParamSpec("id", issues),
+        WHO: ParamSpec("id", actors),
+        SOURCE: ParamSpec("id", set(ds.sources["source_id"])),
+    }
+
+
+def check_link_once(ds: Dataset) -> None:
+    """On a session's first run, note which parts of the opening link are unusable.
+
+    Bound widgets drop such values silently and clean the URL, so this has to
+    look at the raw parameters before any widget is drawn.
+    """
+    if _NOTICE in st.session_state:
+        return
+    raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    st.session_state[_NOTICE] = ignored_parameters(raw, param_specs(ds), date_bounds(ds))
+
+
+def show_link_notice() -> None:
+    ignored = st.session_state.get(_NOTICE) or []
+    if ignored:
+        shown = "; ".join(ignored[:8]) + (f"; and {len(ignored) - 8} more" if len(ignored) > 8 else "")
+        # st.warning renders markdown: the link's text must stay literal.
+        st.warning("Some parts of the link were ignored: " + md_escape(shown), icon="⚠️")
+
+
+def id_select(
+    label: str,
+    options: Sequence[str],
+    labels: Mapping[str, str],
+    key: str,
+    *,
+    multi: bool = False,
+    default: str | None = None,
+    **kwargs,
+):
+    """A selectbox/multiselect over ids showing their labels, kept in the URL as `?key=id`.
+
+    The URL seeds the widget the first time it is drawn in a session (unknown
+    ids are dropped; the link notice reports them); after that the widget's
+    value is written back to the URL on every run.
+    """
+    known = set(options)
+    if key not in st.session_state:
+        wanted = [value for value in st.query_params.get_all(key) if value in known]
+        if multi:
+            st.session_state[key] = list(dict.fromkeys(wanted))
+        else:
+            st.session_state[key] = wanted[0] if wanted else default
+    show = lambda value: labels.get(value, value)  # noqa: E731
+    if multi:
+        value = st.multiselect(label, options, format_func=show, key=key, **kwargs)
+    else:
+        value = st.selectbox(label, options, format_func=show, key=key, **kwargs)
+    if value:
+        st.query_params[key] = list(value) if multi else value
+    elif key in st.query_params:
+        del st.query_params[key]
+    return value
+
+
+def drop_other_pages_params(page: str) -> None:
+    """Page controls of other pages do not belong in this page's link."""
+    for owner, keys in PAGE_PARAMS.items():
+        if owner != page:
+            for key in keys:
+                if key in st.query_params:
+                    del st.query_params[key]
+
+
+def render_sidebar(ds: Dataset) -> Filters:
+    """Draw the filters shown on every page and return them."""
+    first, last = date_bounds(ds)
+    actors = ds.actors.sort_values(["side", "name"])
+    issues = ds.issues.sort_values("sort_order")
+    with st.sidebar:
+        st.header("Filters")
+        text = st.text_input(
+            "Search text", key="q", bind="query-params", max_chars=MAX_TEXT,
+            placeholder="words in titles, summaries, quotes",
+        )
+        actor_ids = id_select(
+            "Actors", list(actors["actor_id"]), dict(zip(ds.actors["actor_id"], ds.actors["name"])), "actor",
+            multi=True, help="Events with any of these participants; statements by any of these speakers.",
+        )
+        affiliations = st.multiselect(
+            "Affiliation", sorted(ds.actors["affiliation"].unique()), key="affiliation", bind="query-params",
+        )
+        issue_ids = id_select(
+            "Issues", list(issues["issue_id"]), dict(zip(ds.issues["issue_id"], ds.issues["title"])), "issue",
+            multi=True,
+        )
+        kind_ids = sorted(ds.events["kind"].unique())
+        kinds = id_select(
+            "Event kinds", kind_ids, {kind: kind.replace("_", " ") for kind in kind_ids}, "kind",
+            multi=True, help="Applies to events only.",
+        )
+        start = st.date_input(
+            "From", value=None, min_value=first, max_value=last, key="from", bind="query-params", format="YYYY-MM-DD",
+        )
+        end = st.date_input(
+            "To", value=None, min_value=first, max_value=last, key="to", bind="query-params", format="YYYY-MM-DD",
+        )
+        as_of = st.date_input(
+            "As known on", value=None, min_value=first, max_value=last + timedelta(days=1), key="asof",
+            bind="query-params", format="YYYY-MM-DD",
+            help="The record as it stood that day: later events are hidden, events still ahead are shown as planned.",
+        )
+    start, end = usable_range(start, end)
+    return Filters(
+        actors=tuple(actor_ids), affiliations=tuple(affiliations), issues=tuple(issue_ids), kinds=tuple(kinds),
+        start=start, end=end, as_known_on=as_of, text=text or "",
+    )
+
+
+def current_query() -> list[tuple[str, str]]:
+    """The view's query parameters, repeated keys kept, in a stable order."""
+    return [(key, value) for key in sorted(st.query_params.keys()) for value in st.query_params.get_all(key)]
+
+
+def share_url(page_path: str) -> str:
+    """An absolute link to this page with the current view."""
+    base = urlsplit(st.context.url or "http://localhost:8501/")
+    root = (st.get_option("server.baseUrlPath") or "").strip("/")
+    path = "/".join(part for part in (root, page_path) if part)
+    query = urlencode(current_query())
+    return f"{base.scheme}://{base.netloc}/{path}" + (f"?{query}" if query else "")
+
+
+def set_view(view: View) -> None:
+    st.session_state["_view"] = view
+
+
+def current_view() -> View:
+    return st.session_state["_view"]

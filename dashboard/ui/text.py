@@ -1,0 +1,48 @@
+"""Showing text from the data safely.
+
+Streamlit escapes HTML in markdown, but markdown itself (links, images,
+`:red[...]` directives, LaTeX) would still be interpreted. Data text therefore
+goes through `md_escape`, and only http(s) addresses ever become links.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+# CommonMark lets any ASCII punctuation be escaped with a backslash.
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: object) -> str:
+    """One line of text with control and bidi-override characters removed."""
+    return _CONTROL.sub("", " ".join(str(text).split()))
+
+
+def md_escape(text: object) -> str:
+    """`text` as markdown that renders literally."""
+    return _MD_SPECIAL.sub(r"\\\1", plain(text))
+
+
+def safe_url(url: object) -> str | None:
+    """The address if it is a well-formed http(s) URL, else None."""
+    if not isinstance(url, str) or not url or url != url.strip() or _CONTROL.search(url) or " " in url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def md_link(label: object, url: object) -> str:
+    """A markdown link if `url` is http(s); otherwise the label as plain text."""
+    address = safe_url(url)
+    if address is None:
+        return md_escape(label)
+    # Percent-encode what could end the link target early.
+    target = quote(address, safe=":/?#[]@!$&'*+,;=%~-._")
+    return f"[{md_escape(label)}]({target})"
