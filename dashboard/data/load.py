@@ -65,8 +65,16 @@ def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
     problems += cross_check(raw)
 
     if problems:
-        return None, problems
+        return None, sorted(problems, key=_reading_order)
     return Dataset(**{table: to_typed(table, frame) for table, frame in raw.items()}), []
+
+
+_FILE_ORDER = {file_name: position for position, file_name in enumerate(TABLE_FILES.values())}
+
+
+def _reading_order(problem: Problem) -> tuple[int, int]:
+    """Tables in codebook order, then rows top to bottom (sorting is stable)."""
+    return _FILE_ORDER.get(problem.file, -1), problem.row or 0
 
 
 def load_dataset(path: str | Path) -> Dataset:
@@ -169,9 +177,9 @@ def _bad_bytes_problems(name: str, records: list[list[str]], header: list[str]) 
 
 
 def _printable(cell: str) -> str:
-    """A cell with stray bytes shown as \\xNN, so the message can be printed."""
+    """A cell with each stray byte shown as \ufffd, so the message can be printed."""
     raw_bytes = cell.encode("utf-8", errors="surrogateescape")
-    return show(raw_bytes.decode("utf-8", errors="backslashreplace"))
+    return show(raw_bytes.decode("utf-8", errors="replace"))
 
 
 def _first_bad_byte(name: str, data: bytes) -> Problem:

@@ -124,7 +124,7 @@ def _cell_check(test: Callable[[str], bool], error: str) -> pa.Check:
     return pa.Check(lambda v: v == "" or test(v), element_wise=True, name=error, error=error)
 
 
-def _field(name, converts_to, checks, required, **kwargs) -> Field:
+def _field(name: str, converts_to: str, checks: list[pa.Check], required: bool, **kwargs) -> Field:
     all_checks = ((_required(),) if required else ()) + tuple(checks)
     return Field(name, converts_to, all_checks, **kwargs)
 
@@ -485,7 +485,7 @@ def _problems_from_failures(table: Table, raw: pd.DataFrame, failures: pd.DataFr
         elif check in rules:
             rule = rules[check]
             problems.add(Problem(file, row, rule.column, rule.message(raw.loc[row])))
-        elif check == REQUIRED_ERROR or check.startswith("is empty"):
+        elif check.startswith("is empty"):  # REQUIRED_ERROR or an id list's own; no value to show
             problems.add(Problem(file, row, column, check))
         else:
             problems.add(Problem(file, row, column, f"{check}; got {show(value)}"))

@@ -78,15 +78,15 @@ def test_non_utf8_cell_is_located(minimal_dir):
     path.write_bytes(path.read_bytes().replace("Test Body B".encode(), "Test B\xf6dy".encode("latin-1")))
 
     assert problem_lines(minimal_dir) == [
-        "actors.csv:3:name: not valid UTF-8 (byte 0xF6 in 'Test B\\\\xf6dy'); save as UTF-8"
+        "actors.csv:3:name: not valid UTF-8 (byte 0xF6 in 'Test B\ufffddy'); save as UTF-8"
     ]
 
 
 def test_non_utf8_in_unparseable_file(minimal_dir):
     (minimal_dir / "phases.csv").write_bytes(b'phase_id,title\nphase_a,"caf\xe9\n')
     assert problem_lines(minimal_dir) == [
-        "phases.csv:2:: cannot parse CSV: unexpected end of data; is a quote left open? (the row starts on line 2 of the file)",
         "phases.csv::: not valid UTF-8 (byte 0xE9 on line 2)",
+        "phases.csv:2:: cannot parse CSV: unexpected end of data; is a quote left open? (the row starts on line 2 of the file)",
     ]
 
 
