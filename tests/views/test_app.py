@@ -1,0 +1,163 @@
+"""The pages as a reader meets them, through Streamlit's AppTest."""
+
+import re
+from datetime import date
+
+import pytest
+
+from dashboard.data.load import load_dataset
+from tests.views.conftest import PAGES, run_app
+
+DATA = load_dataset(__import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA)
+TITLES = {"timeline": "NATO–Russia missile defence talks, 2009–2012", "stances": "Stances",
+          "statements": "Statements", "actors": "Actors", "sources": "Sources", "map": "Map",
+          "about": "About this dataset"}
+
+
+def shown_count(at, what="events") -> int:
+    """N from the page's 'N of M <what> match the filters' caption."""
+    for caption in at.caption:
+        found = re.search(rf"(\d+) of (\d+) {what} match", caption.value)
+        if found:
+            return int(found.group(1))
+    raise AssertionError(f"no '{what}' count caption in {[c.value for c in at.caption]}")
+
+
+def url_values(at, key) -> list[str]:
+    """A parameter's values after a run (AppTest gives one value as a str, several as a list)."""
+    value = at.query_params.get(key, [])
+    return value if isinstance(value, list) else [value]
+
+
+def notice(at) -> str:
+    return " ".join(w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = run_app(page=page)
+    assert [t.value for t in at.title] == [TITLES[page]]
+
+
+@pytest.mark.parametrize(
+    ("query", "widget"),
+    [
+        ({"actor": "serdyukov"}, ("multiselect", "actor")),
+        ({"affiliation": "United Kingdom"}, ("multiselect", "affiliation")),
+        ({"issue": "deployment"}, ("multiselect", "issue")),
+        ({"kind": "summit"}, ("multiselect", "kind")),
+        ({"from": "2012-01-01"}, ("date_input", "from")),
+        ({"to": "2010-06-30"}, ("date_input", "to")),
+        ({"asof": "2011-02-01"}, ("date_input", "asof")),
+        ({"q": "Lisbon"}, ("text_input", "q")),
+    ],
+)
+def test_each_filter_from_the_link_narrows_the_timeline(query, widget):
+    everything = shown_count(run_app())
+    at = run_app(query)
+    assert shown_count(at) < everything
+    kind, key = widget
+    value = getattr(at, kind)(key=key).value
+    expected = query[key]
+    if kind == "date_input":
+        assert value == date.fromisoformat(expected)
+    elif kind == "multiselect":
+        assert value == [expected]
+    else:
+        assert value == expected
+    assert not notice(at)
+
+
+def test_changing_a_filter_changes_the_events_and_the_url():
+    at = run_app()
+    before = shown_count(at)
+    at.multiselect(key="actor").set_value(["rogozin"]).run()
+    assert shown_count(at) < before
+    assert url_values(at, "actor") == ["rogozin"]
+    at.multiselect(key="actor").set_value([]).run()
+    assert shown_count(at) == before
+    assert "actor" not in at.query_params
+
+
+def test_statements_filters_and_search():
+    at = run_app(page="statements")
+    everything = shown_count(at, "statements")
+    assert everything == len(DATA.statements)
+    at.multiselect(key="actor").set_value(["serdyukov"]).run()
+    serdyukov = shown_count(at, "statements")
+    assert 0 < serdyukov == (DATA.statements["speaker_id"] == "serdyukov").sum()
+    at.text_input(key="q").set_value("ICBMs").run()
+    assert shown_count(at, "statements") == 1
+
+
+def test_as_known_on_hides_later_events_and_shows_coming_ones_as_planned():
+    at = run_app({"asof": "2011-06-30", "event": "chicago_summit"})
+    # The Chicago summit was announced by then (first_public 2011-06-08) but still ahead.
+    detail = " ".join(m.value for m in at.markdown)
+    assert "Status:** planned" in detail
+    later = run_app({"asof": "2011-06-30", "event": "medvedev_countermeasures"})
+    assert any("not yet on record" in i.value for i in later.info)
+
+
+def test_link_sets_page_controls():
+    timeline = run_app({"event": "lisbon_nrc"})
+    assert "NATO–Russia Council summit in Lisbon" in [s.value for s in timeline.subheader]
+    stances = run_app({"stance_issue": "guarantees"}, page="stances")
+    assert stances.selectbox(key="stance_issue").value == "guarantees"
+    assert any("Legally binding guarantees" in m.value for m in stances.markdown)
+    actors = run_app({"who": "rogozin"}, page="actors")
+    assert "Dmitry Rogozin" in [s.value for s in actors.subheader]
+    sources = run_app({"source": "rt_2011_02_22"}, page="sources")
+    assert sources.selectbox(key="source").value == "rt_2011_02_22"
+
+
+def test_bad_parameters_are_ignored_with_a_notice_and_the_rest_applies():
+    at = run_app({"actor": ["rasmussen", "nobody"], "from": "2011-13-45", "foo": "bar", "event": "no_such_event"})
+    text = notice(at)
+    assert "ignored" in text
+    for part in ("nobody", "2011\\-13\\-45", "foo", "no\\_such\\_event"):
+        assert part in text, part
+    # The valid part of the link still applies.
+    assert at.multiselect(key="actor").value == ["rasmussen"]
+    assert shown_count(at) < len(DATA.events)
+
+
+def test_reversed_date_range_is_not_applied_and_said_so():
+    at = run_app({"from": "2012-01-01", "to": "2010-01-01"})
+    assert "is after to" in notice(at)
+    assert shown_count(at) == len(DATA.events)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_parameters_never_crash_a_page(page):
+    run_app({"q": "<script>alert(1)</script>" * 3, "actor": "'; DROP TABLE", "asof": "0000-00-00",
+             "who": "../../etc/passwd", "lanes": "x" * 500}, page=page)
+
+
+def test_share_link_carries_the_view():
+    at = run_app({"actor": "rasmussen", "issue": "architecture"})
+    links = [c.value for c in at.sidebar.code]
+    assert any("actor=rasmussen" in link and "issue=architecture" in link for link in links), links
+
+
+def test_invalid_data_directory_shows_the_validators_messages(tmp_path, monkeypatch):
+    for name in ("sources", "actors", "actor_roles", "issues", "positions", "events", "statements", "stances", "phases"):
+        (tmp_path / f"{name}.csv").write_text((DATA_DIR / f"{name}.csv").read_text())
+    events = (tmp_path / "events.csv").read_text().replace("2010-11-19,2010-11-20", "2010-11-19,2010-11-02", 1)
+    (tmp_path / "events.csv").write_text(events)
+    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path))
+    at = run_app()
+    assert [t.value for t in at.title] == ["The dataset cannot be shown"]
+    assert "events.csv:" in at.code[0].value and ":end_date:" in at.code[0].value
+
+
+DATA_DIR = __import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA
+
+
+def test_switching_pages_keeps_filters_and_drops_the_other_pages_controls():
+    at = run_app({"actor": "rasmussen", "event": "lisbon_nrc"})
+    at.switch_page("views/stances.py").run()
+    assert not at.exception
+    assert url_values(at, "actor") == ["rasmussen"]
+    assert at.multiselect(key="actor").value == ["rasmussen"]
+    assert "event" not in at.query_params
