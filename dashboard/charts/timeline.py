@@ -199,13 +199,17 @@ def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "
         figure.add_trace(_bar_trace(group, status, imprecise, lane_by))
     figure.add_traces(_legend_traces())
     phase_shapes, phase_labels = _phase_shapes_and_labels(phases)
+    height = max(320, 160 + 40 * len(lanes))
+    top, bottom = 50, 70
+    # The legend sits below the date labels: 30 px under the plot, whatever its height.
+    legend_y = -30 / (height - top - bottom)
     figure.update_layout(
         shapes=phase_shapes + _dashed_outlines(bars, lane_by),
         annotations=phase_labels,
         barmode="overlay",
-        height=max(320, 140 + 40 * len(lanes)),
-        margin=dict(l=10, r=10, t=50, b=30),
-        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
+        height=height,
+        margin=dict(l=10, r=10, t=top, b=bottom),
+        legend=dict(orientation="h", yanchor="top", y=legend_y, x=0),
         hovermode="closest",
         xaxis=dict(type="date", title=None, range=opening_range(events)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=lanes,
