@@ -1,5 +1,6 @@
 """Actors: roles, affiliation, events attended, statements, and who met whom."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.charts.actors import co_attendance_figure
@@ -17,6 +18,14 @@ if filters.actors:
 if filters.affiliations:
     actors = actors[actors["affiliation"].isin(filters.affiliations)]
 names = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+
+
+def role_span(role) -> str:
+    start, end = (None if pd.isna(day) else day.date().isoformat() for day in (role["start_date"], role["end_date"]))
+    if not start and not end:
+        return "dates not recorded"
+    return f"{start or 'start not recorded'} – {end or 'end not recorded'}"
+
 
 st.title("Actors")
 st.caption(f"{len(actors)} of {len(ds.actors)} people and bodies named in the sources.")
@@ -40,8 +49,8 @@ if who:
         )
         roles = actor_roles_on(ds, who, filters.as_known_on)
         for _, role in roles.iterrows():
-            span = " – ".join(d.date().isoformat() if hasattr(d, "date") and d == d else "…" for d in (role["start_date"], role["end_date"]))
-            st.markdown(f"- {md_escape(role['role'])} ({md_escape(span)}){' — ' + md_escape(role['note']) if role['note'] else ''}")
+            st.markdown(f"- {md_escape(role['role'])} ({md_escape(role_span(role))})"
+                        + (f" — {md_escape(role['note'])}" if role["note"] else ""))
         attended = events_attended(ds, who)
         st.markdown(f"**Events ({len(attended)})**")
         for _, event in attended.iterrows():
