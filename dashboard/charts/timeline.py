@@ -9,10 +9,15 @@ Marks say how well an event is dated and whether it happened:
   events that did not happen an "x" marker (or cross-hatched bar).
 An undated event (the source gives no day) is a marker on its report date;
 its hover says "undated (reported …)".
+
+Beyond MAX_DRAWN_EVENTS events no reader can tell single marks apart (and the
+browser would choke on them), so `timeline_figure` draws an aggregated view
+instead: events counted per lane and week of their start, and says so.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +30,9 @@ from dashboard.charts.style import (
 from dashboard.model.dates import format_date_range
 
 NO_PARTICIPANT = "(no participant)"
+OTHER_LANES = "(other lanes)"
+MAX_DRAWN_EVENTS = 2_000
+MAX_DENSITY_LANES = 40
 IMPRECISE = frozenset({"week", "month", "year", "approximate"})
 DAY_MS = 24 * 60 * 60 * 1000
 BAR_WIDTH = 0.6  # in lanes
@@ -67,9 +75,9 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
         imprecise = precision in IMPRECISE
         status = event.get("status_shown", event["status"])  # plain events: own status
         hover = "<br>".join(part for part in (
-            f"<b>{event['title']}</b>",
+            f"<b>{html.escape(event['title'])}</b>",
             format_date_range(event["start_date"], event["end_date"], precision),
-            event["place"],
+            html.escape(event["place"]),
             STATUS_LABELS.get(status, status),
         ) if part)
         for lane, group in _lanes_of_event(event, lane_by, known):
@@ -180,6 +188,63 @@ def opening_range(events: pd.DataFrame) -> list[pd.Timestamp] | None:
     return [finer["start_date"].min() - OPENING_PAD, finer["end_date"].max() + OPENING_PAD]
 
 
+def is_aggregated(events: pd.DataFrame) -> bool:
+    """Whether `timeline_figure` draws counts rather than single events."""
+    return len(events) > MAX_DRAWN_EVENTS
+
+
+def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None) -> pd.DataFrame:
+    """Vectorised (event_id, lane, group): the lanes each event is drawn in,
+    as `_lanes_of_event` gives them, for tables too large to walk row by row."""
+    if lane_by == "kind":
+        return pd.DataFrame({"event_id": events["event_id"], "lane": events["kind"], "group": ""})
+    pairs = events[["event_id", "participant_ids"]].explode("participant_ids")
+    known = actors.set_index("actor_id") if actors is not None else pd.DataFrame(columns=["name", "affiliation"])
+    actor_id = pairs["participant_ids"]
+    affiliation = actor_id.map(known["affiliation"]).fillna("")
+    if lane_by == "affiliation":
+        lane = affiliation.where(affiliation != "", actor_id)
+    else:
+        lane = actor_id.map(known["name"]).fillna(actor_id)
+    lanes = pd.DataFrame({"event_id": pairs["event_id"], "lane": lane, "group": affiliation})
+    lanes.loc[actor_id.isna(), ["lane", "group"]] = [NO_PARTICIPANT, ""]
+    return lanes.drop_duplicates(["event_id", "lane"]).reset_index(drop=True)
+
+
+def timeline_density_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
+                            actors: pd.DataFrame | None = None) -> go.Figure:
+    """Events counted per lane and calendar week of their start date, as a
+    heatmap; the busiest MAX_DENSITY_LANES lanes are kept and the rest are
+    summed into one lane. The title says the view is aggregated."""
+    lanes = event_lanes(events, lane_by, actors)
+    week = events.set_index("event_id")["start_date"].dt.to_period("W-SUN").dt.start_time
+    lanes["week"] = lanes["event_id"].map(week)
+    busiest = lanes["lane"].value_counts()
+    if len(busiest) > MAX_DENSITY_LANES:
+        kept = set(busiest.index[: MAX_DENSITY_LANES - 1])
+        lanes.loc[~lanes["lane"].isin(kept), ["lane", "group"]] = [OTHER_LANES, ""]
+    order = [lane for lane in _lane_order(lanes) if lane != OTHER_LANES] + (
+        [OTHER_LANES] if (lanes["lane"] == OTHER_LANES).any() else [])
+    counts = lanes.groupby(["lane", "week"]).size().unstack("week").reindex(order)
+    figure = go.Figure(go.Heatmap(
+        x=counts.columns, y=counts.index, z=counts.to_numpy(), colorscale="Blues", hoverongaps=False,
+        colorbar=dict(title=dict(text="events<br>per week"), thickness=12),
+        hovertemplate="%{y}<br>week of %{x|%d %b %Y}<br>%{z} events<extra></extra>",
+    ))
+    phase_shapes, phase_labels = _phase_shapes_and_labels(phases)
+    title = (f"Aggregated view: {len(events):,} events counted per week of their start date. "
+             f"Narrow the filters to {MAX_DRAWN_EVENTS:,} events or fewer to see each one.")
+    figure.update_layout(
+        title=dict(text=title, font=dict(size=13), x=0, xanchor="left"),
+        shapes=phase_shapes, annotations=phase_labels,
+        height=max(320, 160 + 22 * len(order)), margin=dict(l=10, r=10, t=80, b=40),
+        xaxis=dict(type="date", title=None, range=opening_range(events)),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=order, autorange="reversed", title=None),
+        dragmode="zoom",
+    )
+    return figure
+
+
 def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
                     actors: pd.DataFrame | None = None) -> go.Figure:
     """The timeline of `events` (as `filter_events` returns them, with
@@ -187,7 +252,10 @@ def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "
 
     `actors` is the actors table, used to name actor lanes and colour/group
     by affiliation; without it lanes show actor ids. Every data trace carries
-    the event ids as `customdata` (one str per point) for selections."""
+    the event ids as `customdata` (one str per point) for selections.
+    Above MAX_DRAWN_EVENTS events: the aggregated `timeline_density_figure`."""
+    if is_aggregated(events):
+        return timeline_density_figure(events, phases, lane_by, actors)
     marks = event_marks(events, lane_by, actors)
     lanes = _lane_order(marks)
     figure = go.Figure()

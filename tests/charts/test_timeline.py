@@ -168,3 +168,57 @@ def test_axis_opens_on_finely_dated_events_not_year_context(ds):
 def test_axis_autoscales_when_no_event_is_coarse(ds):
     fig = figure(ds, start=date(2010, 1, 1))
     assert fig.layout.xaxis.range is None
+
+
+def many_events(ds, copies):
+    """The fixture's events repeated under new ids (same dates, lanes, kinds)."""
+    events = filter_events(ds, Filters())
+    frames = [events.assign(event_id=events["event_id"] + f"_{n}") for n in range(copies)]
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.parametrize("lane_by", ["affiliation", "actor", "kind"])
+def test_vectorised_lanes_match_the_detailed_view(ds, lane_by):
+    from dashboard.charts.timeline import event_lanes, event_marks
+
+    detailed = event_marks(ds.events, lane_by, ds.actors)[["event_id", "lane"]]
+    fast = event_lanes(ds.events, lane_by, ds.actors)[["event_id", "lane"]]
+    key = ["event_id", "lane"]
+    assert sorted(map(tuple, detailed[key].values)) == sorted(map(tuple, fast[key].values))
+
+
+def test_large_selections_are_drawn_aggregated_and_say_so(ds):
+    from dashboard.charts.timeline import MAX_DRAWN_EVENTS, event_lanes, is_aggregated
+
+    copies = MAX_DRAWN_EVENTS // len(ds.events) + 1
+    events = many_events(ds, copies)
+    assert is_aggregated(events) and not is_aggregated(ds.events)
+    fig = timeline_figure(events, ds.phases, "kind", ds.actors)
+    [heatmap] = fig.data
+    assert heatmap.type == "heatmap"
+    assert "Aggregated view" in fig.layout.title.text and f"{len(events):,} events" in fig.layout.title.text
+    # Every (event, lane) pair is counted exactly once.
+    total = pd.DataFrame(heatmap.z).sum().sum()
+    assert total == len(event_lanes(events, "kind", ds.actors))
+
+
+def test_aggregated_view_caps_the_number_of_lanes(ds):
+    from dashboard.charts.timeline import MAX_DENSITY_LANES, MAX_DRAWN_EVENTS, OTHER_LANES
+
+    copies = MAX_DRAWN_EVENTS // len(ds.events) + 1
+    events = many_events(ds, copies)
+    # Give every copy its own kind, so there are far more lanes than the cap.
+    events["kind"] = [f"kind_{n % (MAX_DENSITY_LANES * 2)}" for n in range(len(events))]
+    fig = timeline_figure(events, ds.phases, "kind", ds.actors)
+    lanes = list(fig.layout.yaxis.categoryarray)
+    assert len(lanes) == MAX_DENSITY_LANES and lanes[-1] == OTHER_LANES
+    assert pd.DataFrame(fig.data[0].z).sum().sum() == len(events)
+
+
+def test_hover_text_from_data_is_html_escaped(ds):
+    events = filter_events(ds, Filters()).copy()
+    events.loc[events.index[0], "title"] = '<img src=x onerror="alert(1)">'
+    fig = timeline_figure(events, ds.phases, "kind", ds.actors)
+    hovers = [h for trace in fig.data for h in (trace.hovertext or ())]
+    assert any("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in h for h in hovers)
+    assert not any("<img" in h for h in hovers)
