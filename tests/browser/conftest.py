@@ -1,0 +1,355 @@
+"""Browser tests: a real Streamlit server driven by headless Chromium.
+
+The server is started the way Streamlit tests itself (see
+/work/shared/research/streamlit-notes.md): `streamlit run` headless on a free
+port, ready when `/_stcore/health` answers `ok`.
+
+Helpers usable from any suite in this folder:
+- `start_server(env_overrides)` -> (base_url, process) and `stop_server(process)`;
+  the `server_factory` fixture starts servers with other environments (e.g.
+  `DASHBOARD_DATA=<hostile data dir>`) and stops them at the end of the session.
+- `open_app(page, url)` loads a page and waits until the script has run.
+- `rerun(page)` is a context manager around an interaction that waits for the
+  rerun it causes to finish.
+- `unexpected_errors(page)` lists the page's console and page errors, minus
+  Streamlit's two known base-path probes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import weakref
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+APP = "dashboard/app.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+TIMEOUT_MS = 30_000
+SERVER_START_TIMEOUT_S = 60
+VIEWPORT = {"width": 1400, "height": 1000}
+
+# When a page other than home is opened directly (e.g. /stances), the frontend
+# first probes <page>/_stcore/health and <page>/_stcore/host-config, gets 404,
+# then finds the real base path. Exactly those two requests are harmless; the
+# same endpoints failing at the root are not.
+KNOWN_PROBE_URLS = (
+    re.compile(r"^https?://[^/]+/[^?#]+/_stcore/health$"),
+    re.compile(r"^https?://[^/]+/[^?#]+/_stcore/host-config$"),
+)
+
+# Counts finished script runs: every change of data-test-script-state away
+# from "running" (records keep old values, so runs shorter than one task count).
+_RUN_COUNTER = """
+window.__stRunsDone = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') !== 'running') {
+      window.__stRunsDone += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --------------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _log_tail(path: str, lines: int = 40) -> str:
+    try:
+        return "".join(Path(path).read_text(errors="replace").splitlines(keepends=True)[-lines:])
+    except OSError as error:
+        return f"(no log: {error})"
+
+
+def start_server(env_overrides: Mapping[str, str | None] | None = None) -> tuple[str, subprocess.Popen]:
+    """Start `streamlit run dashboard/app.py` on a free port; return (base URL, process).
+
+    `env_overrides` is laid over os.environ (a None value removes the variable),
+    e.g. {"DASHBOARD_DATA": "/path/to/data"}. The process's log file path is
+    `process.log_path`. Fails the test (with the log tail) if the server is not
+    healthy within 60 s.
+    """
+    env = dict(os.environ)
+    for key, value in (env_overrides or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix=f"streamlit-{port}-", suffix=".log", delete=False)
+    command = [
+        sys.executable, "-m", "streamlit", "run", APP,
+        "--server.headless", "true", "--server.port", str(port),
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    process.log_path = log.name  # type: ignore[attr-defined]
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode} before it was healthy; log tail:\n"
+                        + _log_tail(log.name))
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return url + "/", process
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            stop_server(process)
+            pytest.fail(f"streamlit not healthy at {url} after {SERVER_START_TIMEOUT_S} s; log tail:\n"
+                        + _log_tail(log.name))
+        time.sleep(0.25)
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Terminate the server; kill it if it has not stopped within 10 s."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server_factory() -> Iterator[Callable[..., str]]:
+    """`server_factory(env_overrides)` -> base URL of a new server, stopped at session end."""
+    processes: list[subprocess.Popen] = []
+
+    def start(env_overrides: Mapping[str, str | None] | None = None) -> str:
+        url, process = start_server(env_overrides)
+        processes.append(process)
+        return url
+
+    yield start
+    for process in processes:
+        stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def base_url(server_factory) -> str:
+    """The app on the bundled dataset (DASHBOARD_DATA removed), e.g. 'http://127.0.0.1:PORT/'."""
+    return server_factory({"DASHBOARD_DATA": None})
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@dataclass
+class ErrorLog:
+    """Console errors and uncaught page errors of one page."""
+
+    console: list[ConsoleMessage] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def unexpected(self) -> list[str]:
+        found = [f"console error at {m.location.get('url')}: {m.text}" for m in self.console
+                 if not any(p.match(m.location.get("url") or "") for p in KNOWN_PROBE_URLS)]
+        return found + [f"page error: {error}" for error in self.page_errors]
+
+
+_ERROR_LOGS: weakref.WeakKeyDictionary[Page, ErrorLog] = weakref.WeakKeyDictionary()
+
+
+def watch_errors(page: Page) -> ErrorLog:
+    log = ErrorLog()
+    page.on("console", lambda message: log.console.append(message) if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    _ERROR_LOGS[page] = log
+    return log
+
+
+def unexpected_errors(page: Page) -> list[str]:
+    """Console and page errors so far, except the two known base-path probes."""
+    return _ERROR_LOGS[page].unexpected()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
+    """`new_page()` -> a page in a fresh browser context (no shared cookies or session)."""
+    contexts = []
+
+    def make() -> Page:
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(_RUN_COUNTER)
+        contexts.append(context)
+        page = context.new_page()
+        watch_errors(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page) -> Page:
+    return new_page()
+
+
+# --------------------------------------------------------------------------- waiting
+
+
+def _runs_done(page: Page) -> int:
+    return page.evaluate("() => window.__stRunsDone || 0")
+
+
+def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
+    """Wait until at least `runs_at_least` script runs have finished, the app is
+    not running and no skeleton placeholder is left; then re-check after a
+    short pause (a run may trigger another)."""
+    for _ in range(2):
+        page.wait_for_function(
+            "(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector(%r)" % _IDLE,
+            arg=runs_at_least, timeout=TIMEOUT_MS,
+        )
+        page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(300)
+    page.wait_for_selector(_IDLE, timeout=TIMEOUT_MS)
+
+
+def open_app(page: Page, url: str) -> Page:
+    """Go to `url` and wait until the script's first run has finished."""
+    page.goto(url)
+    page.wait_for_selector(_IDLE, timeout=TIMEOUT_MS)
+    wait_idle(page)
+    return page
+
+
+@contextlib.contextmanager
+def rerun(page: Page) -> Iterator[None]:
+    """Wrap an interaction: afterwards, wait for the rerun it triggered to finish.
+
+    Fails (timeout) if the interaction does not cause a rerun."""
+    before = _runs_done(page)
+    yield
+    wait_idle(page, runs_at_least=before + 1)
+
+
+# --------------------------------------------------------------------------- the dashboard's controls
+
+CAPTION_COUNT = re.compile(r"(\d+) of (\d+) events match the filters")
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    """Where screenshots go: $BROWSER_SCREENSHOTS, else a pytest temp folder (never the repo)."""
+    chosen = os.environ.get("BROWSER_SCREENSHOTS")
+    if not chosen:
+        return tmp_path_factory.mktemp("screenshots")
+    path = Path(chosen)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def event_count(page: Page) -> tuple[int, int]:
+    """(shown, total) from the timeline caption "N of M events match the filters"."""
+    caption = page.locator("[data-testid=stCaptionContainer]").filter(has_text=CAPTION_COUNT)
+    match = CAPTION_COUNT.search(caption.first.inner_text())
+    assert match, "no 'N of M events match the filters' caption"
+    return int(match[1]), int(match[2])
+
+
+def plotted_event_ids(page: Page, chart: str = ".js-plotly-plot") -> set[str]:
+    """Event ids carried by the traces of the (first) Plotly chart, via the figure's data."""
+    page.locator(chart).first.wait_for()
+    ids = page.locator(chart).first.evaluate("el => el.data.flatMap(t => t.customdata || [])")
+    return {value[0] if isinstance(value, list) else value for value in ids}
+
+
+def multiselect(page: Page, label: str):
+    return page.locator("[data-testid=stMultiSelect]").filter(
+        has=page.get_by_role("combobox", name=label, exact=True))
+
+
+def selected_tags(page: Page, label: str) -> list[str]:
+    """The labels shown as chosen in the multiselect `label`."""
+    return multiselect(page, label).locator("[data-tag]").all_inner_texts()
+
+
+def pick_option(page: Page, label: str, typed: str, option: str, *, press_enter: bool = False) -> None:
+    """Type into the multiselect `label`, then choose `option` (click, or Enter on the
+    single remaining match); waits for the rerun."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.fill(typed)
+    choice = page.get_by_role("option", name=option, exact=True)
+    choice.wait_for()
+    with rerun(page):
+        if press_enter:
+            box.press("Enter")
+        else:
+            choice.click()
+    page.keyboard.press("Escape")
+
+
+def set_date(page: Page, label: str, iso_day: str) -> None:
+    """Type YYYY-MM-DD into the date input `label`, press Enter, then leave the field
+    (Streamlit's date field commits its value on blur, not on Enter); waits for the rerun."""
+    year = page.get_by_role("spinbutton", name=f"year, {label}", exact=True)
+    with rerun(page):
+        year.click()
+        page.keyboard.type(iso_day.replace("-", ""))
+        page.keyboard.press("Enter")
+        page.locator("[data-testid=stSidebar]").get_by_role("heading", name="Filters").click()
+
+
+def share_link(page: Page) -> str:
+    """The link in the sidebar's 'Share this view' code block."""
+    return page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().strip()
+
+
+def download_json(page: Page, button: str = "Download JSON") -> list[dict]:
+    """The rows a download button hands out (the 'Events in view' table on the timeline)."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    return json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

@@ -1,0 +1,63 @@
+"""Every page loads cleanly; the timeline is drawn."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import REPO_ROOT, open_app, plotted_event_ids, unexpected_errors
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "": "NATO–Russia missile defence talks, 2009–2012",
+    "stances": "Stances",
+    "statements": "Statements",
+    "actors": "Actors",
+    "sources": "Sources",
+    "map": "Map",
+    "about": "About this dataset",
+}
+
+
+def bundled(table: str) -> list[dict[str, str]]:
+    with open(REPO_ROOT / "data" / f"{table}.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[path or "home" for path in PAGES])
+def test_page_loads_without_errors(page: Page, base_url: str, screenshot_dir, path: str):
+    open_app(page, base_url + path)
+    title = page.locator("[data-testid=stMain] h1")
+    expect(title).to_have_count(1)
+    expect(title).to_be_visible()
+    expect(title).to_have_text(PAGES[path])
+    assert page.url.split("?")[0] == base_url + path, "the page did not stay on its own path"
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    page.screenshot(path=str(screenshot_dir / f"{path or 'home'}.png"), full_page=True)
+    assert unexpected_errors(page) == []
+
+
+def test_timeline_draws_events_and_phases(page: Page, base_url: str):
+    open_app(page, base_url)
+    chart = page.locator("[data-testid=stMain] .js-plotly-plot")
+    expect(chart).to_have_count(1)
+    # Drawn marks: marker paths in the scatter traces, bar paths in the bar traces.
+    markers = chart.locator(".scatterlayer g.trace .points path")
+    bars = chart.locator(".barlayer g.trace .point path")
+    expect(markers.first).to_be_attached()
+    expect(bars.first).to_be_attached()
+    drawn = chart.locator("g.trace .points path[d], g.trace .point path[d]").evaluate_all(
+        "els => els.filter(el => el.getAttribute('d') && el.getAttribute('d') !== 'M0,0Z').length")
+    assert drawn >= 10, f"only {drawn} drawn marks"
+    # Every bundled event is on the chart (no filters yet).
+    assert plotted_event_ids(page) == {row["event_id"] for row in bundled("events")}
+    # The phase bands are titled in the SVG.
+    texts = chart.locator("svg text").all_text_contents()
+    assert "Lisbon and its follow-up" in texts
+    for phase in bundled("phases"):
+        assert phase["title"] in texts, f"phase band {phase['title']!r} has no title"
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert unexpected_errors(page) == []
