@@ -1,0 +1,51 @@
+"""The benchmark's synthetic data: valid, deterministic, and mixed like the real data."""
+
+import pytest
+
+from bench.generate import generate, write_dataset
+from dashboard.data.load import validate_dir
+from dashboard.data.schema import TABLES
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return generate(1_000, seed=3)
+
+
+def test_a_written_dataset_passes_the_validator(tmp_path):
+    dataset, problems = validate_dir(write_dataset(tmp_path, 1_000, seed=3))
+    assert problems == []
+    assert len(dataset.events) == 1_000
+
+
+def test_tables_have_the_schema_columns_as_strings(tables):
+    for name, table in TABLES.items():
+        assert list(tables[name].columns) == table.columns
+        assert all(tables[name][c].map(type).eq(str).all() for c in table.columns)
+
+
+def test_same_seed_same_data_other_seed_other_data(tables):
+    again, other = generate(1_000, seed=3), generate(1_000, seed=4)
+    for name in TABLES:
+        assert tables[name].equals(again[name])
+    assert not tables["events"].equals(other["events"])
+
+
+def test_realistic_mixes(tables):
+    events = tables["events"]
+    status = events["status"].value_counts(normalize=True)
+    assert 0.05 < status["planned"] < 0.15 and 0.01 < status["did_not_happen"] < 0.06
+    precision = events["date_precision"].value_counts(normalize=True)
+    assert set(precision.index) == {"day", "week", "month", "year", "approximate", "undated"}
+    assert precision["day"] > 0.6
+    assert (events["start_date"] != events["end_date"]).mean() > 0.1  # multi-day and imprecise events
+    assert events["kind"].nunique() >= 10
+    assert events["kind"].value_counts().iloc[0] > 3 * events["kind"].value_counts().iloc[-1]  # skewed
+    participants = events["participant_ids"].str.split(";").map(len)
+    assert participants.min() == 1 and participants.max() == 4
+    assert len(tables["actors"]) >= 40 and tables["actors"]["affiliation"].nunique() == 11
+    assert set(tables["actors"]["side"]) == {"NATO", "Russia", "other"}
+    assert len(tables["statements"]) == 2_000
+    assert {"true", "false"} == set(tables["statements"]["is_direct_quote"])
+    assert len(tables["stances"]) == 50 and len(tables["sources"]) == 100
+    assert events["start_date"].min() >= "2009-01-01" and events["end_date"].max() <= "2012-12-31"
