@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -31,20 +31,41 @@ def download_buttons(frame: pd.DataFrame, ds: Dataset, stem: str) -> None:
     """CSV and JSON downloads of `frame`, each row with its citation; built only on click."""
     if frame.empty:
         return
-    cited = download_frame(with_citations(frame, ds))
+
+    def cited() -> pd.DataFrame:  # built on click only: citing 100,000 rows is not free
+        return download_frame(with_citations(frame, ds))
+
     left, right = st.columns(2)
     left.download_button(
-        "Download CSV", data=lambda: to_csv_bytes(cited), file_name=f"{stem}.csv", mime="text/csv",
-        key=f"{stem}_csv", on_click="ignore",
+        f"Download CSV ({len(frame):,} rows)", data=lambda: to_csv_bytes(cited()), file_name=f"{stem}.csv",
+        mime="text/csv", key=f"{stem}_csv", on_click="ignore",
     )
     right.download_button(
-        "Download JSON", data=lambda: to_json_bytes(cited), file_name=f"{stem}.json", mime="application/json",
-        key=f"{stem}_json", on_click="ignore",
+        f"Download JSON ({len(frame):,} rows)", data=lambda: to_json_bytes(cited()), file_name=f"{stem}.json",
+        mime="application/json", key=f"{stem}_json", on_click="ignore",
     )
 
 
-def names_of(ds: Dataset, actor_ids: Iterable[str]) -> str:
-    names = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+PAGE_ROWS = 1_000  # rows sent to the browser at once; the downloads hold them all
+
+
+def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of `frame` on the table page the reader chose (all of them when few)."""
+    pages = max(1, -(-len(frame) // PAGE_ROWS))
+    if pages == 1:
+        return frame
+    number = st.number_input(f"Table page (of {pages:,})", min_value=1, max_value=pages, value=1, key=key)
+    first = (int(number) - 1) * PAGE_ROWS
+    st.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, len(frame)):,} of {len(frame):,}.")
+    return frame.iloc[first : first + PAGE_ROWS]
+
+
+def actor_names(ds: Dataset) -> dict[str, str]:
+    return dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+
+
+def names_of(names: Mapping[str, str], actor_ids: Iterable[str]) -> str:
+    """Actor names for ids, from an `actor_names` mapping built once per run."""
     return ", ".join(names.get(actor_id, actor_id) for actor_id in actor_ids)
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.model.dates import format_date_range
 from dashboard.model.filters import filter_statements
-from dashboard.ui.components import download_buttons
+from dashboard.ui.components import download_buttons, paged
 from dashboard.ui.state import current_view
 
 view = current_view()
@@ -15,19 +15,19 @@ outlets = dict(zip(ds.sources["source_id"], ds.sources["outlet"]))
 
 st.title("Statements")
 st.caption(
-    f"{len(statements)} of {len(ds.statements)} statements match the filters "
-    f"({int(statements['is_direct_quote'].sum())} direct quotes). Quotes are verbatim as printed; "
+    f"{len(statements):,} of {len(ds.statements):,} statements match the filters "
+    f"({int(statements['is_direct_quote'].sum()):,} direct quotes). Quotes are verbatim as printed; "
     "paraphrases are our own words. Search with the sidebar's text box."
 )
 if statements.empty:
     st.info("No statements match these filters.")
 else:
-    first_source = [ids[0] if ids else "" for ids in statements["source_ids"]]
-    table = statements.assign(
-        said=[format_date_range(s, e, p) for s, e, p in
-              zip(statements["said_start"], statements["said_end"], statements["said_precision"])],
-        words=[q if q else p for q, p in zip(statements["quote"], statements["paraphrase"])],
-        kind=["quote" if direct else "paraphrase" for direct in statements["is_direct_quote"]],
+    rows = paged(statements, "statements_page")
+    first_source = [ids[0] if ids else "" for ids in rows["source_ids"]]
+    table = rows.assign(
+        said=[format_date_range(s, e, p) for s, e, p in zip(rows["said_start"], rows["said_end"], rows["said_precision"])],
+        words=[q if q else p for q, p in zip(rows["quote"], rows["paraphrase"])],
+        kind=["quote" if direct else "paraphrase" for direct in rows["is_direct_quote"]],
         source=[outlets.get(s, s) for s in first_source],
         # Only http(s) addresses become links; anything else is left blank.
         link=[urls.get(s, "") if str(urls.get(s, "")).startswith(("http://", "https://")) else None for s in first_source],

@@ -1,17 +1,19 @@
 """Timeline (home): every event on lanes, phase bands, and the chosen event's detail."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard.charts.timeline import selected_event_ids, timeline_figure
+from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated, selected_event_ids, timeline_figure
 from dashboard.model.dates import format_date_range
 from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
-from dashboard.ui.components import download_buttons, issue_titles, names_of, quote_block, source_lines
+from dashboard.ui.components import actor_names, download_buttons, issue_titles, names_of, paged, quote_block, source_lines
 from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, current_view, id_select
 from dashboard.ui.text import md_escape
 
 view = current_view()
 ds, filters = view.ds, view.filters
 events = filter_events(ds, filters)
+names = actor_names(ds)
 
 
 def _pick_event() -> None:
@@ -22,10 +24,13 @@ def _pick_event() -> None:
 
 
 st.title("NATO–Russia missile defence talks, 2009–2012")
-st.caption(
-    f"{len(events)} of {len(ds.events)} events match the filters. Markers are single days, bars span several "
-    "days; pale dashed bars are dates known only to the week, month or year. Open symbols are planned events."
-)
+if is_aggregated(events):
+    how = (f"The chart counts them per week; narrow the filters to {MAX_DRAWN_EVENTS:,} or fewer to see each "
+           "event. The table below lists every one.")
+else:
+    how = ("Markers are single days, bars span several days; pale dashed bars are dates known only to the week, "
+           "month or year. Open symbols are planned events.")
+st.caption(f"{len(events):,} of {len(ds.events):,} events match the filters. {how}")
 # No format_func: a bound widget writes its label into the URL, so label = value.
 lanes = st.segmented_control("Lanes by", LANE_CHOICES, default="affiliation", key=LANES, bind="query-params")
 if events.empty:
@@ -37,17 +42,24 @@ else:
         config={"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}},
     )
 
-labels = {e: f"{t} ({s.date().isoformat()})" for e, t, s in zip(ds.events["event_id"], ds.events["title"], ds.events["start_date"])}
+# The picker offers what the chart can draw, plus the event already chosen
+# (by a click or a link), so its options stay small at any data size.
+chosen = st.session_state.get(EVENT) or st.query_params.get(EVENT)
+choices = events.head(MAX_DRAWN_EVENTS)
+if chosen and chosen not in set(choices["event_id"]):
+    choices = pd.concat([choices, ds.events[ds.events["event_id"] == chosen]])
+labels = {e: f"{t} ({s.date().isoformat()})" for e, t, s in zip(choices["event_id"], choices["title"], choices["start_date"])}
 event_id = id_select(
-    "Event detail", list(ds.events.sort_values("start_date")["event_id"]), labels, EVENT,
+    "Event detail", list(choices["event_id"]), labels, EVENT,
     placeholder="Click an event in the chart, or choose one here",
 )
 if event_id:
-    event = events_as_known_on(ds.events, filters.as_known_on).set_index("event_id")
-    if event_id not in event.index:
+    event = events_as_known_on(ds.events[ds.events["event_id"] == event_id], filters.as_known_on)
+    if event.empty:
         st.info("This event was not yet on record on the 'as known on' day.")
     else:
-        row = event.loc[event_id]
+        row = event.iloc[0]
+        event_id = row["event_id"]
         with st.container(border=True):
             st.subheader(md_escape(row["title"]))
             status = row["status_shown"].replace("_", " ")
@@ -55,7 +67,7 @@ if event_id:
                 f"**When:** {md_escape(format_date_range(row['start_date'], row['end_date'], row['date_precision']))} "
                 f"· precision: {md_escape(row['date_precision'])} · **Status:** {md_escape(status)}  \n"
                 f"**Where:** {md_escape(row['place'] or 'not given')} · **Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
-                f"**Participants:** {md_escape(names_of(ds, row['participant_ids']) or 'none named')}  \n"
+                f"**Participants:** {md_escape(names_of(names, row['participant_ids']) or 'none named')}  \n"
                 f"**Issues:** {md_escape(issue_titles(ds, row['issue_ids']) or 'none')}"
             )
             st.markdown(md_escape(row["summary"]))
@@ -69,9 +81,10 @@ if event_id:
             st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
 
 st.subheader("Events in view")
-table = events.assign(
-    when=[format_date_range(s, e, p) for s, e, p in zip(events["start_date"], events["end_date"], events["date_precision"])],
-    participants=[names_of(ds, ids) for ids in events["participant_ids"]],
+rows = paged(events, "events_page")
+table = rows.assign(
+    when=[format_date_range(s, e, p) for s, e, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"])],
+    participants=[names_of(names, ids) for ids in rows["participant_ids"]],
 )
 st.dataframe(
     table[["when", "title", "kind", "status_shown", "place", "participants", "event_id"]],

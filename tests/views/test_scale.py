@@ -1,0 +1,46 @@
+"""The timeline page on more events than the chart draws one by one."""
+
+import csv
+import json
+import shutil
+
+from dashboard.charts.timeline import MAX_DRAWN_EVENTS
+from dashboard.data.cache import BUNDLED_DATA
+from dashboard.ui.components import PAGE_ROWS
+from tests.views.conftest import run_app
+
+
+def large_dataset(directory, copies):
+    """The bundled data with its events repeated `copies` times under new ids."""
+    shutil.copytree(BUNDLED_DATA, directory, dirs_exist_ok=True)
+    with (BUNDLED_DATA / "events.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        columns, rows = reader.fieldnames, list(reader)
+    with (directory / "events.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        for n in range(1, copies):
+            writer.writerows({**row, "event_id": f"{row['event_id']}_{n}"} for row in rows)
+    return len(rows) * copies
+
+
+def test_many_events_are_aggregated_paged_and_the_picker_stays_small(tmp_path, monkeypatch):
+    total = large_dataset(tmp_path, MAX_DRAWN_EVENTS // 30 + 20)
+    monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path))
+    at = run_app({"event": "rogozin_relieved_5"})  # late, so beyond the first 2,000 by date
+    captions = " ".join(c.value for c in at.caption)
+    assert f"{total:,} of {total:,} events" in captions and "counts them per week" in captions
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["data"][0]["type"] == "heatmap"
+    assert "Aggregated view" in spec["layout"]["title"]["text"]
+    # The table is paged and says which rows it shows.
+    assert at.number_input(key="events_page").value == 1
+    assert f"Rows 1–{PAGE_ROWS:,} of {total:,}." in captions
+    # The picker holds what the chart could draw plus the linked event, which is shown.
+    picker = at.selectbox(key="event")
+    assert len(picker.options) == MAX_DRAWN_EVENTS + 1
+    assert picker.value == "rogozin_relieved_5"
+    assert "Rogozin relieved of the missile defence post" in [s.value for s in at.subheader]
+    at.number_input(key="events_page").set_value(3).run()
+    assert f"Rows {2 * PAGE_ROWS + 1:,}–" in " ".join(c.value for c in at.caption)
