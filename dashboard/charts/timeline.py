@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from itertools import chain
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -194,21 +196,44 @@ def is_aggregated(events: pd.DataFrame) -> bool:
 
 
 def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None) -> pd.DataFrame:
-    """Vectorised (event_id, lane, group): the lanes each event is drawn in,
-    as `_lanes_of_event` gives them, for tables too large to walk row by row."""
+    """Vectorised (row, event_id, lane, group): the lanes each event is drawn
+    in, as `_lanes_of_event` gives them, for tables too large to walk row by
+    row. `row` is the event's position in `events`."""
+    count = len(events)
     if lane_by == "kind":
-        return pd.DataFrame({"event_id": events["event_id"], "lane": events["kind"], "group": ""})
-    pairs = events[["event_id", "participant_ids"]].explode("participant_ids")
-    known = actors.set_index("actor_id") if actors is not None else pd.DataFrame(columns=["name", "affiliation"])
-    actor_id = pairs["participant_ids"]
-    affiliation = actor_id.map(known["affiliation"]).fillna("")
+        return pd.DataFrame({"row": np.arange(count), "event_id": events["event_id"].to_numpy(),
+                             "lane": events["kind"].to_numpy(), "group": ""})
+    id_lists = events["participant_ids"].to_numpy()
+    sizes = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=count)
+    actor_ids = np.fromiter(chain.from_iterable(id_lists), dtype=object, count=int(sizes.sum()))
+    # Look names and affiliations up once per distinct actor, not once per pair.
+    actor_codes, distinct = pd.factorize(actor_ids)
+    known = actors if actors is not None else pd.DataFrame({"actor_id": [], "name": [], "affiliation": []})
+    position = pd.Index(known["actor_id"]).get_indexer(distinct)  # -1: unknown actor → the extra "" slot
+    affiliation = np.append(known["affiliation"].to_numpy(dtype=object), "")[position]
     if lane_by == "affiliation":
-        lane = affiliation.where(affiliation != "", actor_id)
+        lane = np.where(affiliation != "", affiliation, distinct)
     else:
-        lane = actor_id.map(known["name"]).fillna(actor_id)
-    lanes = pd.DataFrame({"event_id": pairs["event_id"], "lane": lane, "group": affiliation})
-    lanes.loc[actor_id.isna(), ["lane", "group"]] = [NO_PARTICIPANT, ""]
-    return lanes.drop_duplicates(["event_id", "lane"]).reset_index(drop=True)
+        lane = np.where(position >= 0, np.append(known["name"].to_numpy(dtype=object), "")[position], distinct)
+    lane_of_actor, labels = pd.factorize(np.append(lane, NO_PARTICIPANT))
+    group_of_lane = np.empty(len(labels), dtype=object)
+    group_of_lane[lane_of_actor] = np.append(affiliation, "")  # one group per lane
+    alone = np.flatnonzero(sizes == 0)  # events without participants
+    rows = np.concatenate([np.repeat(np.arange(count), sizes), alone])
+    codes = np.concatenate([lane_of_actor[actor_codes], np.full(len(alone), lane_of_actor[-1])])
+    once = ~pd.Series(rows * len(labels) + codes).duplicated().to_numpy()  # an event once per lane
+    rows, codes = rows[once], codes[once]
+    return pd.DataFrame({
+        "row": rows,
+        "event_id": events["event_id"].to_numpy()[rows],
+        "lane": pd.Categorical.from_codes(codes, categories=labels),
+        "group": group_of_lane[codes],
+    })
+
+
+def _week_starts(days: pd.Series) -> np.ndarray:
+    """The Monday of each day's calendar week."""
+    return (days.dt.normalize() - pd.to_timedelta(days.dt.day_of_week, unit="D")).to_numpy()
 
 
 def timeline_density_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
@@ -217,15 +242,19 @@ def timeline_density_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by:
     heatmap; the busiest MAX_DENSITY_LANES lanes are kept and the rest are
     summed into one lane. The title says the view is aggregated."""
     lanes = event_lanes(events, lane_by, actors)
-    week = events.set_index("event_id")["start_date"].dt.to_period("W-SUN").dt.start_time
-    lanes["week"] = lanes["event_id"].map(week)
-    busiest = lanes["lane"].value_counts()
-    if len(busiest) > MAX_DENSITY_LANES:
-        kept = set(busiest.index[: MAX_DENSITY_LANES - 1])
-        lanes.loc[~lanes["lane"].isin(kept), ["lane", "group"]] = [OTHER_LANES, ""]
-    order = [lane for lane in _lane_order(lanes) if lane != OTHER_LANES] + (
-        [OTHER_LANES] if (lanes["lane"] == OTHER_LANES).any() else [])
-    counts = lanes.groupby(["lane", "week"]).size().unstack("week").reindex(order)
+    lanes["week"] = _week_starts(events["start_date"])[lanes["row"].to_numpy()]
+    counts = lanes.groupby(["lane", "week"], observed=True).size().unstack("week", fill_value=0)
+    counts.index = counts.index.astype(str)
+    groups = lanes.groupby("lane", observed=True)["group"].first()
+    order = _lane_order(pd.DataFrame({"lane": counts.index, "group": groups.reindex(counts.index).to_numpy()}))
+    counts = counts.reindex(order)
+    if len(order) > MAX_DENSITY_LANES:
+        busiest = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[: MAX_DENSITY_LANES - 1]
+        kept = [lane for lane in order if lane in set(busiest)]
+        rest = counts.drop(index=kept).sum().rename(OTHER_LANES)
+        counts = pd.concat([counts.loc[kept], rest.to_frame().T])
+    order = list(counts.index)
+    counts = counts.where(counts > 0)  # empty cells stay blank
     figure = go.Figure(go.Heatmap(
         x=counts.columns, y=counts.index, z=counts.to_numpy(), colorscale="Blues", hoverongaps=False,
         colorbar=dict(title=dict(text="events<br>per week"), thickness=12),

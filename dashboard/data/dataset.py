@@ -11,7 +11,9 @@ Each frame keeps the CSV's column order and a default RangeIndex.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Any
 
 import pandas as pd
 
@@ -59,3 +61,16 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables().items()}
+
+    def derived(self, name: str, build: Callable[[Dataset], Any]) -> Any:
+        """`build(self)`, computed once per dataset and kept with it.
+
+        For lookups that depend only on the tables (sorted copies, exploded id
+        lists, search text): the app shares one loaded dataset across reruns,
+        so each is paid for once, not on every rerun. The tables are never
+        changed after loading, so a kept value cannot go stale.
+        """
+        memo = self.__dict__.setdefault("_derived", {})  # frozen: bypass __setattr__
+        if name not in memo:
+            memo[name] = build(self)
+        return memo[name]

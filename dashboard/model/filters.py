@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
@@ -81,22 +82,53 @@ def _affiliated_actors(ds: Dataset, affiliations: Iterable[str]) -> set[str]:
     return set(ds.actors.loc[ds.actors["affiliation"].isin(list(affiliations)), "actor_id"])
 
 
+# Lookups derived once per dataset (see Dataset.derived): sorting 100,000 rows
+# or exploding their id lists on every rerun would cost more than the filtering.
+def _events_in_order(ds: Dataset) -> pd.DataFrame:
+    return ds.events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
+def _event_ids_exploded(column: str):
+    def build(ds: Dataset) -> pd.Series:
+        return ds.derived("events_in_order", _events_in_order)[column].explode().dropna()
+    return build
+
+
+def _event_search_text(ds: Dataset) -> pd.Series:
+    events = ds.derived("events_in_order", _events_in_order)
+    return (events["title"] + "\n" + events["summary"] + "\n" + events["place"]).str.casefold()
+
+
+def _rows_mentioning(exploded: pd.Series, wanted: Iterable[str], length: int) -> np.ndarray:
+    """Row mask: rows (labelled 0..length-1) whose exploded ids include any of `wanted`."""
+    mask = np.zeros(length, dtype=bool)
+    mask[exploded.index[exploded.isin(list(wanted)).to_numpy()].to_numpy()] = True
+    return mask
+
+
 def filter_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Events matching every filter field, with `status_shown`; sorted by
     start_date, event_id, with a fresh index."""
-    events = events_as_known_on(ds.events, filters.as_known_on)
-    keep = overlaps(events["start_date"], events["end_date"], filters.start, filters.end)
+    events = ds.derived("events_in_order", _events_in_order)
+    keep = overlaps(events["start_date"], events["end_date"], filters.start, filters.end).to_numpy(copy=True)
+    day = to_timestamp(filters.as_known_on)
+    if day is not None:
+        keep &= ~(events["first_public"] > day).to_numpy()
     if filters.actors:
-        keep &= mentions_any(events["participant_ids"], filters.actors)
+        keep &= _rows_mentioning(ds.derived("event_participants", _event_ids_exploded("participant_ids")),
+                                 filters.actors, len(events))
     if filters.affiliations:
-        keep &= mentions_any(events["participant_ids"], _affiliated_actors(ds, filters.affiliations))
+        keep &= _rows_mentioning(ds.derived("event_participants", _event_ids_exploded("participant_ids")),
+                                 _affiliated_actors(ds, filters.affiliations), len(events))
     if filters.issues:
-        keep &= mentions_any(events["issue_ids"], filters.issues)
+        keep &= _rows_mentioning(ds.derived("event_issues", _event_ids_exploded("issue_ids")),
+                                 filters.issues, len(events))
     if filters.kinds:
-        keep &= events["kind"].isin(list(filters.kinds))
-    if filters.text.strip():
-        keep &= contains_text(events, ("title", "summary", "place"), filters.text)
-    return events[keep].sort_values(["start_date", "event_id"]).reset_index(drop=True)
+        keep &= events["kind"].isin(list(filters.kinds)).to_numpy()
+    if needle := filters.text.strip().casefold():
+        keep &= ds.derived("event_search_text", _event_search_text).str.contains(needle, regex=False).to_numpy()
+    # Only the kept rows are copied.
+    return events_as_known_on(events[keep], filters.as_known_on).reset_index(drop=True)
 
 
 def with_statement_labels(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
@@ -117,22 +149,32 @@ def with_statement_labels(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame
     return labelled
 
 
+def _statements_in_order(ds: Dataset) -> pd.DataFrame:
+    statements = with_statement_labels(ds.statements, ds)
+    return statements.sort_values(["said_start", "statement_id"]).reset_index(drop=True)
+
+
+def _statement_search_text(ds: Dataset) -> pd.Series:
+    statements = ds.derived("statements_in_order", _statements_in_order)
+    return (statements["quote"] + "\n" + statements["paraphrase"] + "\n" + statements["speaker_name"]).str.casefold()
+
+
 def filter_statements(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Statements matching the filters (`kinds` does not apply), with the
     labels of `with_statement_labels`; sorted by said_start, statement_id.
 
     As known on a day, a statement counts once reported; a statement without a
     reported_date counts from its said_end."""
-    statements = with_statement_labels(ds.statements, ds)
-    keep = overlaps(statements["said_start"], statements["said_end"], filters.start, filters.end)
+    statements = ds.derived("statements_in_order", _statements_in_order)
+    keep = overlaps(statements["said_start"], statements["said_end"], filters.start, filters.end).to_numpy(copy=True)
     if (day := to_timestamp(filters.as_known_on)) is not None:
-        keep &= statements["reported_date"].fillna(statements["said_end"]) <= day
+        keep &= (statements["reported_date"].fillna(statements["said_end"]) <= day).to_numpy()
     if filters.actors:
-        keep &= statements["speaker_id"].isin(list(filters.actors))
+        keep &= statements["speaker_id"].isin(list(filters.actors)).to_numpy()
     if filters.affiliations:
-        keep &= statements["speaker_affiliation"].isin(list(filters.affiliations))
+        keep &= statements["speaker_affiliation"].isin(list(filters.affiliations)).to_numpy()
     if filters.issues:
-        keep &= statements["issue_id"].isin(list(filters.issues))
-    if filters.text.strip():
-        keep &= contains_text(statements, ("quote", "paraphrase", "speaker_name"), filters.text)
-    return statements[keep].sort_values(["said_start", "statement_id"]).reset_index(drop=True)
+        keep &= statements["issue_id"].isin(list(filters.issues)).to_numpy()
+    if needle := filters.text.strip().casefold():
+        keep &= ds.derived("statement_search_text", _statement_search_text).str.contains(needle, regex=False).to_numpy()
+    return statements[keep].reset_index(drop=True)

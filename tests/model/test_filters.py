@@ -1,5 +1,6 @@
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from dashboard.model.filters import Filters, events_as_known_on, filter_events, filter_statements
@@ -114,3 +115,23 @@ def test_each_statement_filter_field(ds, fields, expected):
 @pytest.mark.parametrize("hostile", ["(", ".*", "[a-"])
 def test_statement_text_search_is_literal(ds, hostile):
     assert statement_ids(ds, text=hostile) == []
+
+
+def test_derived_lookups_are_built_once_per_dataset(ds):
+    calls = []
+
+    def build(dataset):
+        calls.append(dataset)
+        return len(dataset.events)
+
+    assert ds.derived("probe", build) == ds.derived("probe", build) == len(ds.events)
+    assert len(calls) == 1
+
+
+def test_filtering_never_changes_the_shared_tables(ds):
+    # The app shares one loaded dataset between every session and rerun.
+    before = {name: frame.copy() for name, frame in ds.tables().items()}
+    filter_events(ds, Filters(as_known_on=date(2010, 12, 31), text="lisbon", actors=("rasmussen",)))
+    filter_statements(ds, Filters(as_known_on=date(2011, 1, 1), issues=("architecture",)))
+    for name, frame in ds.tables().items():
+        pd.testing.assert_frame_equal(frame, before[name])
