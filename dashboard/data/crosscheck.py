@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
 from dashboard.data.problems import Problem, show
-from dashboard.data.schema import ID_LIST, INT_RE, TABLES, is_slug, split_ids
+from dashboard.data.schema import ID_LIST, INT_RE, SLUG_RE, TABLES, explode_ids
 
 RawTables = dict[str, pd.DataFrame]
 
@@ -48,19 +48,23 @@ def dangling_references(raw: RawTables) -> list[Problem]:
     """Every id in a reference column must exist in the table it points into."""
     problems = []
     for table in TABLES.values():
+        frame = raw.get(table.name)
         for field in table.fields:
-            if field.refers_to is None:
+            if field.refers_to is None or frame is None or field.name not in frame.columns:
                 continue
             known = _known_ids(raw, field.refers_to)
             if known is None:
                 continue
             id_column, target_file = ID_COLUMNS[field.refers_to], TABLE_FILES[field.refers_to]
-            for row, record in _rows(raw, table.name, field.name):
-                cell = record[field.name]
-                ids = split_ids(cell) if field.converts_to == ID_LIST else [cell] if cell else []
-                for missing in [i for i in ids if is_slug(i) and i not in known]:
-                    message = f"unknown {id_column} {show(missing)}: not in {target_file}"
-                    problems.append(Problem(table.file_name, row, field.name, message))
+            cells = frame[field.name]
+            ids = cells[cells != ""]
+            if field.converts_to == ID_LIST:
+                ids = explode_ids(ids)  # keeps each id's spreadsheet row as its index
+            # Badly formed ids were reported by the schema already.
+            missing = ids[~ids.isin(known) & ids.str.fullmatch(SLUG_RE.pattern.strip("^$"))]
+            for row, missing_id in missing.items():
+                message = f"unknown {id_column} {show(missing_id)}: not in {target_file}"
+                problems.append(Problem(table.file_name, int(row), field.name, message))
     return problems
 
 
@@ -73,14 +77,17 @@ def positions_of_other_issues(raw: RawTables, table: str) -> list[Problem]:
         for _, record in _rows(raw, "positions", "position_id", "issue_id")
         if record["issue_id"] in issues
     }
-    problems = []
-    for row, record in _rows(raw, table, "issue_id", "position_id"):
-        position, issue = record["position_id"], record["issue_id"]
-        position_issue = issue_of_position.get(position)
-        if position and issue and position_issue is not None and position_issue != issue:
-            message = f"position {show(position)} belongs to issue {show(position_issue)}, not to {show(issue)}"
-            problems.append(Problem(TABLE_FILES[table], row, "position_id", message))
-    return problems
+    frame = raw.get(table)
+    if frame is None or not {"issue_id", "position_id"} <= set(frame.columns):
+        return []
+    position_issue = frame["position_id"].map(issue_of_position)
+    wrong = (frame["issue_id"] != "") & position_issue.notna() & (position_issue != frame["issue_id"])
+    return [
+        Problem(TABLE_FILES[table], int(row), "position_id",
+                f"position {show(position)} belongs to issue {show(owner)}, not to {show(issue)}")
+        for row, position, owner, issue in zip(
+            frame.index[wrong], frame["position_id"][wrong], position_issue[wrong], frame["issue_id"][wrong])
+    ]
 
 
 def repeated_ranks(raw: RawTables) -> list[Problem]:
