@@ -85,7 +85,13 @@ def check_link_once(ds: Dataset) -> None:
     if _NOTICE in st.session_state:
         return
     raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    st.session_state[_NOTICE] = ignored_parameters(raw, param_specs(ds), date_bounds(ds))
+    specs = param_specs(ds)
+    st.session_state[_NOTICE] = ignored_parameters(raw, specs, date_bounds(ds))
+    # Reported once, then dropped, so they don't travel on in shared links.
+    # (Bad values of known parameters are dropped by their widgets.)
+    for key in raw:
+        if key not in specs:
+            del st.query_params[key]
 
 
 def show_link_notice() -> None:
