@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -47,13 +47,17 @@ class View:
     filters: Filters
 
 
-def date_bounds(ds: Dataset) -> tuple[date, date]:
-    """The first and last day of the record, for the date pickers."""
+def _date_bounds(ds: Dataset) -> tuple[date, date]:
     starts = pd.concat([ds.events["start_date"], ds.statements["said_start"]]).dropna()
     ends = pd.concat([ds.events["end_date"], ds.statements["said_end"]]).dropna()
     if starts.empty:
         return date(2009, 1, 1), date(2012, 12, 31)
     return starts.min().date(), ends.max().date()
+
+
+def date_bounds(ds: Dataset) -> tuple[date, date]:
+    """The first and last day of the record, for the date pickers."""
+    return ds.derived("date_bounds", _date_bounds)
 
 
 def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
@@ -180,7 +184,7 @@ def render_sidebar(ds: Dataset) -> Filters:
             "To", value=None, min_value=first, max_value=last, key="to", bind="query-params", format="YYYY-MM-DD",
         )
         as_of = st.date_input(
-            "As known on", value=None, min_value=first, max_value=last + timedelta(days=1), key="asof",
+            "As known on", value=None, min_value=first, max_value=last, key="asof",
             bind="query-params", format="YYYY-MM-DD",
             help="The record as it stood that day: later events are hidden, events still ahead are shown as planned.",
         )
