@@ -4,3 +4,8 @@
 - `bench/naive_app.py`: the baseline written the ordinary way (no caching, plotly express);
 - `bench.run`: the benchmark (`python -m bench --help`); results go to docs/performance.md.
 """
+
+from pathlib import Path
+
+# Generated datasets and snapshots of the measured code (git-ignored).
+CACHE_DIR = Path(__file__).resolve().parent / ".cache"

@@ -31,12 +31,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from bench import CACHE_DIR
 from dashboard.data.cache import BUNDLED_DATA
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import read_table
 from dashboard.data.schema import TABLES
 
-CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 VERSION = 2  # bump when the output changes, so cached datasets are rebuilt
 
 FIRST_DAY, LAST_DAY = dt.date(2009, 9, 1), dt.date(2012, 5, 31)

@@ -1,0 +1,509 @@
+"""The benchmark: our dashboard against the naive baseline, at each dataset size.
+
+    python -m bench                       # bundled, 1,000, 10,000, 100,000 events
+    python -m bench --quick               # bundled, 1,000, 10,000 (under two minutes)
+    python -m bench --sizes bundled,1000 --changes 30 --only ours
+    python -m bench --out docs/performance.md   # also (re)write the results there
+
+For each size and each app (ours: dashboard/app.py, naive: bench/naive_app.py):
+
+- cold start: from starting `streamlit run` to the first page fully drawn in
+  headless Chromium (script idle, no skeleton, the Plotly chart's SVG drawn);
+- filter change -> chart updated: the search box is set to a word, then
+  cleared, and so on (`--changes` times); each time from the Enter key to the
+  moment the Plotly chart holds new data (its `data` replaced and drawn),
+  timed in the browser; p50 and p95;
+- bytes per rerun: WebSocket bytes the page receives per filter change, median;
+- peak memory: RSS of the server process and its children, sampled every 100 ms
+  from start to stop, in MB;
+- server rerun: the same filter changes through Streamlit's AppTest (no
+  browser, first run excluded), median wall time of `.run()`, in ms.
+
+Every wait has a timeout and every measurement a time budget: what times out
+is reported as such (with how many changes were done), never hangs the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import psutil
+
+# No import of dashboard (or bench.generate) at module level: the AppTest child must load ours from the
+# measured snapshot, which app.py puts first on sys.path.
+from bench import CACHE_DIR
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED_DATA = REPO / "data"
+NAIVE_APP = REPO / "bench" / "naive_app.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+VIEWPORT = {"width": 1400, "height": 1000}
+
+SERVER_START_S = 60  # until /_stcore/health answers
+FIRST_DRAW_S = 300  # until the first page is fully drawn
+CHANGE_S = 120  # one filter change
+BUDGET_S = 300  # all filter changes of one app and size; likewise all AppTest reruns
+QUICK_BUDGET_S = 5
+
+# Words tried in the search box, in this order; only those matching some event are used.
+SEARCH_WORDS = ["missile", "summit", "Moscow", "NATO", "Russia", "talks", "Brussels", "council", "guarantees",
+                "Lisbon", "Chicago", "radar", "Washington", "interceptors", "Prague", "speech"]
+
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+# The page is fully drawn: script idle, no skeleton, a Plotly chart with its SVG and data.
+DRAWN_JS = f"""() => !!document.querySelector({IDLE!r}) && !document.querySelector('[data-testid=stSkeleton]')
+  && (() => {{ const gd = document.querySelector('.js-plotly-plot');
+               return !!gd && !!gd._fullData && !!gd.querySelector('.main-svg'); }})()"""
+# The chart holds new data (Plotly.react replaces gd.data) and is drawn: ms since the Enter key.
+CHART_UPDATED_JS = """() => { const gd = document.querySelector('.js-plotly-plot');
+  if (!gd || gd.data === window.__benchOldData || !gd._fullData || !gd.querySelector('.main-svg')) return false;
+  return performance.now() - window.__benchT0; }"""
+BEFORE_CHANGE_JS = """() => { window.__benchOldData = (document.querySelector('.js-plotly-plot') || {}).data;
+  window.__benchT0 = null; }"""
+# The time of the Enter key, taken before Streamlit sees it.
+INIT_JS = """window.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && window.__benchT0 === null) window.__benchT0 = performance.now(); }, true);"""
+
+
+@dataclass
+class Result:
+    size: str
+    app: str
+    cold_start_s: float | None = None
+    change_ms: list[float] = field(default_factory=list)
+    bytes_per_change: list[int] = field(default_factory=list)
+    rerun_ms: list[float] = field(default_factory=list)
+    peak_mb: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def p(self, q: float) -> float | None:
+        return percentile(self.change_ms, q)
+
+    @property
+    def rerun_median(self) -> float | None:
+        return statistics.median(self.rerun_ms) if self.rerun_ms else None
+
+    @property
+    def bytes_median(self) -> float | None:
+        return statistics.median(self.bytes_per_change) if self.bytes_per_change else None
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The q-th percentile (0..100), linear between ranks; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * q / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def search_sequence(data: Path, changes: int) -> list[str]:
+    """`changes` values for the search box: a word that matches some events, then empty, and so on."""
+    events = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+    text = (events["title"] + " " + events["summary"] + " " + events["place"]).str.casefold()
+    words = [w for w in SEARCH_WORDS if text.str.contains(w.casefold(), regex=False).any()]
+    return [words[(i // 2) % len(words)] if i % 2 == 0 else "" for i in range(changes)]
+
+
+# --------------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+SERVERS: list[subprocess.Popen] = []
+
+
+def start_server(app: Path, data: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true", "--server.port", str(port),
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    env = {**os.environ, "DASHBOARD_DATA": str(data)}
+    process = subprocess.Popen(command, cwd=app.parents[1], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    SERVERS.append(process)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def wait_healthy(process: subprocess.Popen, url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"server not healthy after {timeout:.0f} s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+    if process in SERVERS:
+        SERVERS.remove(process)
+
+
+class PeakMemory:
+    """Samples the RSS of a process and its children every 100 ms in a thread; `.peak_mb`."""
+
+    def __init__(self, pid: int):
+        self.peak = 0
+        self._process = psutil.Process(pid)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                processes = [self._process, *self._process.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in processes))
+            except psutil.Error:
+                pass
+            self._stop.wait(0.1)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        return self.peak / 2**20
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def wait_settled(page) -> None:
+    """Fully drawn, and still so a moment later: the app may update the URL and redraw widgets
+    after a run, which would undo a value typed too early (and the last frames' events reach us)."""
+    for _ in range(2):
+        page.wait_for_function(DRAWN_JS, timeout=CHANGE_S * 1000, polling=50)
+        page.wait_for_timeout(150)
+
+
+def fill_until_shown(page, field, text: str) -> None:
+    """Type `text` into the field (without committing it), checking that it stayed there."""
+    for _ in range(5):
+        field.fill(text)
+        page.wait_for_timeout(30)
+        if field.input_value() == text:
+            return
+    raise RuntimeError(f"the search box would not keep {text!r}")
+
+
+def measure_in_browser(browser, result: Result, app: Path, data: Path, words: list[str], budget_s: float) -> None:
+    """Cold start, filter changes, bytes per change and peak memory of one server."""
+    started = time.monotonic()
+    process, url = start_server(app, data)
+    memory = PeakMemory(process.pid)
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        wait_healthy(process, url, SERVER_START_S)
+        context.add_init_script(INIT_JS)
+        page = context.new_page()
+        received = [0]
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(
+            0, received[0] + len(payload if isinstance(payload, bytes) else payload.encode()))))
+        page.goto(url, timeout=FIRST_DRAW_S * 1000)
+        page.wait_for_function(DRAWN_JS, timeout=(FIRST_DRAW_S - (time.monotonic() - started)) * 1000, polling=50)
+        result.cold_start_s = time.monotonic() - started
+        wait_settled(page)
+        search = page.locator("[data-testid=stTextInput]").filter(has_text="Search text").locator("input")
+        budget_end = time.monotonic() + budget_s
+        for word in words:
+            if time.monotonic() > budget_end:
+                result.notes.append(f"filter changes stopped after {budget_s:g} s ({len(result.change_ms)} done)")
+                break
+            page.evaluate(BEFORE_CHANGE_JS)
+            fill_until_shown(page, search, word)
+            received[0] = 0
+            search.press("Enter")
+            handle = page.wait_for_function(CHART_UPDATED_JS, timeout=CHANGE_S * 1000, polling="raf")
+            result.change_ms.append(handle.json_value())
+            wait_settled(page)
+            result.bytes_per_change.append(received[0])
+    except Exception as error:  # a timeout or a dead server: report it, go on with the next
+        what = "first draw" if result.cold_start_s is None else f"filter change {len(result.change_ms) + 1}"
+        result.notes.append(f"{what}: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
+    finally:
+        context.close()
+        stop_server(process)
+        result.peak_mb = memory.stop()
+
+
+# --------------------------------------------------------------------------- AppTest
+
+
+def apptest_reruns(app: str, words: list[str], budget_s: float) -> dict:
+    """In this process: the first run, then one timed run per search value (until `budget_s` is spent)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(app, default_timeout=FIRST_DRAW_S)
+    at.run()
+    if at.exception:
+        return {"rerun_ms": [], "notes": [f"first run raised: {at.exception[0].value[:120]}"]}
+    times, notes = [], []
+    budget_end = time.monotonic() + budget_s
+    for word in words:
+        if time.monotonic() > budget_end:
+            notes.append(f"reruns stopped after {budget_s:g} s ({len(times)} done)")
+            break
+        at.text_input(key="q").set_value(word)
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    return {"rerun_ms": times, "notes": notes}
+
+
+def measure_reruns(result: Result, app: Path, data: Path, words: list[str], budget_s: float) -> None:
+    """AppTest in a child process, so each app and size starts with no cache and its memory is freed."""
+    command = [sys.executable, "-m", "bench.run", "--apptest", str(app), "--words", json.dumps(words),
+               "--budget", str(budget_s)]
+    env = {**os.environ, "DASHBOARD_DATA": str(data)}
+    try:
+        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
+                              timeout=FIRST_DRAW_S + 2 * budget_s)
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        result.rerun_ms, result.notes = found["rerun_ms"], result.notes + found["notes"]
+    except subprocess.TimeoutExpired:
+        result.notes.append(f"AppTest timed out after {FIRST_DRAW_S + 2 * budget_s:g} s")
+    except (ValueError, IndexError):
+        result.notes.append(f"AppTest failed: {done.stderr.strip().splitlines()[-1:]}")
+
+
+# --------------------------------------------------------------------------- report
+
+
+@dataclass(frozen=True)
+class Target:
+    size: str
+    what: str
+    limit: float
+    value: Callable[[dict[str, Result]], float | None]  # from {"ours": ..., "naive": ...}
+    at_least: bool = False
+
+    def verdict(self, results: dict[str, Result]) -> tuple[float | None, str]:
+        try:
+            value = self.value(results)
+        except (KeyError, ZeroDivisionError, TypeError):
+            value = None
+        if value is None:
+            return None, "not measured"
+        met = value >= self.limit if self.at_least else value <= self.limit
+        return value, "met" if met else "MISSED"
+
+
+def ratio(results: dict[str, Result], attribute: str) -> float | None:
+    naive, ours = (getattr(results[app], attribute) for app in ("naive", "ours"))
+    return naive / ours if naive and ours else None
+
+
+def p50(r: Result) -> float | None:
+    return r.p(50)
+
+
+def _targets(sizes: list[str]) -> list[Target]:
+    targets = [Target(s, "cold start (s)", 4, lambda r: r["ours"].cold_start_s) for s in sizes]
+    targets += [
+        Target("bundled", "filter change p50 (ms)", 250, lambda r: r["ours"].p(50)),
+        Target("bundled", "server rerun median (ms)", 25, lambda r: r["ours"].rerun_median),
+        Target("100000", "filter change p50 (ms)", 1000, lambda r: r["ours"].p(50)),
+        Target("100000", "server rerun median (ms)", 250, lambda r: r["ours"].rerun_median),
+        Target("100000", "bytes per rerun (MB)", 5, lambda r: r["ours"].bytes_median / 1e6),
+        Target("100000", "server peak memory (MB)", 1024, lambda r: r["ours"].peak_mb),
+        Target("100000", "naive ÷ ours, filter change p50", 3,
+               lambda r: r["naive"].p(50) / r["ours"].p(50), at_least=True),
+    ]
+    return [t for t in targets if t.size in sizes]
+
+
+def _fmt(value: float | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def machine() -> str:
+    meminfo = Path("/proc/meminfo").read_text()
+    total_kb = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))
+    return f"{os.cpu_count()} cores, {total_kb / 2**20:.1f} GiB memory, Python {sys.version.split()[0]}"
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seconds: float) -> str:
+    """The results as markdown (tables read fine in a terminal too)."""
+    label = "quick" if args.quick else "full"
+    lines = [f"Run: `python -m bench {' '.join(args.argv)}`".rstrip() + f" ({label}; {seconds:.0f} s)",
+             f"Machine: {machine()}; load average {args.load_before} at the start, {load()} at the end"
+             f" (above the core count, other work shared the machine); {args.changes} filter changes per app and size.",
+             f"Ours: dashboard/ at {args.ours_source}; naive: bench/naive_app.py.", "",
+             "| size | app | cold start s | filter p50 ms | filter p95 ms | rerun median ms | KB/rerun | peak MB |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    notes = []
+    for size, by_app in results.items():
+        for app, r in by_app.items():
+            count = f" (n={len(r.change_ms)})" if len(r.change_ms) < args.changes else ""
+            lines.append(f"| {size} | {app} | {_fmt(r.cold_start_s, 1)} | {_fmt(r.p(50))}{count} | {_fmt(r.p(95))} "
+                         f"| {_fmt(r.rerun_median, 1)} | {_fmt(r.bytes_median and r.bytes_median / 1e3)} "
+                         f"| {_fmt(r.peak_mb)} |")
+            notes += [f"- {size} / {app}: {note}" for note in r.notes]
+    if all(len(by_app) == 2 for by_app in results.values()):
+        lines += ["", "Naive ÷ ours (above 1: ours is faster / smaller):", "",
+                  "| size | cold start | filter p50 | filter p95 | rerun median | bytes/rerun | peak memory |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for size, r in results.items():
+            p95 = r["naive"].p(95) / r["ours"].p(95) if r["naive"].p(95) and r["ours"].p(95) else None
+            cells = [ratio(r, "cold_start_s"), ratio(r, "p50_ms"), p95, ratio(r, "rerun_median"),
+                     ratio(r, "bytes_median"), ratio(r, "peak_mb")]
+            lines.append(f"| {size} | " + " | ".join(_fmt(c, 2) for c in cells) + " |")
+    targets = [t for t in _targets(list(results)) if all(a in results[t.size] for a in ("ours", "naive"))
+               or "naive" not in t.what]
+    if targets:
+        lines += ["", "Targets (ours):", "", "| size | figure | target | measured | |", "|---|---|---:|---:|---|"]
+        for t in targets:
+            value, verdict = t.verdict(results[t.size])
+            sign = "≥" if t.at_least else "≤"
+            lines.append(f"| {t.size} | {t.what} | {sign} {t.limit:g} | {_fmt(value, 2)} | {verdict} |")
+    if notes:
+        lines += ["", "Notes:", *notes]
+    return "\n".join(lines) + "\n"
+
+
+Result.p50_ms = property(p50)  # for ratio()
+
+
+def write_section(path: Path, label: str, text: str) -> None:
+    """Replace the text between the `bench:LABEL` markers of `path` (appended if missing)."""
+    start, end = f"<!-- bench:{label} start -->", f"<!-- bench:{label} end -->"
+    old = path.read_text() if path.exists() else ""
+    block = f"{start}\n{text}{end}"
+    if start in old and end in old:
+        new = old[: old.index(start)] + block + old[old.index(end) + len(end):]
+    else:
+        new = old.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(new)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def data_for(size: str) -> Path:
+    from bench.generate import dataset_dir  # imports the dashboard's data layer: not in the AppTest child
+
+    return BUNDLED_DATA if size == "bundled" else dataset_dir(int(size))
+
+
+def source_of_ours(rev: str) -> tuple[Path, str]:
+    """(dashboard/app.py to run, description): the working tree for ".", else a snapshot of the
+    commit's dashboard/ under bench/.cache/ (so edits made during the run do not change what is measured)."""
+    if rev == ".":
+        dirty = subprocess.run(["git", "status", "--porcelain", "dashboard"], cwd=REPO, capture_output=True,
+                               text=True).stdout.strip()
+        return REPO / "dashboard" / "app.py", "working tree" + (" (uncommitted changes in dashboard/)" if dirty else "")
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=REPO, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    root = CACHE_DIR / f"src-{sha[:12]}"
+    if not root.exists():
+        partial = root.with_suffix(".partial")
+        partial.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha, "dashboard"], cwd=REPO, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(partial)], input=archive.stdout, check=True)
+        partial.rename(root)
+    subject = subprocess.run(["git", "log", "-1", "--format=%h %s", sha], cwd=REPO, capture_output=True,
+                             text=True).stdout.strip()
+    return root / "dashboard" / "app.py", f"commit {subject[:90]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="bundled,1000,10000,100000", help="comma-separated: bundled and/or counts")
+    parser.add_argument("--changes", type=int, help="filter changes (and AppTest reruns) per app and size"
+                        " (default 20; 5 with --quick)")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"bundled, 1000 and 10000 only, 5 changes, {QUICK_BUDGET_S} s per measurement")
+    parser.add_argument("--only", choices=("ours", "naive", "both"), default="both")
+    parser.add_argument("--rev", default="HEAD", help="commit of dashboard/ to measure as ours ('.' = working tree)")
+    parser.add_argument("--out", type=Path, help="markdown file whose results section is (re)written")
+    parser.add_argument("--apptest", help=argparse.SUPPRESS)  # internal: AppTest reruns of one app, as JSON
+    parser.add_argument("--words", help=argparse.SUPPRESS)
+    parser.add_argument("--budget", type=float, default=BUDGET_S, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.argv = argv
+    if args.apptest:
+        print(json.dumps(apptest_reruns(args.apptest, json.loads(args.words), args.budget)))
+        return 0
+    sizes = ["bundled", "1000", "10000"] if args.quick else args.sizes.split(",")
+    if args.changes is None:
+        args.changes = 5 if args.quick else 20
+    budget_s = QUICK_BUDGET_S if args.quick else BUDGET_S
+    apps = ["ours", "naive"] if args.only == "both" else [args.only]
+    ours, args.ours_source = source_of_ours(args.rev)
+    app_files = {"ours": ours, "naive": NAIVE_APP}
+    args.load_before = load()
+    print(f"Machine: {machine()}; load average {args.load_before}\nOurs: {args.ours_source}", flush=True)
+
+    from playwright.sync_api import sync_playwright
+
+    began = time.monotonic()
+    results: dict[str, dict[str, Result]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for size in sizes:
+                data = data_for(size)
+                words = search_sequence(data, args.changes)
+                for app in apps:
+                    result = results.setdefault(size, {})[app] = Result(size, app)
+                    print(f"{size:>8} {app:<5} browser…", end=" ", flush=True)
+                    measure_in_browser(browser, result, app_files[app], data, words, budget_s)
+                    print("AppTest…", end=" ", flush=True)
+                    measure_reruns(result, app_files[app], data, words, budget_s)
+                    print(f"cold {_fmt(result.cold_start_s, 1)} s, p50 {_fmt(result.p(50))} ms, "
+                          f"rerun {_fmt(result.rerun_median, 1)} ms, peak {_fmt(result.peak_mb)} MB "
+                          + "; ".join(result.notes), flush=True)
+            browser.close()
+    except KeyboardInterrupt:
+        print("\ninterrupted; reporting what was measured", flush=True)
+    finally:
+        for process in list(SERVERS):
+            stop_server(process)
+    text = report(results, args, time.monotonic() - began)
+    print("\n" + text)
+    if args.out:
+        write_section(args.out, "quick" if args.quick else "full", text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
