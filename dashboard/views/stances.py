@@ -1,5 +1,6 @@
 """Stances: each side's position per issue on a day, how it moved, and the gap between them."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.charts.stances import gap_figure, stance_history_figure
@@ -56,11 +57,21 @@ wanted = list(filters.issues) or list(issues["issue_id"])
 series = gap_series(ds, issue_ids=wanted, end=day)
 if series["gap"].notna().any():
     st.plotly_chart(gap_figure(series, ds.issues), key="gap_chart", config={"displaylogo": False})
+shown = summary[summary["issue_id"].isin(wanted)].drop(columns=["issue_id"])
+# An issue where one side never took a position has no gap: a dash, not "None".
+dash = "—"
+shown = shown.assign(
+    first_date=[dash if pd.isna(day) else day.date().isoformat() for day in shown["first_date"]],
+    first_gap=[dash if pd.isna(gap) else str(int(gap)) for gap in shown["first_gap"]],
+    gap=[dash if pd.isna(gap) else str(int(gap)) for gap in shown["gap"]],
+    nato_position=shown["nato_position"].replace("", dash),
+    russia_position=shown["russia_position"].replace("", dash),
+)
 st.dataframe(
-    summary[summary["issue_id"].isin(wanted)].drop(columns=["issue_id"]),
+    shown,
     hide_index=True, width="stretch",
     column_config={
-        "issue_title": "Issue", "first_date": st.column_config.DateColumn("First compared", format="YYYY-MM-DD"),
+        "issue_title": "Issue", "first_date": "First compared",
         "first_gap": "Gap then", "gap": "Gap now", "nato_position": "NATO side now",
         "russia_position": "Russian side now", "trend": "Trend",
     },

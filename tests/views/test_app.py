@@ -162,3 +162,12 @@ def test_switching_pages_keeps_filters_and_drops_the_other_pages_controls():
     assert url_values(at, "actor") == ["rasmussen"]
     assert at.multiselect(key="actor").value == ["rasmussen"]
     assert "event" not in at.query_params
+
+
+def test_gap_summary_answers_per_issue_and_marks_missing_comparisons():
+    at = run_app(page="stances")
+    summary = at.dataframe[-1].value.set_index("issue_title")
+    assert summary.loc["System architecture", "trend"] in ("narrowed", "widened", "unchanged")
+    # Only Russia took positions on countermeasures: no gap, shown as a dash.
+    assert summary.loc["Threatened countermeasures", "gap"] == "—"
+    assert summary.loc["Threatened countermeasures", "trend"] == "no comparison"
