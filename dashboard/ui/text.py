@@ -13,6 +13,10 @@ from urllib.parse import quote, urlsplit
 # CommonMark lets any ASCII punctuation be escaped with a backslash.
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# GitHub-flavoured markdown turns bare www., http(s):// and e-mail addresses in
+# text into links after escapes are resolved, so escaping cannot stop it; an
+# invisible word joiner (U+2060) breaks the pattern without changing the look.
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
 
 
 def plain(text: object) -> str:
@@ -22,7 +26,7 @@ def plain(text: object) -> str:
 
 def md_escape(text: object) -> str:
     """`text` as markdown that renders literally."""
-    return _MD_SPECIAL.sub(r"\\\1", plain(text))
+    return _MD_SPECIAL.sub(r"\\\1", _AUTOLINK.sub("\u2060", plain(text)))
 
 
 def safe_url(url: object) -> str | None:
