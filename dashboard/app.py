@@ -27,9 +27,9 @@ from dashboard.ui.state import (  # noqa: E402
 
 # Not "pages/": a folder of that name beside the entry script switches Streamlit
 # into its legacy multipage mode, which can run a page without this script.
-PAGES_DIR = Path(__file__).parent / "views"
+PAGES_DIR = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title="NATO–Russia missile defence talks, 2009–2012", page_icon=str(Path(__file__).parent / "static" / "icon.png"), layout="wide")
+st.set_page_config(page_title="NATO–Russia missile defence talks, 2009–2012", page_icon=str(Path(__file__).resolve().parent / "static" / "icon.png"), layout="wide")
 
 dataset, problems = load_for_app()
 if dataset is None:
