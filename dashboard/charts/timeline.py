@@ -184,10 +184,12 @@ OPENING_PAD = pd.Timedelta(days=45)
 
 def opening_range(events: pd.DataFrame) -> list[pd.Timestamp] | None:
     """The x range the chart opens on: the events dated finer than a year, padded."""
-    finer = events[~events["date_precision"].isin(COARSE_PRECISIONS)]
-    if finer.empty or len(finer) == len(events):
+    coarse = events["date_precision"].isin(COARSE_PRECISIONS).to_numpy()
+    if coarse.all() or not coarse.any():
         return None
-    return [finer["start_date"].min() - OPENING_PAD, finer["end_date"].max() + OPENING_PAD]
+    # Only the two date columns: selecting whole rows would copy every column.
+    starts, ends = events["start_date"].to_numpy()[~coarse], events["end_date"].to_numpy()[~coarse]
+    return [pd.Timestamp(starts.min()) - OPENING_PAD, pd.Timestamp(ends.max()) + OPENING_PAD]
 
 
 def is_aggregated(events: pd.DataFrame) -> bool:
