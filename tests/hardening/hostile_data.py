@@ -30,9 +30,9 @@ MD_LINK = "[md js link](javascript:window.__pwned=1)"
 MD_DATA = "[md data link](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==)"
 MD_IMG = "![md image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDUpIi8+)"
 MD_REF = "[ref link][x]\n\n[x]: javascript:alert(6)"
-AUTOLINK = "<javascript:alert(7)> www.evil.example"
+AUTOLINK = "<javascript:alert(7)> www.evil.example evil@example.com mailto:evil@example.com http://evil.example/bare"
 DIRECTIVES = ":red[red text] :material/warning: $\\alpha$ **bold** `code` # heading"
-PLOTLY = '<b>bold</b><br><a href="javascript:alert(8)">plotly link</a>'
+PLOTLY = '<b>bold</b><br><a href="javascript:alert(8)">plotly js link</a> <a href="https://evil.example/plotly">plotly http link</a>'
 RTL = "\u202eRTL override gpj.exe\u202c مرحبا بالعالم שלום עולם"
 EMOJI = "🚀 👨‍👩‍👧 🇷🇺🇺🇸 ⚠️"
 CONTROL = "bell\x07 backspace\x08 escape\x1b[31m zero-width\u200b joiner\u200d vt\x0b"

@@ -1,0 +1,33 @@
+"""Hardening tests: hostile data, mangled links, broken data, read-only data.
+
+The browser helpers and fixtures of tests/browser/conftest.py are reused
+(imported here so pytest sees them in this folder too). Browser tests in this
+folder carry `pytestmark = pytest.mark.browser` themselves.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import browser, new_page, page, server_factory  # noqa: F401  (fixtures)
+from tests.hardening.hostile_data import HOSTILE_DIR
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DATA = REPO_ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def hostile_dir(tmp_path_factory) -> Path:
+    """A private copy of the hostile fixture (the server must not touch the repo's copy)."""
+    target = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(HOSTILE_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def hostile_url(server_factory, hostile_dir) -> str:  # noqa: F811
+    """A server on the hostile data, e.g. 'http://127.0.0.1:PORT/'."""
+    return server_factory({"DASHBOARD_DATA": str(hostile_dir)})
