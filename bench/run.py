@@ -300,6 +300,26 @@ def measure_reruns(result: Result, app: Path, data: Path, words: list[str], budg
         result.notes.append(f"AppTest failed: {done.stderr.strip().splitlines()[-1:]}")
 
 
+def profile(app: Path, data: Path, top: int = 25) -> int:
+    """Where a rerun's time goes: cProfile of two warm AppTest reruns, in a child process."""
+    code = (
+        "import cProfile, pstats\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        f"at = AppTest.from_file({str(app)!r}, default_timeout={FIRST_DRAW_S})\n"
+        "at.run()\n"
+        "at.text_input(key='q').set_value('missile')\n"
+        "at.run()\n"
+        "at.text_input(key='q').set_value('')\n"
+        "with cProfile.Profile() as profiler:\n"
+        "    at.text_input(key='q').set_value('summit').run()\n"
+        "    at.text_input(key='q').set_value('').run()\n"
+        f"pstats.Stats(profiler).sort_stats('cumulative').print_stats({top})\n"
+    )
+    env = {**os.environ, "DASHBOARD_DATA": str(data)}
+    return subprocess.run([sys.executable, "-c", code], cwd=app.parents[1], env=env,
+                          timeout=FIRST_DRAW_S + 2 * BUDGET_S).returncode
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -439,8 +459,8 @@ def source_of_ours(rev: str) -> tuple[Path, str]:
         archive = subprocess.run(["git", "archive", sha, "dashboard"], cwd=REPO, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(partial)], input=archive.stdout, check=True)
         partial.rename(root)
-    subject = subprocess.run(["git", "log", "-1", "--format=%h %s", sha], cwd=REPO, capture_output=True,
-                             text=True).stdout.strip()
+    subject = subprocess.run(["git", "log", "-1", "--format=%h %s", sha, "--", "dashboard"], cwd=REPO,
+                             capture_output=True, text=True).stdout.strip()  # the last commit that changed it
     return root / "dashboard" / "app.py", f"commit {subject[:90]}"
 
 
@@ -455,11 +475,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("ours", "naive", "both"), default="both")
     parser.add_argument("--rev", default="HEAD", help="commit of dashboard/ to measure as ours ('.' = working tree)")
     parser.add_argument("--out", type=Path, help="markdown file whose results section is (re)written")
+    parser.add_argument("--profile", metavar="SIZE", help="instead: cProfile two AppTest reruns of ours at SIZE"
+                        " (a search word, then clearing it) and print the top functions by cumulative time")
     parser.add_argument("--apptest", help=argparse.SUPPRESS)  # internal: AppTest reruns of one app, as JSON
     parser.add_argument("--words", help=argparse.SUPPRESS)
     parser.add_argument("--budget", type=float, default=BUDGET_S, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.argv = argv
+    if args.profile:
+        return profile(source_of_ours(args.rev)[0], data_for(args.profile))
     if args.apptest:
         print(json.dumps(apptest_reruns(args.apptest, json.loads(args.words), args.budget)))
         return 0
