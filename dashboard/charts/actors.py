@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import GROUP_COLOURS, group_sort_key
+from dashboard.charts.style import GROUP_COLOURS, group_sort_key, plotly_text
 
 
 def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
@@ -19,7 +19,7 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame) -> go.Figure
     counts = pd.DataFrame(0, index=order, columns=order)
     for row in pairs.itertuples():
         counts.loc[row.actor_a, row.actor_b] = counts.loc[row.actor_b, row.actor_a] = row.events
-    labels = [names.get(actor_id, actor_id) for actor_id in order]
+    labels = [plotly_text(names.get(actor_id, actor_id)) for actor_id in order]
     figure = go.Figure(go.Heatmap(
         z=counts.to_numpy(), x=labels, y=labels,
         colorscale=[[0, "#ffffff"], [1, GROUP_COLOURS["NATO"]]], zmin=0,

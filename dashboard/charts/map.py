@@ -16,7 +16,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import GROUP_COLOURS
+from dashboard.charts.style import GROUP_COLOURS, plotly_text
 from dashboard.model.dates import format_date_range
 
 # Relative to the page, so it works under any host and base path.
@@ -64,7 +64,7 @@ def venue_map_figure(events: pd.DataFrame) -> tuple[go.Figure, int]:
         marker=dict(size=[8 + 8 * math.sqrt(n) for n in venues["events"]],
                     color=GROUP_COLOURS["NATO"], opacity=0.7, line=dict(width=1, color="white")),
         customdata=[";".join(ids) for ids in venues["event_ids"]],
-        hovertext=[f"<b>{place}</b><br>" + "<br>".join(titles)
+        hovertext=[f"<b>{plotly_text(place)}</b><br>" + "<br>".join(plotly_text(title) for title in titles)
                    for place, titles in zip(venues["place"], venues["titles"])],
         hovertemplate="%{hovertext}<extra></extra>",
         name="venues",

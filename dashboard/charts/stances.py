@@ -5,15 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import colour_for, group_sort_key, wrap_for_hover
+from dashboard.charts.style import colour_for, group_sort_key, plotly_text, wrap_for_hover
 from dashboard.model.dates import format_day
 
 
 def _stance_hover(stance: pd.Series) -> str:
     words = (f"“{stance['quote']}”" if stance["quote"] else stance["paraphrase"] or stance["basis"])
     return "<br>".join(part for part in (
-        f"<b>{stance['side']}: {stance['position_label']}</b>",
-        f"{stance['actor_name']}, from {format_day(stance['as_of'])}",
+        f"<b>{plotly_text(stance['side'])}: {plotly_text(stance['position_label'])}</b>",
+        f"{plotly_text(stance['actor_name'])}, from {format_day(stance['as_of'])}",
         wrap_for_hover(words),
     ) if part)
 
@@ -39,7 +39,7 @@ def stance_history_figure(history: pd.DataFrame, positions_of_issue: pd.DataFram
         hovermode="closest",
         xaxis=dict(type="date", title=None),
         yaxis=dict(tickmode="array", tickvals=positions["rank"].tolist(),
-                   ticktext=positions["label"].tolist(), title=None,
+                   ticktext=[plotly_text(label) for label in positions["label"]], title=None,
                    range=[positions["rank"].min() - 0.5, positions["rank"].max() + 0.5]
                    if len(positions) else None),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
@@ -59,7 +59,7 @@ def gap_figure(gap_series_df: pd.DataFrame, issues: pd.DataFrame) -> go.Figure:
             continue
         figure.add_trace(go.Scatter(
             x=series["date"], y=series["gap"], mode="lines+markers", line_shape="hv",
-            name=titles.get(issue_id, issue_id), connectgaps=False,
+            name=plotly_text(titles.get(issue_id, issue_id)), connectgaps=False,
             customdata=series["issue_id"].tolist(),
             hovertemplate="%{fullData.name}<br>%{x|%d %b %Y}: gap %{y}<extra></extra>",
         ))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 
 # Sides and affiliations share one map so NATO is the same blue everywhere.
@@ -40,6 +41,14 @@ def group_sort_key(group: str) -> tuple[int, str]:
     return (GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER), group.casefold())
 
 
+def plotly_text(text: object) -> str:
+    """Data text for any text Plotly draws (hover, tick labels, legend, notes).
+
+    Plotly renders a subset of HTML there (<b>, <br>, <a href>…), so data text
+    is escaped to show literally. Only & < > : Plotly shows &quot; as typed."""
+    return html.escape(str(text), quote=False)
+
+
 def wrap_for_hover(text: str, width: int = 60) -> str:
-    """Long text broken into hover-sized lines."""
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+    """Long data text escaped and broken into hover-sized lines."""
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width)) if text else ""

@@ -17,7 +17,6 @@ instead: events counted per lane and week of their start, and says so.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from itertools import chain
 from typing import Any
@@ -27,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import (
-    NEUTRAL_COLOUR, PHASE_FILLS, STATUS_LABELS, STATUS_SYMBOLS, colour_for, group_sort_key,
+    NEUTRAL_COLOUR, PHASE_FILLS, STATUS_LABELS, STATUS_SYMBOLS, colour_for, group_sort_key, plotly_text,
 )
 from dashboard.model.dates import format_date_range
 
@@ -77,14 +76,14 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
         imprecise = precision in IMPRECISE
         status = event.get("status_shown", event["status"])  # plain events: own status
         hover = "<br>".join(part for part in (
-            f"<b>{html.escape(event['title'])}</b>",
+            f"<b>{plotly_text(event['title'])}</b>",
             format_date_range(event["start_date"], event["end_date"], precision),
-            html.escape(event["place"]),
+            plotly_text(event["place"]),
             STATUS_LABELS.get(status, status),
         ) if part)
         for lane, group in _lanes_of_event(event, lane_by, known):
             rows.append({
-                "event_id": event["event_id"], "lane": lane, "group": group,
+                "event_id": event["event_id"], "lane": plotly_text(lane), "group": group,
                 "shape": "marker" if one_day and not imprecise else "bar",
                 "imprecise": imprecise, "status_shown": status,
                 "start": event["start_date"], "end_excl": event["end_date"] + pd.Timedelta(days=1),
@@ -171,7 +170,7 @@ def _phase_shapes_and_labels(phases: pd.DataFrame) -> tuple[list[dict], list[dic
                            y0=0, y1=1, layer="below", line=dict(width=0),
                            fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)]))
         labels.append(dict(xref="x", yref="paper", x=phase.start_date + (end - phase.start_date) / 2,
-                           y=1, yanchor="bottom", text=phase.title, showarrow=False,
+                           y=1, yanchor="bottom", text=plotly_text(phase.title), showarrow=False,
                            font=dict(size=11, color=NEUTRAL_COLOUR)))
     return shapes, labels
 
@@ -204,7 +203,7 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
     count = len(events)
     if lane_by == "kind":
         return pd.DataFrame({"row": np.arange(count), "event_id": events["event_id"].to_numpy(),
-                             "lane": events["kind"].to_numpy(), "group": ""})
+                             "lane": [plotly_text(kind) for kind in events["kind"]], "group": ""})
     id_lists = events["participant_ids"].to_numpy()
     sizes = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=count)
     actor_ids = np.fromiter(chain.from_iterable(id_lists), dtype=object, count=int(sizes.sum()))
@@ -228,7 +227,7 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
     return pd.DataFrame({
         "row": rows,
         "event_id": events["event_id"].to_numpy()[rows],
-        "lane": pd.Categorical.from_codes(codes, categories=labels),
+        "lane": pd.Categorical.from_codes(codes, categories=[plotly_text(label) for label in labels]),
         "group": group_of_lane[codes],
     })
 

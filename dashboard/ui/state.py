@@ -1,12 +1,13 @@
 """The view's state: sidebar filters and page controls, all kept in the URL.
 
 Every control lives in a readable query parameter, so a copied link
-reproduces the view. Controls whose value is its own label (dates, search
-text, affiliation, lanes) use Streamlit's `bind="query-params"`. Pickers that
-show names but stand for ids (actors, issues, event kinds, events, sources)
-are synced by `id_select` instead, because a bound widget writes its display
-label into the URL, and labels are neither stable nor unique (two events share
-a title). The sidebar is rendered by the entry script on every page, so its
+reproduces the view. Controls whose value is its own label (dates,
+affiliation, lanes) use Streamlit's `bind="query-params"`. Pickers that show
+names but stand for ids (actors, issues, event kinds, events, sources) are
+synced by `id_select` instead, because a bound widget writes its display label
+into the URL, and labels are neither stable nor unique (two events share a
+title); the search box by `url_text_input`, so that an over-long text from a
+link is ignored as the notice says, not cut short. The sidebar is rendered by the entry script on every page, so its
 parameters survive page switches. Parameter names are defined here once.
 """
 
@@ -98,6 +99,7 @@ def check_link_once(ds: Dataset) -> None:
             del st.query_params[key]
 
 
+
 def show_link_notice() -> None:
     ignored = st.session_state.get(_NOTICE) or []
     if ignored:
@@ -134,11 +136,29 @@ def id_select(
         value = st.multiselect(label, options, format_func=show, key=key, **kwargs)
     else:
         value = st.selectbox(label, options, format_func=show, key=key, **kwargs)
+    _keep_in_url(key, list(value) if multi else value)
+    return value
+
+
+def url_text_input(label: str, key: str, **kwargs) -> str:
+    """A text box kept in the URL as `?key=text`, seeded only by a usable text.
+
+    Not `bind`: a bound box would keep the first MAX_TEXT characters of a
+    longer text from a link, which the link notice reports as ignored."""
+    if key not in st.session_state:
+        given = st.query_params.get_all(key)
+        st.session_state[key] = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
+    text = st.text_input(label, key=key, max_chars=MAX_TEXT, **kwargs)
+    _keep_in_url(key, text)
+    return text
+
+
+def _keep_in_url(key: str, value: str | list[str] | None) -> None:
+    """Write a control's value to the URL; an empty value leaves no parameter."""
     if value:
-        st.query_params[key] = list(value) if multi else value
+        st.query_params[key] = value
     elif key in st.query_params:
         del st.query_params[key]
-    return value
 
 
 def drop_other_pages_params(page: str) -> None:
@@ -157,10 +177,7 @@ def render_sidebar(ds: Dataset) -> Filters:
     issues = ds.issues.sort_values("sort_order")
     with st.sidebar:
         st.header("Filters")
-        text = st.text_input(
-            "Search text", key="q", bind="query-params", max_chars=MAX_TEXT,
-            placeholder="words in titles, summaries, quotes",
-        )
+        text = url_text_input("Search text", "q", placeholder="words in titles, summaries, quotes")
         actor_ids = id_select(
             "Actors", list(actors["actor_id"]), dict(zip(ds.actors["actor_id"], ds.actors["name"])), "actor",
             multi=True, help="Events with any of these participants; statements by any of these speakers.",

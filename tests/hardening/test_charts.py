@@ -58,28 +58,19 @@ def test_timeline_hover_labels_are_escaped(ds):
         assert hovers and not [t for t in hovers if any(m in t for m in DATA_MARKUP)]
 
 
-# Known bugs, reported, not fixed here (dashboard/charts/ is outside this change):
-# data text goes into these figures without html.escape, so a title like
-# '<a href="https://evil.example">x</a>' becomes a clickable link in the chart
-# and '<b>' turns bold. No script runs (Plotly drops javascript: hrefs and
-# unknown tags), but the text is not shown literally.
-KNOWN_BUG = pytest.mark.xfail(strict=True, raises=AssertionError, reason="chart text from the data is not HTML-escaped (reported in #5)")
 
 
-@KNOWN_BUG
 def test_timeline_lane_labels_and_phase_titles_are_escaped(ds):
     figure = timeline_figure(filter_events(ds, Filters()), ds.phases, lane_by="actor", actors=ds.actors)
     assert raw_markup(figure, "layout") == [] and raw_markup(figure, "data") == []
 
 
-@KNOWN_BUG
 def test_stance_history_hover_and_position_labels_are_escaped(ds):
     positions = ds.positions[ds.positions["issue_id"] == h.ISSUE]
     figure = stance_history_figure(stance_history(ds, h.ISSUE), positions)
     assert raw_markup(figure, "data") == [] and raw_markup(figure, "layout") == []
 
 
-@KNOWN_BUG
 def test_gap_chart_issue_names_are_escaped(ds):
     series = gap_series(ds, issue_ids=list(ds.issues["issue_id"]), end=None)
     ds_issues = ds.issues.assign(title=h.PLOTLY)
@@ -87,13 +78,11 @@ def test_gap_chart_issue_names_are_escaped(ds):
     assert raw_markup(figure, "data") == []
 
 
-@KNOWN_BUG
 def test_map_hover_labels_are_escaped(ds):
     figure, _ = venue_map_figure(filter_events(ds, Filters()))
     assert raw_markup(figure, "data") == []
 
 
-@KNOWN_BUG
 def test_who_met_whom_labels_are_escaped(ds):
     figure = co_attendance_figure(co_attendance(ds), ds.actors)
     assert raw_markup(figure, "data") == []

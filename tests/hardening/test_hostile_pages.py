@@ -121,9 +121,6 @@ def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="charts/timeline.py escapes hover text with html.escape(quote=True); Plotly shows &quot; "
-                          "and &#x27; literally (reported in #5)")
 def test_timeline_hover_shows_quote_marks_as_typed(new_page, hostile_url):
     page = new_page()
     open_app(page, hostile_url + f"?event={h.EVENT}")
