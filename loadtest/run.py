@@ -1,0 +1,516 @@
+"""N concurrent headless browser sessions change filters against one server.
+
+Bounded and loopback only:
+- the server is one this script starts on 127.0.0.1 and a free port, or
+  `--url`, which must point at a loopback address (anything else is refused);
+- at most 50 sessions and 600 seconds; every wait has a timeout.
+
+One Chromium, one browser context (its own Streamlit session) per simulated
+viewer. Each session opens the app, then until time is up repeats: type a
+search, clear it, pick an actor, remove it, set a date, switch the lanes, and
+times each change from the input until the rerun has finished. Errors are
+exceptions and timeouts in an action, uncaught page errors, console errors
+(except Streamlit's two known base-path probes) and Streamlit exception boxes.
+The server's resident memory (RSS, with any child processes) is sampled every
+0.5 s: before the sessions open, its peak, at the end of the load, and again
+`--settle` seconds after every session has closed.
+
+Prints a summary and writes it as markdown (default docs/performance-load.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import os
+import platform
+import random
+import re
+import shlex
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUTPUT = REPO_ROOT / "docs" / "performance-load.md"
+MAX_SESSIONS = 50
+MAX_SECONDS = 600
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+RAMP_S = 1.0  # one new viewer a second while the sessions open
+ACTION_TIMEOUT_MS = 60_000  # one filter change, rerun included, on a loaded 2-core machine
+OPEN_TIMEOUT_MS = 120_000
+SERVER_START_TIMEOUT_S = 90
+SAMPLE_EVERY_S = 0.5
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+KNOWN_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)$")
+RUN_COUNTER = """
+window.__stRunsDone = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') !== 'running') {
+      window.__stRunsDone += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+SEARCH_WORDS = ["Lisbon", "guarantee", "radar", "Rogozin", "Chicago", "shield", "sectoral", "Medvedev"]
+ACTORS = [("Rasmussen", "Anders Fogh Rasmussen"), ("Lavrov", "Sergei Lavrov"), ("Rogozin", "Dmitry Rogozin"),
+          ("Medvedev", "Dmitry Medvedev")]
+DATES = ["2010-06-01", "2011-01-01", "2011-06-30", "2010-11-19"]
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def positive_bounded(limit: int):
+    def parse(text: str) -> int:
+        value = int(text)
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"must be between 1 and {limit}")
+        return value
+    return parse
+
+
+def loopback_url(text: str) -> str:
+    """The URL if its host is a loopback address (127.0.0.0/8, ::1, localhost), else an error."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError("must be an http(s) URL")
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 80)}
+    except OSError as error:
+        raise argparse.ArgumentTypeError(f"cannot resolve {parts.hostname}: {error}") from None
+    if not addresses or not all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses):
+        raise argparse.ArgumentTypeError(f"refusing {parts.hostname}: only loopback addresses may be loaded")
+    return text if text.endswith("/") else text + "/"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m loadtest", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=positive_bounded(MAX_SESSIONS), default=20,
+                        help=f"concurrent browser sessions (1-{MAX_SESSIONS}, default 20)")
+    parser.add_argument("--seconds", type=positive_bounded(MAX_SECONDS), default=60,
+                        help=f"how long the sessions change filters (1-{MAX_SECONDS}, default 60)")
+    parser.add_argument("--url", type=loopback_url,
+                        help="a running app on a loopback address (default: start one on 127.0.0.1)")
+    parser.add_argument("--server-pid", type=int, help="with --url: the server's PID, to sample its memory")
+    parser.add_argument("--data", type=Path, help="DASHBOARD_DATA for the server this script starts")
+    parser.add_argument("--settle", type=positive_bounded(120), default=10,
+                        help="seconds to wait after the sessions close before the last memory sample")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="markdown report to write")
+    parser.add_argument("--no-write", action="store_true", help="print the summary only")
+    return parser
+
+
+# --------------------------------------------------------------------------- server and memory
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(data: Path | None) -> tuple[str, subprocess.Popen, str]:
+    port = free_port()
+    env = dict(os.environ)
+    if data is not None:
+        env["DASHBOARD_DATA"] = str(data.resolve())
+    log = tempfile.NamedTemporaryFile(prefix=f"loadtest-streamlit-{port}-", suffix=".log", delete=False)
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}; see {log.name}")
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return url, process, log.name
+        except OSError:
+            pass
+        time.sleep(0.25)
+    stop_server(process)
+    raise SystemExit(f"the server was not healthy within {SERVER_START_TIMEOUT_S} s; see {log.name}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def rss_bytes(pid: int) -> int | None:
+    """Resident memory of `pid` and its children (psutil), None if gone."""
+    try:
+        import psutil
+    except ImportError:  # fall back to /proc for the process alone
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            return None
+        return None
+    try:
+        process = psutil.Process(pid)
+        return process.memory_info().rss + sum(child.memory_info().rss for child in process.children(True))
+    except psutil.Error:
+        return None
+
+
+@dataclass
+class Memory:
+    pid: int | None
+    samples: list[tuple[float, int]] = field(default_factory=list)
+
+    def sample(self) -> int | None:
+        if self.pid is None:
+            return None
+        value = rss_bytes(self.pid)
+        if value is not None:
+            self.samples.append((time.monotonic(), value))
+        return value
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self.sample()
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=SAMPLE_EVERY_S)
+            except TimeoutError:
+                pass
+
+    def peak(self) -> int | None:
+        return max((value for _, value in self.samples), default=None)
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+@dataclass
+class Results:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    open_times: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def all_latencies(self) -> list[float]:
+        return [value for values in self.latencies.values() for value in values]
+
+
+async def runs_done(page) -> int:
+    return await page.evaluate("() => window.__stRunsDone || 0")
+
+
+async def wait_rerun(page, before: int) -> None:
+    await page.wait_for_function(
+        "(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector(%r)" % IDLE,
+        arg=before + 1, timeout=ACTION_TIMEOUT_MS)
+
+
+async def timed(page, results: Results, name: str, action) -> None:
+    """Run `action` (a coroutine function causing one rerun), time it to the end of the rerun."""
+    before = await runs_done(page)
+    start = time.perf_counter()
+    await action()
+    await wait_rerun(page, before)
+    results.latencies.setdefault(name, []).append(time.perf_counter() - start)
+    if await page.locator("[data-testid=stException]").count():
+        results.errors.append(f"{name}: the page shows an exception")
+
+
+PAGES = ["", "statements", "stances", "actors", "sources", "map", "about"]
+
+
+@dataclass
+class Phase:
+    """Sessions open first (ramped), then all change filters for the same window."""
+
+    sessions: int
+    seconds: int
+    opened: int = 0
+    all_open: asyncio.Event = field(default_factory=asyncio.Event)
+    deadline: float = 0.0
+    started: float = 0.0
+
+    def one_open(self) -> None:
+        self.opened += 1
+        if self.opened == self.sessions:
+            self.started = time.monotonic()
+            self.deadline = self.started + self.seconds
+            self.all_open.set()
+
+
+async def session(number: int, browser, url: str, phase: Phase, results: Results) -> None:
+    rng = random.Random(number)
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    await context.add_init_script(RUN_COUNTER)
+    page = await context.new_page()
+    page.on("pageerror", lambda error: results.errors.append(f"session {number}: page error: {error}"))
+    page.on("console", lambda message: results.errors.append(
+        f"session {number}: console error: {message.text[:200]}")
+        if message.type == "error" and not KNOWN_PROBE.match(message.location.get("url") or "") else None)
+    sidebar = page.locator("[data-testid=stSidebar]")
+
+    current = {"word": "", "date": ""}  # a change to the same value causes no rerun
+
+    def another(choices: list[str], key: str) -> str:
+        current[key] = rng.choice([choice for choice in choices if choice != current[key]])
+        return current[key]
+
+    async def search():
+        box = page.get_by_role("textbox", name="Search text")
+        await box.fill(another(SEARCH_WORDS, "word"))
+        await box.press("Enter")
+
+    async def clear_search():
+        box = page.get_by_role("textbox", name="Search text")
+        await box.fill("")
+        current["word"] = ""
+        await box.press("Enter")
+
+    async def pick_actor():
+        typed, option = rng.choice(ACTORS)
+        box = page.get_by_role("combobox", name="Actors", exact=True)
+        await box.click()
+        await box.fill(typed)
+        await page.get_by_role("option", name=option, exact=True).click()
+
+    async def unpick_actor():
+        box = page.get_by_role("combobox", name="Actors", exact=True)
+        await box.click()
+        await box.fill("")
+        await box.press("Backspace")
+
+    async def set_date():
+        year = page.get_by_role("spinbutton", name="year, From", exact=True)
+        await year.click()
+        await page.keyboard.type(another(DATES, "date").replace("-", ""))
+        await page.keyboard.press("Enter")
+        await sidebar.get_by_role("heading", name="Filters").click()
+
+    async def lanes():
+        if not await page.locator("[data-testid=stButtonGroup]").count():
+            return await search()  # only the timeline has lanes
+        await page.locator("[data-testid=stButtonGroup]").get_by_text(
+            rng.choice(["actor", "kind", "affiliation"]), exact=True).click()
+
+    steps = [("search", search), ("clear search", clear_search), ("pick actor", pick_actor),
+             ("remove actor", unpick_actor), ("set date", set_date), ("lanes", lanes)]
+    url = url + PAGES[number % len(PAGES)]  # viewers spread over the seven pages
+    opened = False
+    try:
+        await asyncio.sleep(number * RAMP_S)  # viewers arrive one after another
+        start = time.perf_counter()
+        await page.goto(url, timeout=OPEN_TIMEOUT_MS)
+        await page.wait_for_function("() => (window.__stRunsDone || 0) >= 1 && !!document.querySelector(%r)" % IDLE,
+                                     timeout=OPEN_TIMEOUT_MS)
+        await page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=OPEN_TIMEOUT_MS)
+        results.open_times.append(time.perf_counter() - start)
+        opened = True
+        phase.one_open()
+        await asyncio.wait_for(phase.all_open.wait(), timeout=OPEN_TIMEOUT_MS / 1000 + phase.sessions * RAMP_S)
+        await page.wait_for_timeout(rng.uniform(0, 1000))
+        step = 0
+        while time.monotonic() < phase.deadline:
+            name, action = steps[step % len(steps)]
+            try:
+                await timed(page, results, name, action)
+                if name == "remove actor":  # leave the pick-list closed for the next step
+                    await page.keyboard.press("Escape")
+            except Exception as error:  # noqa: BLE001 - every failure is counted, then the session recovers
+                results.errors.append(f"session {number}: {name}: {type(error).__name__}: {str(error)[:200]}")
+                await page.goto(url, timeout=OPEN_TIMEOUT_MS)
+                await page.wait_for_selector(IDLE, timeout=OPEN_TIMEOUT_MS)
+            step += 1
+    except Exception as error:  # noqa: BLE001
+        results.errors.append(f"session {number}: {type(error).__name__}: {str(error)[:200]}")
+        if not opened:
+            phase.one_open()  # counted as an error; the others do not wait for it
+    finally:
+        await context.close()
+
+
+# --------------------------------------------------------------------------- report
+
+
+def mb(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 2**20:,.0f} MB"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    position = (len(ordered) - 1) * q
+    low, high = int(position), min(int(position) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        total = None
+    import streamlit
+    try:
+        load = " (load average {:.1f} / {:.1f} / {:.1f} at the end)".format(*os.getloadavg())
+    except OSError:
+        load = ""
+    return (f"{os.cpu_count()} cores ({cpu}){load}, {mb(total)} memory, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, Streamlit {streamlit.__version__}")
+
+
+def report(args, command: str, results: Results, memory: dict[str, int | None], seconds: float) -> str:
+    all_latencies = results.all_latencies()
+    rows = [("all filter changes", all_latencies)] + sorted(results.latencies.items())
+    lines = [
+        "# Load test: concurrent viewers",
+        "",
+        f"Run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} with:",
+        "",
+        f"    {command}",
+        "",
+        f"Machine: {machine()}. Other jobs (benchmarks) may have been running at the same time; "
+        "the figures are an upper bound for an idle machine.",
+        "",
+        f"{args.sessions} headless Chromium sessions (one browser, one context each, so one Streamlit session each) "
+        "opened the app one a second, spread over the seven pages; once all were open they changed sidebar "
+        f"filters for {seconds:.0f} s against one server on the bundled data, each waiting for its "
+        "rerun to finish before the next change (search text, clear it, pick an actor, remove it, set a date, "
+        "switch the lanes where the page has them). The browsers run on the same 2 cores as the server, so "
+        "latency includes drawing the page in the browser.",
+        "",
+        "| | value |",
+        "|---|---|",
+        f"| errors | {len(results.errors)} |",
+        f"| filter changes | {len(all_latencies):,} ({len(all_latencies) / max(seconds, 1):.1f}/s) |",
+        f"| first page load p50 / max (viewers arriving one a second) | {percentile(results.open_times, 0.5):.2f} s / "
+        f"{max(results.open_times, default=float('nan')):.2f} s |",
+        f"| server RSS before the sessions | {mb(memory['start'])} |",
+        f"| server RSS peak | {mb(memory['peak'])} |",
+        f"| server RSS with every session open, before the filter changes | {mb(memory['open'])} |",
+        f"| server RSS at 25 / 50 / 75 / 100 % of the filter changes | {' / '.join(mb(v) for v in memory['during'])} |",
+        f"| server RSS at the end of the load | {mb(memory['end'])} |",
+        f"| server RSS {args.settle} s after all sessions closed | {mb(memory['after'])} |",
+    ]
+    if memory["start"] is not None and memory["peak"] is not None:
+        lines.append(f"| peak growth per session (peak − before) / sessions | "
+                     f"{mb((memory['peak'] - memory['start']) // args.sessions)} |")
+    lines += ["", "Filter-change latency (from the input to the end of the rerun it causes):", "",
+              "| change | count | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
+    for name, values in rows:
+        if values:
+            lines.append(f"| {name} | {len(values):,} | {percentile(values, 0.5):.2f} s | "
+                         f"{percentile(values, 0.95):.2f} s | {max(values):.2f} s |")
+    if results.errors:
+        lines += ["", "Errors (first 20):", ""] + [f"- {error}" for error in results.errors[:20]]
+    lines += ["", "Streamlit keeps a closed session's state for `server.disconnectedSessionTTL` (120 s by default) "
+              "in case the viewer reconnects, and Python rarely hands freed memory back to the system, so the "
+              "last figure falls only partly; what matters is that the peak does not keep growing with the "
+              "number of sessions served.", ""]
+    return "\n".join(lines)
+
+
+async def drive(args, url: str, memory: Memory) -> tuple[Results, dict[str, int | None], float]:
+    from playwright.async_api import async_playwright
+
+    results = Results()
+    stop = asyncio.Event()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            # Warm-up: one session loads the dataset and the chart libraries, so
+            # "start" is the memory of a ready server, not of an idle one.
+            warm = await browser.new_context()
+            warm_page = await warm.new_page()
+            await warm_page.goto(url, timeout=OPEN_TIMEOUT_MS)
+            await warm_page.wait_for_selector(IDLE, timeout=OPEN_TIMEOUT_MS)
+            await warm_page.wait_for_timeout(2_000)
+            await warm.close()
+            start_rss = memory.sample()
+            sampler = asyncio.create_task(memory.run(stop))
+            phase = Phase(args.sessions, args.seconds)
+            # Each session ends within one action timeout after the deadline; the
+            # overall wait is bounded too.
+            tasks = [asyncio.create_task(session(n, browser, url, phase, results)) for n in range(args.sessions)]
+            limit = args.sessions * RAMP_S + 2 * OPEN_TIMEOUT_MS / 1000 + args.seconds + ACTION_TIMEOUT_MS / 1000
+            done, pending = await asyncio.wait(tasks, timeout=limit)
+            for task in pending:
+                task.cancel()
+                results.errors.append("a session did not finish in time and was cancelled")
+            await asyncio.gather(*pending, return_exceptions=True)
+            started = phase.started or time.monotonic()
+            elapsed = time.monotonic() - started
+            end_rss = memory.samples[-1][1] if memory.samples else None
+        finally:
+            await browser.close()
+    await asyncio.sleep(args.settle)
+    after_rss = memory.sample()
+    stop.set()
+    await sampler
+    during = [rss_at(memory, started + args.seconds * q) for q in (0.25, 0.5, 0.75, 1.0)]
+    memory_open = rss_at(memory, started)
+    return results, {"start": start_rss, "peak": memory.peak(), "end": end_rss, "after": after_rss,
+                     "during": during, "open": memory_open}, elapsed
+
+
+def rss_at(memory: Memory, moment: float) -> int | None:
+    """The last sample taken at or before `moment`."""
+    earlier = [value for when, value in memory.samples if when <= moment]
+    return earlier[-1] if earlier else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = "python -m loadtest " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    process = None
+    if args.url:
+        url, pid = args.url, args.server_pid
+    else:
+        url, process, log = start_server(args.data)
+        pid = process.pid
+        print(f"server {url} (pid {pid}, log {log})", flush=True)
+    try:
+        # One warm-up request, so "start" is the server with the dataset loaded.
+        with urllib.request.urlopen(url + "_stcore/health", timeout=10):
+            pass
+        results, memory, elapsed = asyncio.run(drive(args, url, Memory(pid)))
+    finally:
+        if process is not None:
+            stop_server(process)
+    text = report(args, command, results, memory, min(elapsed, args.seconds))
+    print(text)
+    if not args.no_write:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        print(f"written to {args.output}")
+    return 1 if results.errors else 0
