@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
 from dashboard.data.problems import Problem, show
-from dashboard.data.schema import ID_LIST, INT_RE, SLUG_RE, TABLES, explode_ids
+from dashboard.data.schema import ID_LIST, INT_RE, SLUG_RE, TABLES, explode_ids, is_in
 
 RawTables = dict[str, pd.DataFrame]
 
@@ -35,13 +35,13 @@ def _rows(raw: RawTables, table: str, *columns: str):
         yield int(row_number), record
 
 
-def _known_ids(raw: RawTables, table: str) -> set[str] | None:
-    """The ids of a table, None if the table or its id column is unreadable."""
+def _known_ids(raw: RawTables, table: str) -> pd.Series | None:
+    """The id column of a table, None if the table or its id column is unreadable."""
     id_column = ID_COLUMNS[table]
     frame = raw.get(table)
     if frame is None or id_column not in frame.columns:
         return None
-    return set(frame[id_column])
+    return frame[id_column]
 
 
 def dangling_references(raw: RawTables) -> list[Problem]:
@@ -61,7 +61,7 @@ def dangling_references(raw: RawTables) -> list[Problem]:
             if field.converts_to == ID_LIST:
                 ids = explode_ids(ids)  # keeps each id's spreadsheet row as its index
             # Badly formed ids were reported by the schema already.
-            missing = ids[~ids.isin(known) & ids.str.fullmatch(SLUG_RE.pattern.strip("^$"))]
+            missing = ids[~is_in(ids, known) & ids.str.fullmatch(SLUG_RE.pattern.strip("^$"))]
             for row, missing_id in missing.items():
                 message = f"unknown {id_column} {show(missing_id)}: not in {target_file}"
                 problems.append(Problem(table.file_name, int(row), field.name, message))
@@ -71,7 +71,8 @@ def dangling_references(raw: RawTables) -> list[Problem]:
 def positions_of_other_issues(raw: RawTables, table: str) -> list[Problem]:
     """A statement's or stance's position must be a position of its own issue."""
     # Positions of an unknown issue are reported in positions.csv alone.
-    issues = _known_ids(raw, "issues") or set()
+    known_issues = _known_ids(raw, "issues")
+    issues = set() if known_issues is None else set(known_issues)
     issue_of_position = {
         record["position_id"]: record["issue_id"]
         for _, record in _rows(raw, "positions", "position_id", "issue_id")

@@ -528,6 +528,16 @@ def explode_ids(cells: pd.Series) -> pd.Series:
     return pd.Series(pc.list_flatten(lists).to_numpy(zero_copy_only=False), index=cells.index[parents])
 
 
+def is_in(values: pd.Series, known: pd.Series) -> pd.Series:
+    """`values.isin(known)` for string columns, through pyarrow: pandas' isin
+    on Arrow strings goes through Python (0.7 s for 200,000 cells)."""
+    found = pc.is_in(
+        pyarrow.array(values.to_numpy(dtype=object), type=pyarrow.string()),
+        value_set=pyarrow.array(known.to_numpy(dtype=object), type=pyarrow.string()),
+    )
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
 def _convert(raw: pd.Series, converts_to: str) -> pd.Series:
     values = raw.tolist()
     if converts_to == DATE:
