@@ -303,17 +303,23 @@ def measure_reruns(result: Result, app: Path, data: Path, words: list[str], budg
 def profile(app: Path, data: Path, top: int = 25) -> int:
     """Where a rerun's time goes: cProfile of two warm AppTest reruns, in a child process."""
     code = (
-        "import cProfile, pstats\n"
+        "import cProfile, pstats, sys, threading\n"
         "from streamlit.testing.v1 import AppTest\n"
+        "profiles = []\n"
+        "def per_thread(*_):  # AppTest runs the script in a new thread each run: profile those\n"
+        "    sys.setprofile(None)\n"
+        "    profiles.append(cProfile.Profile())\n"
+        "    profiles[-1].enable()\n"
         f"at = AppTest.from_file({str(app)!r}, default_timeout={FIRST_DRAW_S})\n"
         "at.run()\n"
         "at.text_input(key='q').set_value('missile')\n"
         "at.run()\n"
         "at.text_input(key='q').set_value('')\n"
-        "with cProfile.Profile() as profiler:\n"
-        "    at.text_input(key='q').set_value('summit').run()\n"
-        "    at.text_input(key='q').set_value('').run()\n"
-        f"pstats.Stats(profiler).sort_stats('cumulative').print_stats({top})\n"
+        "threading.setprofile(per_thread)\n"
+        "at.text_input(key='q').set_value('summit').run()\n"
+        "at.text_input(key='q').set_value('').run()\n"
+        "threading.setprofile(None)\n"
+        f"pstats.Stats(*profiles).sort_stats('cumulative').print_stats({top})\n"
     )
     env = {**os.environ, "DASHBOARD_DATA": str(data)}
     return subprocess.run([sys.executable, "-c", code], cwd=app.parents[1], env=env,
@@ -351,6 +357,13 @@ def p50(r: Result) -> float | None:
     return r.p(50)
 
 
+def naive_over_ours_p50(r: dict[str, Result]) -> float | None:
+    """Naive's filter p50 ÷ ours; when naive drew no chart at all, its server rerun median is a lower
+    bound of its filter change (the chart cannot update before the rerun ends)."""
+    naive = r["naive"].p(50) or r["naive"].rerun_median
+    return naive / r["ours"].p(50)
+
+
 def _targets(sizes: list[str]) -> list[Target]:
     targets = [Target(s, "cold start (s)", 4, lambda r: r["ours"].cold_start_s) for s in sizes]
     targets += [
@@ -360,8 +373,7 @@ def _targets(sizes: list[str]) -> list[Target]:
         Target("100000", "server rerun median (ms)", 250, lambda r: r["ours"].rerun_median),
         Target("100000", "bytes per rerun (MB)", 5, lambda r: r["ours"].bytes_median / 1e6),
         Target("100000", "server peak memory (MB)", 1024, lambda r: r["ours"].peak_mb),
-        Target("100000", "naive ÷ ours, filter change p50", 3,
-               lambda r: r["naive"].p(50) / r["ours"].p(50), at_least=True),
+        Target("100000", "naive ÷ ours, filter change p50", 3, naive_over_ours_p50, at_least=True),
     ]
     return [t for t in targets if t.size in sizes]
 
@@ -413,7 +425,8 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
         for t in targets:
             value, verdict = t.verdict(results[t.size])
             sign = "≥" if t.at_least else "≤"
-            lines.append(f"| {t.size} | {t.what} | {sign} {t.limit:g} | {_fmt(value, 2)} | {verdict} |")
+            bound = " (at least: naive's rerun median)" if "naive" in t.what and not results[t.size]["naive"].p(50) else ""
+            lines.append(f"| {t.size} | {t.what} | {sign} {t.limit:g} | {_fmt(value, 2)}{bound} | {verdict} |")
     if notes:
         lines += ["", "Notes:", *notes]
     return "\n".join(lines) + "\n"
