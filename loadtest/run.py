@@ -48,6 +48,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 RAMP_S = 1.0  # one new viewer a second while the sessions open
+FIRST_CHANGE_SPREAD_MS = 5_000
 ACTION_TIMEOUT_MS = 60_000  # one filter change, rerun included, on a loaded 2-core machine
 OPEN_TIMEOUT_MS = 120_000
 SERVER_START_TIMEOUT_S = 90
@@ -330,7 +331,8 @@ async def session(number: int, browser, url: str, phase: Phase, results: Results
         opened = True
         phase.one_open()
         await asyncio.wait_for(phase.all_open.wait(), timeout=OPEN_TIMEOUT_MS / 1000 + phase.sessions * RAMP_S)
-        await page.wait_for_timeout(rng.uniform(0, 1000))
+        # Real viewers do not all act in the same second: spread the first changes.
+        await page.wait_for_timeout(rng.uniform(0, FIRST_CHANGE_SPREAD_MS))
         step = 0
         while time.monotonic() < phase.deadline:
             name, action = steps[step % len(steps)]
