@@ -33,7 +33,7 @@ PAGES = [
 
 # Looks at the whole document, Streamlit's chrome included: nothing may run or
 # be created from the data anywhere.
-_INSPECT = """() => {
+_INSPECT = r"""() => {
   const abs = (a) => {
     const raw = a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
     try { return new URL(raw, location.href); } catch (e) { return {protocol: 'unparsable:', href: raw}; }
