@@ -23,6 +23,29 @@ def _pick_event() -> None:
         st.session_state[EVENT] = picked[0]
 
 
+def show_event_detail(row: pd.Series) -> None:
+    """Summary, date and precision, place, participants, what was said there, sources."""
+    with st.container(border=True):
+        st.subheader(md_escape(row["title"]))
+        status = row["status_shown"].replace("_", " ")
+        st.markdown(
+            f"**When:** {md_escape(format_date_range(row['start_date'], row['end_date'], row['date_precision']))} "
+            f"· precision: {md_escape(row['date_precision'])} · **Status:** {md_escape(status)}  \n"
+            f"**Where:** {md_escape(row['place'] or 'not given')} · **Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
+            f"**Participants:** {md_escape(names_of(names, row['participant_ids']) or 'none named')}  \n"
+            f"**Issues:** {md_escape(issue_titles(ds, row['issue_ids']) or 'none')}"
+        )
+        st.markdown(md_escape(row["summary"]))
+        if row["date_note"]:
+            st.caption("Dating: " + md_escape(row["date_note"]))
+        said = with_statement_labels(ds.statements[ds.statements["event_id"] == row["event_id"]], ds)
+        if not said.empty:
+            st.markdown("**Said there**")
+            for _, statement in said.iterrows():
+                st.markdown(f"**{md_escape(statement['speaker_name'])}** — {quote_block(statement)}")
+        st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
+
+
 st.title("NATO–Russia missile defence talks, 2009–2012")
 if is_aggregated(events):
     how = (f"The chart counts them per week; narrow the filters to {MAX_DRAWN_EVENTS:,} or fewer to see each "
@@ -58,27 +81,7 @@ if event_id:
     if event.empty:
         st.info("This event was not yet on record on the 'as known on' day.")
     else:
-        row = event.iloc[0]
-        event_id = row["event_id"]
-        with st.container(border=True):
-            st.subheader(md_escape(row["title"]))
-            status = row["status_shown"].replace("_", " ")
-            st.markdown(
-                f"**When:** {md_escape(format_date_range(row['start_date'], row['end_date'], row['date_precision']))} "
-                f"· precision: {md_escape(row['date_precision'])} · **Status:** {md_escape(status)}  \n"
-                f"**Where:** {md_escape(row['place'] or 'not given')} · **Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
-                f"**Participants:** {md_escape(names_of(names, row['participant_ids']) or 'none named')}  \n"
-                f"**Issues:** {md_escape(issue_titles(ds, row['issue_ids']) or 'none')}"
-            )
-            st.markdown(md_escape(row["summary"]))
-            if row["date_note"]:
-                st.caption("Dating: " + md_escape(row["date_note"]))
-            said = with_statement_labels(ds.statements[ds.statements["event_id"] == event_id], ds)
-            if not said.empty:
-                st.markdown("**Said there**")
-                for _, statement in said.iterrows():
-                    st.markdown(f"**{md_escape(statement['speaker_name'])}** — {quote_block(statement)}")
-            st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
+        show_event_detail(event.iloc[0])
 
 st.subheader("Events in view")
 rows = paged(events, "events_page")
