@@ -230,6 +230,10 @@ async def wait_rerun(page, before: int) -> None:
 
 async def timed(page, results: Results, name: str, action) -> None:
     """Run `action` (a coroutine function causing one rerun), time it to the end of the rerun."""
+    # A viewer acts on a settled page: input typed while a run is still
+    # redrawing the sidebar can be lost, which is not what is measured here.
+    await page.wait_for_selector(IDLE, timeout=ACTION_TIMEOUT_MS)
+    await page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=ACTION_TIMEOUT_MS)
     before = await runs_done(page)
     start = time.perf_counter()
     await action()
