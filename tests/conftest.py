@@ -10,14 +10,23 @@ Events cover each date precision and status: a year-precision context event,
 a multi-day summit, a week-precision talk, an approximate seminar, a one-day
 attack, a month-precision council (public only from 2011-02-22), a missed
 deadline (did_not_happen, unlocated) and a planned future summit.
+
+Also the browser-session fixtures shared by tests/browser and tests/hardening.
 """
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable, Iterator, Mapping
+
 import pandas as pd
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from dashboard.data.dataset import Dataset
+from tests.browser.conftest import (
+    _RUN_COUNTER, CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, VIEWPORT, start_server, stop_server, watch_errors,
+)
 
 COLUMNS: dict[str, dict[str, str]] = {
     # column -> kind: str, date, ids, bool, int, float
@@ -237,3 +246,60 @@ def make_dataset():
 @pytest.fixture
 def ds() -> Dataset:
     return build_dataset()
+
+
+# --------------------------------------------------------------------------- browser sessions
+# Defined once here for tests/browser and tests/hardening alike: only one sync
+# Playwright can run in a thread, so both folders share this session's Chromium.
+
+@pytest.fixture(scope="session")
+def server_factory() -> Iterator[Callable[..., str]]:
+    """`server_factory(env_overrides)` -> base URL of a new server, stopped at session end."""
+    processes: list[subprocess.Popen] = []
+
+    def start(env_overrides: Mapping[str, str | None] | None = None) -> str:
+        url, process = start_server(env_overrides)
+        processes.append(process)
+        return url
+
+    yield start
+    for process in processes:
+        stop_server(process)
+
+
+@pytest.fixture(scope="session")
+def base_url(server_factory) -> str:
+    """The app on the bundled dataset (DASHBOARD_DATA removed), e.g. 'http://127.0.0.1:PORT/'."""
+    return server_factory({"DASHBOARD_DATA": None})
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
+    """`new_page()` -> a page in a fresh browser context (no shared cookies or session)."""
+    contexts = []
+
+    def make() -> Page:
+        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(_RUN_COUNTER)
+        contexts.append(context)
+        page = context.new_page()
+        watch_errors(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page) -> Page:
+    return new_page()

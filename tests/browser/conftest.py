@@ -28,13 +28,13 @@ import tempfile
 import time
 import urllib.request
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP = "dashboard/app.py"
@@ -151,27 +151,6 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def server_factory() -> Iterator[Callable[..., str]]:
-    """`server_factory(env_overrides)` -> base URL of a new server, stopped at session end."""
-    processes: list[subprocess.Popen] = []
-
-    def start(env_overrides: Mapping[str, str | None] | None = None) -> str:
-        url, process = start_server(env_overrides)
-        processes.append(process)
-        return url
-
-    yield start
-    for process in processes:
-        stop_server(process)
-
-
-@pytest.fixture(scope="session")
-def base_url(server_factory) -> str:
-    """The app on the bundled dataset (DASHBOARD_DATA removed), e.g. 'http://127.0.0.1:PORT/'."""
-    return server_factory({"DASHBOARD_DATA": None})
-
-
 # --------------------------------------------------------------------------- browser
 
 
@@ -202,38 +181,6 @@ def watch_errors(page: Page) -> ErrorLog:
 def unexpected_errors(page: Page) -> list[str]:
     """Console and page errors so far, except the two known base-path probes."""
     return _ERROR_LOGS[page].unexpected()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
-    """`new_page()` -> a page in a fresh browser context (no shared cookies or session)."""
-    contexts = []
-
-    def make() -> Page:
-        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script(_RUN_COUNTER)
-        contexts.append(context)
-        page = context.new_page()
-        watch_errors(page)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def page(new_page) -> Page:
-    return new_page()
 
 
 # --------------------------------------------------------------------------- waiting
