@@ -42,6 +42,8 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from loadtest.streamlit_page import IDLE, KNOWN_PROBE, RUN_COUNTER
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = REPO_ROOT / "docs" / "performance-load.md"
 MAX_SESSIONS = 50
@@ -55,19 +57,6 @@ ACTION_TIMEOUT_MS = 60_000  # one filter change, rerun included, on a loaded 2-c
 OPEN_TIMEOUT_MS = 120_000
 SERVER_START_TIMEOUT_S = 90
 SAMPLE_EVERY_S = 0.5
-IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
-KNOWN_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)$")
-RUN_COUNTER = """
-window.__stRunsDone = 0;
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') !== 'running') {
-      window.__stRunsDone += 1;
-    }
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
-"""
 SEARCH_WORDS = ["Lisbon", "guarantee", "radar", "Rogozin", "Chicago", "shield", "sectoral", "Medvedev"]
 ACTORS = [("Rasmussen", "Anders Fogh Rasmussen"), ("Lavrov", "Sergei Lavrov"), ("Rogozin", "Dmitry Rogozin"),
           ("Medvedev", "Dmitry Medvedev")]

@@ -24,8 +24,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from dashboard.data.dataset import Dataset
+from loadtest.streamlit_page import RUN_COUNTER
 from tests.browser.conftest import (
-    _RUN_COUNTER, CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, VIEWPORT, start_server, stop_server, watch_errors,
+    CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, VIEWPORT, start_server, stop_server, watch_errors,
 )
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -289,7 +290,7 @@ def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
     def make() -> Page:
         context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
         context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script(_RUN_COUNTER)
+        context.add_init_script(RUN_COUNTER)
         contexts.append(context)
         page = context.new_page()
         watch_errors(page)

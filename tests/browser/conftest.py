@@ -36,6 +36,8 @@ import pytest
 
 from playwright.sync_api import ConsoleMessage, Page
 
+from loadtest.streamlit_page import IDLE, KNOWN_PROBE
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP = "dashboard/app.py"
 CHROMIUM = "/usr/bin/chromium"
@@ -47,29 +49,8 @@ TIMEOUT_MS = 30_000
 SERVER_START_TIMEOUT_S = 60
 VIEWPORT = {"width": 1400, "height": 1000}
 
-# When a page other than home is opened directly (e.g. /stances), the frontend
-# first probes <page>/_stcore/health and <page>/_stcore/host-config, gets 404,
-# then finds the real base path. Exactly those two requests are harmless; the
-# same endpoints failing at the root are not.
-KNOWN_PROBE_URLS = (
-    re.compile(r"^https?://[^/]+/[^?#]+/_stcore/health$"),
-    re.compile(r"^https?://[^/]+/[^?#]+/_stcore/host-config$"),
-)
-
-# Counts finished script runs: every change of data-test-script-state away
-# from "running" (records keep old values, so runs shorter than one task count).
-_RUN_COUNTER = """
-window.__stRunsDone = 0;
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') !== 'running') {
-      window.__stRunsDone += 1;
-    }
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
-"""
-_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+# IDLE, RUN_COUNTER and KNOWN_PROBE (the two harmless 404 probes of a page opened
+# directly, e.g. /stances) come from loadtest/streamlit_page.py.
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -163,7 +144,7 @@ class ErrorLog:
 
     def unexpected(self) -> list[str]:
         found = [f"console error at {m.location.get('url')}: {m.text}" for m in self.console
-                 if not any(p.match(m.location.get("url") or "") for p in KNOWN_PROBE_URLS)]
+                 if not KNOWN_PROBE.match(m.location.get("url") or "")]
         return found + [f"page error: {error}" for error in self.page_errors]
 
 
@@ -196,18 +177,18 @@ def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
     short pause (a run may trigger another)."""
     for _ in range(2):
         page.wait_for_function(
-            "(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector(%r)" % _IDLE,
+            "(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector(%r)" % IDLE,
             arg=runs_at_least, timeout=TIMEOUT_MS,
         )
         page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=TIMEOUT_MS)
         page.wait_for_timeout(300)
-    page.wait_for_selector(_IDLE, timeout=TIMEOUT_MS)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
 
 
 def open_app(page: Page, url: str) -> Page:
     """Go to `url` and wait until the script's first run has finished."""
     page.goto(url)
-    page.wait_for_selector(_IDLE, timeout=TIMEOUT_MS)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
     wait_idle(page)
     return page
 
