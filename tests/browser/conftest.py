@@ -35,6 +35,7 @@ from pathlib import Path
 import pytest
 
 from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from loadtest.streamlit_page import IDLE, KNOWN_PROBE
 
@@ -248,10 +249,20 @@ def pick_option(page: Page, label: str, typed: str, option: str, *, press_enter:
     """Type into the multiselect `label`, then choose `option` (click, or Enter on the
     single remaining match); waits for the rerun."""
     box = page.get_by_role("combobox", name=label, exact=True)
-    box.click()
-    box.fill(typed)
     choice = page.get_by_role("option", name=option, exact=True)
-    choice.wait_for()
+    # Text typed while the sidebar is still being redrawn after the previous
+    # rerun can be dropped (more so on a loaded machine): then type it again.
+    for attempt in range(3):
+        box.click()
+        box.fill(typed)
+        try:
+            choice.wait_for(timeout=TIMEOUT_MS // 3)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
     with rerun(page):
         if press_enter:
             box.press("Enter")
