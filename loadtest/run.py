@@ -143,6 +143,7 @@ def start_server(data: Path | None) -> tuple[str, subprocess.Popen, str]:
 
 
 def stop_server(process: subprocess.Popen) -> None:
+    """Terminate the server; kill it if it has not stopped within 10 s."""
     if process.poll() is None:
         process.terminate()
         try:

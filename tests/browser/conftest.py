@@ -37,6 +37,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from loadtest.run import stop_server  # terminate, or kill after 10 s
 from loadtest.streamlit_page import IDLE, KNOWN_PROBE
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -119,18 +120,6 @@ def start_server(env_overrides: Mapping[str, str | None] | None = None) -> tuple
             pytest.fail(f"streamlit not healthy at {url} after {SERVER_START_TIMEOUT_S} s; log tail:\n"
                         + _log_tail(log.name))
         time.sleep(0.25)
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """Terminate the server; kill it if it has not stopped within 10 s."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 # --------------------------------------------------------------------------- browser
