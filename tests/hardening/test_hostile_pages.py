@@ -5,6 +5,7 @@ shown literally and 5,000-character strings do not break the layout."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import open_app, unexpected_errors
 from tests.hardening import hostile_data as h
@@ -91,25 +92,31 @@ def test_hostile_data_is_shown_as_text_and_runs_nothing(new_page, hostile_url, p
     assert unexpected_errors(page) == []
 
 
-def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url):
-    page = new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    open_app(page, hostile_url)
+def hover_labels(page, read: str) -> list:
+    """Hover every timeline marker; `read` (JS, given the label element) of each label shown."""
     points = page.locator(".js-plotly-plot .scatterlayer .point")
     points.first.wait_for()
-    hovered = []
+    found = []
     for index in range(points.count()):
         points.nth(index).hover(force=True)
         label = page.locator(".js-plotly-plot .hoverlayer .hovertext")
         try:
             label.first.wait_for(timeout=5_000)
-        except Exception:  # a point under another one: no label of its own
+        except PlaywrightTimeoutError:  # a point under another one: no label of its own
             continue
-        hovered.append(label.first.evaluate(
-            "el => ({text: el.textContent, anchors: el.querySelectorAll('a').length,"
-            " bold: [...el.querySelectorAll('tspan')].filter(t => /bold/.test(t.getAttribute('style') || ''))"
-            ".map(t => t.textContent)})"))
+        found.append(label.first.evaluate(read))
+    return found
+
+
+def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url):
+    page = new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, hostile_url)
+    hovered = hover_labels(page, (
+        "el => ({text: el.textContent, anchors: el.querySelectorAll('a').length,"
+        " bold: [...el.querySelectorAll('tspan')].filter(t => /bold/.test(t.getAttribute('style') || ''))"
+        ".map(t => t.textContent)})"))
     hostile = [label for label in hovered if "EVENT-TITLE" in label["text"]]
     assert hostile, f"the hostile event's hover label never showed: {hovered}"
     for label in hostile:
@@ -124,17 +131,7 @@ def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url
 def test_timeline_hover_shows_quote_marks_as_typed(new_page, hostile_url):
     page = new_page()
     open_app(page, hostile_url + f"?event={h.EVENT}")
-    point = page.locator(".js-plotly-plot .scatterlayer .point")
-    point.first.wait_for()
-    texts = []
-    for index in range(point.count()):
-        point.nth(index).hover(force=True)
-        label = page.locator(".js-plotly-plot .hoverlayer .hovertext")
-        try:
-            label.first.wait_for(timeout=5_000)
-        except Exception:
-            continue
-        texts.append(label.first.text_content())
+    texts = hover_labels(page, "el => el.textContent")
     hostile = [text for text in texts if "EVENT-TITLE" in text]
     assert hostile
     assert all('<a href="https://evil.example/plotly">' in text and "&quot;" not in text for text in hostile)
