@@ -36,12 +36,6 @@ def lookup(frame: pd.DataFrame, id_column: str, value_column: str) -> pd.Series:
     return frame.set_index(id_column)[value_column]
 
 
-def mentions_any(id_lists: pd.Series, wanted: Iterable[str]) -> pd.Series:
-    """True where a tuple of ids shares at least one id with `wanted`."""
-    wanted = set(wanted)
-    return id_lists.map(lambda ids: not wanted.isdisjoint(ids)).astype(bool)
-
-
 def overlaps(first: pd.Series, last: pd.Series, start: date | None, end: date | None) -> pd.Series:
     """True where [first, last] intersects [start, end]; either end may be open."""
     keep = pd.Series(True, index=first.index)
@@ -50,16 +44,6 @@ def overlaps(first: pd.Series, last: pd.Series, start: date | None, end: date | 
     if (end := to_timestamp(end)) is not None:
         keep &= first <= end
     return keep
-
-
-def contains_text(frame: pd.DataFrame, columns: Iterable[str], text: str) -> pd.Series:
-    """True where any column holds `text` as a case-insensitive literal
-    substring (no regex, so "(" or ".*" are just characters)."""
-    needle = text.strip().casefold()
-    found = pd.Series(False, index=frame.index)
-    for column in columns:
-        found |= frame[column].fillna("").astype(str).str.casefold().str.contains(needle, regex=False)
-    return found
 
 
 def events_as_known_on(events: pd.DataFrame, day: date | None) -> pd.DataFrame:
