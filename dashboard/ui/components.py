@@ -75,7 +75,8 @@ def issue_titles(ds: Dataset, issue_ids: Iterable[str]) -> str:
 
 
 def quote_block(statement: pd.Series) -> str:
-    """A statement as markdown: the quote in a block quote, or our paraphrase."""
+    """A statement as markdown: the quote in a block quote, or our paraphrase.
+    Starts a block, so it must begin a line of its own."""
     if statement["quote"]:
         text = f"> “{md_escape(statement['quote'])}”"
         if statement["paraphrase"]:

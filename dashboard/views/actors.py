@@ -60,7 +60,7 @@ if who:
         st.markdown(f"**Statements ({len(said)})**")
         for _, statement in said.iterrows():
             when = format_date_range(statement["said_start"], statement["said_end"], statement["said_precision"])
-            st.markdown(f"*{md_escape(when)}* — {quote_block(statement)}")
+            st.markdown(f"*{md_escape(when)}*\n\n{quote_block(statement)}")
 
 st.subheader("Who met whom")
 pairs = co_attendance(ds)

@@ -42,7 +42,7 @@ def show_event_detail(row: pd.Series) -> None:
         if not said.empty:
             st.markdown("**Said there**")
             for _, statement in said.iterrows():
-                st.markdown(f"**{md_escape(statement['speaker_name'])}** — {quote_block(statement)}")
+                st.markdown(f"**{md_escape(statement['speaker_name'])}**\n\n{quote_block(statement)}")
         st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
 
 

@@ -171,3 +171,10 @@ def test_gap_summary_answers_per_issue_and_marks_missing_comparisons():
     # Only Russia took positions on countermeasures: no gap, shown as a dash.
     assert summary.loc["Threatened countermeasures", "gap"] == "—"
     assert summary.loc["Threatened countermeasures", "trend"] == "no comparison"
+
+
+def test_quotes_in_event_detail_start_their_own_block_quote():
+    at = run_app({"event": "lisbon_nrc"})
+    said = [m.value for m in at.markdown if m.value.startswith("**Dmitry Medvedev**")]
+    # A block quote only renders at the start of a line; inline, a stray ">" shows.
+    assert said and said[0].split("\n\n")[1].startswith("> “sectoral”")
