@@ -42,37 +42,133 @@ VERSION = 2  # bump when the output changes, so cached datasets are rebuilt
 FIRST_DAY, LAST_DAY = dt.date(2009, 9, 1), dt.date(2012, 5, 31)
 
 EVENT_KINDS = {  # kind -> relative frequency (skewed, like a news archive)
-    "statement": 22, "talks": 14, "news_conference": 12, "council_meeting": 10, "speech": 9,
-    "announcement": 8, "working_group": 6, "summit": 4, "seminar": 4, "appointment": 3,
-    "deadline": 3, "treaty": 1.5, "ratification": 1.5, "attack": 1, "conflict": 1,
+    "statement": 22,
+    "talks": 14,
+    "news_conference": 12,
+    "council_meeting": 10,
+    "speech": 9,
+    "announcement": 8,
+    "working_group": 6,
+    "summit": 4,
+    "seminar": 4,
+    "appointment": 3,
+    "deadline": 3,
+    "treaty": 1.5,
+    "ratification": 1.5,
+    "attack": 1,
+    "conflict": 1,
 }
 PRECISIONS = {"day": 75, "week": 6, "month": 6, "year": 2, "approximate": 5, "undated": 6}
 STATUSES = {"held": 87, "planned": 10, "did_not_happen": 3}
 AFFILIATIONS = {  # affiliation -> (side, relative frequency)
-    "NATO": ("NATO", 22), "Russia": ("Russia", 30), "United States": ("NATO", 20),
-    "United Kingdom": ("NATO", 5), "Poland": ("NATO", 5), "Czech Republic": ("NATO", 4),
-    "NATO–Russia": ("other", 3), "Iran": ("other", 3), "Georgia": ("other", 3),
-    "Afghanistan": ("other", 2), "Media": ("other", 3),
+    "NATO": ("NATO", 22),
+    "Russia": ("Russia", 30),
+    "United States": ("NATO", 20),
+    "United Kingdom": ("NATO", 5),
+    "Poland": ("NATO", 5),
+    "Czech Republic": ("NATO", 4),
+    "NATO–Russia": ("other", 3),
+    "Iran": ("other", 3),
+    "Georgia": ("other", 3),
+    "Afghanistan": ("other", 2),
+    "Media": ("other", 3),
 }
 ACTOR_KINDS = {"person": 70, "organisation": 10, "state": 5, "body": 15}
 SOURCE_KINDS = {"news": 65, "official": 20, "analysis": 8, "reference": 7}
-OUTLETS = ["Reuters", "AFP", "RIA Novosti", "The Moscow Times", "UPI", "defenceWeb", "NATO", "Kremlin",
-           "US Department of State", "RT", "Interfax", "The Daily Telegraph", "CNN", "ABC News"]
-PLACES = [  # (venue, latitude, longitude); "" coordinates = unlocated
-    ("NATO headquarters, Brussels", "50.8794", "4.4244"), ("Moscow", "55.7558", "37.6173"),
-    ("Washington", "38.9072", "-77.0369"), ("Lisbon", "38.7223", "-9.1393"),
-    ("Sochi", "43.6028", "39.7342"), ("Prague", "50.0755", "14.4378"), ("Warsaw", "52.2297", "21.0122"),
-    ("Berlin", "52.5200", "13.4050"), ("Munich", "48.1351", "11.5820"), ("Chicago", "41.8781", "-87.6298"),
-    ("Geneva", "46.2044", "6.1432"), ("Kabul", "34.5553", "69.2075"), ("Tehran", "35.6892", "51.3890"),
-    ("Tbilisi", "41.7151", "44.8271"), ("London", "51.5072", "-0.1276"), ("online", "", ""), ("", "", ""),
+OUTLETS = [
+    "Reuters",
+    "AFP",
+    "RIA Novosti",
+    "The Moscow Times",
+    "UPI",
+    "defenceWeb",
+    "NATO",
+    "Kremlin",
+    "US Department of State",
+    "RT",
+    "Interfax",
+    "The Daily Telegraph",
+    "CNN",
+    "ABC News",
 ]
-FIRST_NAMES = ["Anna", "Boris", "Carl", "Dmitry", "Elena", "Frank", "Galina", "Hans", "Irina", "James",
-               "Karel", "Lena", "Mikhail", "Nadia", "Oleg", "Piotr", "Robert", "Sergei", "Tomas", "Yuri"]
-LAST_NAMES = ["Andersen", "Belov", "Carter", "Dvorak", "Evans", "Fedorov", "Gruber", "Hughes", "Ivanov",
-              "Jensen", "Kowalski", "Lebedev", "Morozov", "Novak", "Orlov", "Petrov", "Quinn", "Romanov",
-              "Smirnov", "Turner", "Volkov", "Walsh", "Zaitsev"]
-TOPICS = ["missile defence", "the shield", "the radar", "interceptors", "guarantees", "a joint system",
-          "the sectoral plan", "the Chicago summit", "countermeasures", "the threat from Iran"]
+PLACES = [  # (venue, latitude, longitude); "" coordinates = unlocated
+    ("NATO headquarters, Brussels", "50.8794", "4.4244"),
+    ("Moscow", "55.7558", "37.6173"),
+    ("Washington", "38.9072", "-77.0369"),
+    ("Lisbon", "38.7223", "-9.1393"),
+    ("Sochi", "43.6028", "39.7342"),
+    ("Prague", "50.0755", "14.4378"),
+    ("Warsaw", "52.2297", "21.0122"),
+    ("Berlin", "52.5200", "13.4050"),
+    ("Munich", "48.1351", "11.5820"),
+    ("Chicago", "41.8781", "-87.6298"),
+    ("Geneva", "46.2044", "6.1432"),
+    ("Kabul", "34.5553", "69.2075"),
+    ("Tehran", "35.6892", "51.3890"),
+    ("Tbilisi", "41.7151", "44.8271"),
+    ("London", "51.5072", "-0.1276"),
+    ("online", "", ""),
+    ("", "", ""),
+]
+FIRST_NAMES = [
+    "Anna",
+    "Boris",
+    "Carl",
+    "Dmitry",
+    "Elena",
+    "Frank",
+    "Galina",
+    "Hans",
+    "Irina",
+    "James",
+    "Karel",
+    "Lena",
+    "Mikhail",
+    "Nadia",
+    "Oleg",
+    "Piotr",
+    "Robert",
+    "Sergei",
+    "Tomas",
+    "Yuri",
+]
+LAST_NAMES = [
+    "Andersen",
+    "Belov",
+    "Carter",
+    "Dvorak",
+    "Evans",
+    "Fedorov",
+    "Gruber",
+    "Hughes",
+    "Ivanov",
+    "Jensen",
+    "Kowalski",
+    "Lebedev",
+    "Morozov",
+    "Novak",
+    "Orlov",
+    "Petrov",
+    "Quinn",
+    "Romanov",
+    "Smirnov",
+    "Turner",
+    "Volkov",
+    "Walsh",
+    "Zaitsev",
+]
+TOPICS = [
+    "missile defence",
+    "the shield",
+    "the radar",
+    "interceptors",
+    "guarantees",
+    "a joint system",
+    "the sectoral plan",
+    "the Chicago summit",
+    "countermeasures",
+    "the threat from Iran",
+]
 VERBS = ["discuss", "reject", "welcome", "question", "propose", "defend", "criticise", "review"]
 
 
@@ -96,7 +192,10 @@ def _id_lists(rng: np.random.Generator, ids: list[str], counts: np.ndarray, zipf
     """A ';'-joined list of up to `count` distinct ids per row; with `zipf`, early ids are picked more often."""
     p = 1.0 / np.arange(1, len(ids) + 1) ** (0.8 if zipf else 0.0)
     candidates = rng.choice(len(ids), size=(len(counts), 8), p=p / p.sum())  # repeats dropped below
-    return [";".join(ids[i] for i in list(dict.fromkeys(row))[:count]) for row, count in zip(candidates.tolist(), counts)]
+    return [
+        ";".join(ids[i] for i in list(dict.fromkeys(row))[:count])
+        for row, count in zip(candidates.tolist(), counts, strict=True)
+    ]
 
 
 def _event_dates(rng: np.random.Generator, precision: str, start: dt.date) -> tuple[dt.date, dt.date, str]:
@@ -124,15 +223,21 @@ def _sources(rng: np.random.Generator, n: int) -> pd.DataFrame:
     outlets = rng.choice(OUTLETS, size=n)
     days = _days(rng, n)
     precision = np.where(rng.random(n) < 0.9, "day", rng.choice(["week", "month", "year", "unknown"], size=n))
-    return pd.DataFrame({
-        "source_id": ids, "kind": kinds, "outlet": outlets,
-        "title": [f"{o} on {t} ({i})" for o, t, i in zip(outlets, rng.choice(TOPICS, size=n), ids)],
-        "published": ["" if p == "unknown" else _iso(d) for p, d in zip(precision, days)],
-        "published_precision": precision,
-        "url": [f"https://example.org/{i}" if rng.random() < 0.85 else "" for i in ids],
-        "wire_service": rng.choice(["", "", "", "Reuters", "AFP"], size=n),
-        "seed_file": "", "confidence": rng.choice(["H", "M"], size=n, p=[0.6, 0.4]), "note": "",
-    })
+    return pd.DataFrame(
+        {
+            "source_id": ids,
+            "kind": kinds,
+            "outlet": outlets,
+            "title": [f"{o} on {t} ({i})" for o, t, i in zip(outlets, rng.choice(TOPICS, size=n), ids, strict=True)],
+            "published": ["" if p == "unknown" else _iso(d) for p, d in zip(precision, days, strict=True)],
+            "published_precision": precision,
+            "url": [f"https://example.org/{i}" if rng.random() < 0.85 else "" for i in ids],
+            "wire_service": rng.choice(["", "", "", "Reuters", "AFP"], size=n),
+            "seed_file": "",
+            "confidence": rng.choice(["H", "M"], size=n, p=[0.6, 0.4]),
+            "note": "",
+        }
+    )
 
 
 def _one_source_each(rng: np.random.Generator, source_ids: list[str], n: int, most: int = 3) -> list[str]:
@@ -144,72 +249,101 @@ def _actors(rng: np.random.Generator, n: int, source_ids: list[str]) -> pd.DataF
     affiliations = _pick(rng, AFFILIATIONS, n)
     affiliations[: len(AFFILIATIONS)] = list(AFFILIATIONS)  # every affiliation at least once
     kinds = _pick(rng, ACTOR_KINDS, n)
-    names = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if k == "person" else f"{a} {k} {i}"
-             for i, (k, a) in enumerate(zip(kinds, affiliations))]
-    return pd.DataFrame({
-        "actor_id": ids, "name": names, "kind": kinds, "affiliation": affiliations,
-        "side": [AFFILIATIONS[a][0] for a in affiliations],
-        "anonymous": np.where(rng.random(n) < 0.03, "true", "false"),
-        "description": [f"A {k} of {a} (synthetic)." for k, a in zip(kinds, affiliations)],
-        "source_ids": _one_source_each(rng, source_ids, n, 2),
-    })
+    names = [
+        f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if k == "person" else f"{a} {k} {i}"
+        for i, (k, a) in enumerate(zip(kinds, affiliations, strict=True))
+    ]
+    return pd.DataFrame(
+        {
+            "actor_id": ids,
+            "name": names,
+            "kind": kinds,
+            "affiliation": affiliations,
+            "side": [AFFILIATIONS[a][0] for a in affiliations],
+            "anonymous": np.where(rng.random(n) < 0.03, "true", "false"),
+            "description": [f"A {k} of {a} (synthetic)." for k, a in zip(kinds, affiliations, strict=True)],
+            "source_ids": _one_source_each(rng, source_ids, n, 2),
+        }
+    )
 
 
 def _actor_roles(rng: np.random.Generator, actor_ids: list[str], source_ids: list[str]) -> pd.DataFrame:
     holders = actor_ids[::2]
     n = len(holders)
     starts = _days(rng, n)
-    ends = [s + dt.timedelta(days=int(d)) for s, d in zip(starts, rng.integers(30, 900, size=n))]
+    ends = [s + dt.timedelta(days=int(d)) for s, d in zip(starts, rng.integers(30, 900, size=n), strict=True)]
     open_start, open_end = rng.random(n) < 0.3, rng.random(n) < 0.5
-    return pd.DataFrame({
-        "role_id": [f"role_{i:05d}" for i in range(n)], "actor_id": holders,
-        "role": rng.choice(["Minister", "Ambassador", "Spokesman", "Envoy", "Chief of staff"], size=n),
-        "start_date": ["" if o else _iso(s) for o, s in zip(open_start, starts)],
-        "end_date": ["" if o else _iso(e) for o, e in zip(open_end, ends)],
-        "source_ids": _one_source_each(rng, source_ids, n, 2), "note": "",
-    })
+    return pd.DataFrame(
+        {
+            "role_id": [f"role_{i:05d}" for i in range(n)],
+            "actor_id": holders,
+            "role": rng.choice(["Minister", "Ambassador", "Spokesman", "Envoy", "Chief of staff"], size=n),
+            "start_date": ["" if o else _iso(s) for o, s in zip(open_start, starts, strict=True)],
+            "end_date": ["" if o else _iso(e) for o, e in zip(open_end, ends, strict=True)],
+            "source_ids": _one_source_each(rng, source_ids, n, 2),
+            "note": "",
+        }
+    )
 
 
-def _events(rng: np.random.Generator, n: int, actor_ids: list[str], issue_ids: list[str],
-            source_ids: list[str]) -> pd.DataFrame:
+def _events(
+    rng: np.random.Generator, n: int, actor_ids: list[str], issue_ids: list[str], source_ids: list[str]
+) -> pd.DataFrame:
     kinds = _pick(rng, EVENT_KINDS, n)
     statuses = _pick(rng, STATUSES, n)
     precisions = _pick(rng, PRECISIONS, n)
-    dates = [_event_dates(rng, p, d) for p, d in zip(precisions, _days(rng, n))]
+    dates = [_event_dates(rng, p, d) for p, d in zip(precisions, _days(rng, n), strict=True)]
     places = [PLACES[i] for i in rng.integers(0, len(PLACES), size=n)]
     first_public = []
-    for status, precision, (start, end, _) in zip(statuses, precisions, dates):
+    for status, precision, (start, end, _) in zip(statuses, precisions, dates, strict=True):
         if status == "planned" or status == "did_not_happen":
             first_public.append(start - dt.timedelta(days=int(rng.integers(7, 120))))
         else:
             first_public.append(start if precision == "day" else end)
     ids = [f"ev_{i:06d}" for i in range(n)]
     topics = rng.choice(TOPICS, size=n)
-    return pd.DataFrame({
-        "event_id": ids,
-        "title": [f"{k.replace('_', ' ').capitalize()} on {t}" + (f" in {p[0]}" if p[0] else "")
-                  for k, t, p in zip(kinds, topics, places)],
-        "kind": kinds, "status": statuses,
-        "start_date": [_iso(d[0]) for d in dates], "end_date": [_iso(d[1]) for d in dates],
-        "date_precision": precisions, "date_note": [d[2] for d in dates],
-        "place": [p[0] for p in places], "latitude": [p[1] for p in places], "longitude": [p[2] for p in places],
-        "participant_ids": _id_lists(rng, actor_ids, rng.integers(1, 5, size=n), zipf=True),
-        "issue_ids": _id_lists(rng, issue_ids, rng.choice(4, size=n, p=[0.2, 0.45, 0.25, 0.1]), zipf=False),
-        "summary": [f"Officials {v} {t} (synthetic event {i})." for v, t, i in
-                    zip(rng.choice(VERBS, size=n), topics, ids)],
-        "source_ids": _one_source_each(rng, source_ids, n),
-        "first_public": [_iso(d) for d in first_public],
-        "confidence": rng.choice(["H", "M"], size=n, p=[0.7, 0.3]),
-    })
+    return pd.DataFrame(
+        {
+            "event_id": ids,
+            "title": [
+                f"{k.replace('_', ' ').capitalize()} on {t}" + (f" in {p[0]}" if p[0] else "")
+                for k, t, p in zip(kinds, topics, places, strict=True)
+            ],
+            "kind": kinds,
+            "status": statuses,
+            "start_date": [_iso(d[0]) for d in dates],
+            "end_date": [_iso(d[1]) for d in dates],
+            "date_precision": precisions,
+            "date_note": [d[2] for d in dates],
+            "place": [p[0] for p in places],
+            "latitude": [p[1] for p in places],
+            "longitude": [p[2] for p in places],
+            "participant_ids": _id_lists(rng, actor_ids, rng.integers(1, 5, size=n), zipf=True),
+            "issue_ids": _id_lists(rng, issue_ids, rng.choice(4, size=n, p=[0.2, 0.45, 0.25, 0.1]), zipf=False),
+            "summary": [
+                f"Officials {v} {t} (synthetic event {i})."
+                for v, t, i in zip(rng.choice(VERBS, size=n), topics, ids, strict=True)
+            ],
+            "source_ids": _one_source_each(rng, source_ids, n),
+            "first_public": [_iso(d) for d in first_public],
+            "confidence": rng.choice(["H", "M"], size=n, p=[0.7, 0.3]),
+        }
+    )
 
 
-def _statements(rng: np.random.Generator, n: int, events: pd.DataFrame, actor_ids: list[str],
-                positions: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
+def _statements(
+    rng: np.random.Generator,
+    n: int,
+    events: pd.DataFrame,
+    actor_ids: list[str],
+    positions: pd.DataFrame,
+    source_ids: list[str],
+) -> pd.DataFrame:
     at_event = rng.random(n) < 0.7
     event_rows = rng.integers(0, len(events), size=n)
     own_days = _days(rng, n)
     said, event_ids = [], []
-    for tied, row, day in zip(at_event, event_rows, own_days):
+    for tied, row, day in zip(at_event, event_rows, own_days, strict=True):
         if tied:
             said.append(dt.date.fromisoformat(events["start_date"].iat[row]))
             event_ids.append(events["event_id"].iat[row])
@@ -220,21 +354,32 @@ def _statements(rng: np.random.Generator, n: int, events: pd.DataFrame, actor_id
     issues = rng.choice(sorted(position_of), size=n)
     quoted = rng.random(n) < 0.6
     topics, verbs = rng.choice(TOPICS, size=n), rng.choice(VERBS, size=n)
-    return pd.DataFrame({
-        "statement_id": [f"st_{i:07d}" for i in range(n)],
-        "speaker_id": rng.choice(actor_ids, size=n),
-        "said_start": [_iso(d) for d in said], "said_end": [_iso(d) for d in said],
-        "said_precision": np.where(rng.random(n) < 0.9, "day", "undated"),
-        "reported_date": [_iso(d + dt.timedelta(days=int(k))) for d, k in zip(said, rng.integers(0, 3, size=n))],
-        "event_id": event_ids,
-        "quote": [f"We {v} {t}, and we will keep saying so." if q else "" for q, v, t in zip(quoted, verbs, topics)],
-        "paraphrase": ["" if q else f"Says the other side must {v} {t}." for q, v, t in zip(quoted, verbs, topics)],
-        "is_direct_quote": np.where(quoted, "true", "false"),
-        "issue_id": issues,
-        "position_id": [rng.choice(position_of[i]) if rng.random() < 0.7 else "" for i in issues],
-        "via": [rng.choice(actor_ids) if rng.random() < 0.05 else "" for _ in range(n)],
-        "source_ids": _one_source_each(rng, source_ids, n, 2), "note": "",
-    })
+    return pd.DataFrame(
+        {
+            "statement_id": [f"st_{i:07d}" for i in range(n)],
+            "speaker_id": rng.choice(actor_ids, size=n),
+            "said_start": [_iso(d) for d in said],
+            "said_end": [_iso(d) for d in said],
+            "said_precision": np.where(rng.random(n) < 0.9, "day", "undated"),
+            "reported_date": [
+                _iso(d + dt.timedelta(days=int(k))) for d, k in zip(said, rng.integers(0, 3, size=n), strict=True)
+            ],
+            "event_id": event_ids,
+            "quote": [
+                f"We {v} {t}, and we will keep saying so." if q else ""
+                for q, v, t in zip(quoted, verbs, topics, strict=True)
+            ],
+            "paraphrase": [
+                "" if q else f"Says the other side must {v} {t}." for q, v, t in zip(quoted, verbs, topics, strict=True)
+            ],
+            "is_direct_quote": np.where(quoted, "true", "false"),
+            "issue_id": issues,
+            "position_id": [rng.choice(position_of[i]) if rng.random() < 0.7 else "" for i in issues],
+            "via": [rng.choice(actor_ids) if rng.random() < 0.05 else "" for _ in range(n)],
+            "source_ids": _one_source_each(rng, source_ids, n, 2),
+            "note": "",
+        }
+    )
 
 
 def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
@@ -242,15 +387,19 @@ def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_
     rows = backed.iloc[rng.choice(len(backed), size=min(n, len(backed)), replace=False)]
     m = len(rows)
     has_statement = rng.random(m) < 0.7
-    return pd.DataFrame({
-        "stance_id": [f"sn_{i:06d}" for i in range(m)],
-        "actor_id": rows["speaker_id"].to_numpy(), "issue_id": rows["issue_id"].to_numpy(),
-        "position_id": rows["position_id"].to_numpy(), "as_of": rows["said_start"].to_numpy(),
-        "date_precision": rows["said_precision"].to_numpy(),
-        "statement_id": np.where(has_statement, rows["statement_id"].to_numpy(), ""),
-        "basis": "Coded from the speaker's statement (synthetic).",
-        "source_ids": _one_source_each(rng, source_ids, m, 2),
-    })
+    return pd.DataFrame(
+        {
+            "stance_id": [f"sn_{i:06d}" for i in range(m)],
+            "actor_id": rows["speaker_id"].to_numpy(),
+            "issue_id": rows["issue_id"].to_numpy(),
+            "position_id": rows["position_id"].to_numpy(),
+            "as_of": rows["said_start"].to_numpy(),
+            "date_precision": rows["said_precision"].to_numpy(),
+            "statement_id": np.where(has_statement, rows["statement_id"].to_numpy(), ""),
+            "basis": "Coded from the speaker's statement (synthetic).",
+            "source_ids": _one_source_each(rng, source_ids, m, 2),
+        }
+    )
 
 
 def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
@@ -267,9 +416,14 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     phases = bundled["phases"].copy()
     phases["source_ids"] = source_ids[: len(phases)]
     tables = {
-        "sources": sources, "actors": actors, "actor_roles": _actor_roles(rng, actor_ids, source_ids),
-        "issues": bundled["issues"], "positions": bundled["positions"], "events": events,
-        "statements": statements, "stances": _stances(rng, max(10, n_events // 20), statements, source_ids),
+        "sources": sources,
+        "actors": actors,
+        "actor_roles": _actor_roles(rng, actor_ids, source_ids),
+        "issues": bundled["issues"],
+        "positions": bundled["positions"],
+        "events": events,
+        "statements": statements,
+        "stances": _stances(rng, max(10, n_events // 20), statements, source_ids),
         "phases": phases,
     }
     return {name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES}

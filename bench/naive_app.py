@@ -28,23 +28,28 @@ events, actors, issues = read("events.csv"), read("actors.csv"), read("issues.cs
 for column in ("start_date", "end_date", "first_public"):
     events[column] = pd.to_datetime(events[column])
 statements = read("statements.csv")
-days = pd.concat([events["start_date"], events["end_date"], pd.to_datetime(statements["said_start"]),
-                  pd.to_datetime(statements["said_end"])])
+days = pd.concat(
+    [
+        events["start_date"],
+        events["end_date"],
+        pd.to_datetime(statements["said_start"]),
+        pd.to_datetime(statements["said_end"]),
+    ]
+)
 first, last = days.min().date(), days.max().date()
 
 with st.sidebar:
     st.header("Filters")
     text = st.text_input("Search text", key="q")
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     picked_actors = st.multiselect("Actors", sorted(names), format_func=names.get, key="actor")
     picked_affiliations = st.multiselect("Affiliation", sorted(actors["affiliation"].unique()), key="affiliation")
-    titles = dict(zip(issues["issue_id"], issues["title"]))
+    titles = dict(zip(issues["issue_id"], issues["title"], strict=True))
     picked_issues = st.multiselect("Issues", list(titles), format_func=titles.get, key="issue")
     picked_kinds = st.multiselect("Event kinds", sorted(events["kind"].unique()), key="kind")
     start = st.date_input("From", value=None, min_value=first, max_value=last, key="from", format="YYYY-MM-DD")
     end = st.date_input("To", value=None, min_value=first, max_value=last, key="to", format="YYYY-MM-DD")
-    as_of = st.date_input("As known on", value=None, min_value=first, max_value=last, key="asof",
-                          format="YYYY-MM-DD")
+    as_of = st.date_input("As known on", value=None, min_value=first, max_value=last, key="asof", format="YYYY-MM-DD")
 
 # One row per event and participant, with the participant's affiliation.
 rows = events.assign(actor_id=events["participant_ids"].str.split(";")).explode("actor_id")
@@ -74,7 +79,14 @@ if picked_affiliations:
 st.title("NATO–Russia missile defence talks (baseline)")
 st.caption(f"{rows['event_id'].nunique()} of {len(events)} events match the filters.")
 rows["end"] = rows["end_date"] + pd.Timedelta(days=1)
-figure = px.timeline(rows, x_start="start_date", x_end="end", y="affiliation", color="status_shown",
-                     hover_name="title", hover_data=["kind", "place"])
+figure = px.timeline(
+    rows,
+    x_start="start_date",
+    x_end="end",
+    y="affiliation",
+    color="status_shown",
+    hover_name="title",
+    hover_data=["kind", "place"],
+)
 st.plotly_chart(figure)
 st.dataframe(rows.drop_duplicates("event_id"), hide_index=True)

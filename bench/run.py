@@ -52,8 +52,14 @@ REPO = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = REPO / "data"
 NAIVE_APP = REPO / "bench" / "naive_app.py"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 VIEWPORT = {"width": 1400, "height": 1000}
 
 SERVER_START_S = 60  # until /_stcore/health answers
@@ -63,8 +69,24 @@ BUDGET_S = 300  # all filter changes of one app and size; likewise all AppTest r
 QUICK_BUDGET_S = 5
 
 # Words tried in the search box, in this order; only those matching some event are used.
-SEARCH_WORDS = ["missile", "summit", "Moscow", "NATO", "Russia", "talks", "Brussels", "council", "guarantees",
-                "Lisbon", "Chicago", "radar", "Washington", "interceptors", "Prague", "speech"]
+SEARCH_WORDS = [
+    "missile",
+    "summit",
+    "Moscow",
+    "NATO",
+    "Russia",
+    "talks",
+    "Brussels",
+    "council",
+    "guarantees",
+    "Lisbon",
+    "Chicago",
+    "radar",
+    "Washington",
+    "interceptors",
+    "Prague",
+    "speech",
+]
 
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 # The page is fully drawn: script idle, no skeleton, a Plotly chart with its SVG and data.
@@ -138,11 +160,30 @@ SERVERS: list[subprocess.Popen] = []
 
 def start_server(app: Path, data: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true", "--server.port", str(port),
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     env = {**os.environ, "DASHBOARD_DATA": str(data)}
-    process = subprocess.Popen(command, cwd=app.parents[1], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=app.parents[1],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     SERVERS.append(process)
     return process, f"http://127.0.0.1:{port}"
 
@@ -231,8 +272,15 @@ def measure_in_browser(browser, result: Result, app: Path, data: Path, words: li
         context.add_init_script(INIT_JS)
         page = context.new_page()
         received = [0]
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(
-            0, received[0] + len(payload if isinstance(payload, bytes) else payload.encode()))))
+        page.on(
+            "websocket",
+            lambda ws: ws.on(
+                "framereceived",
+                lambda payload: received.__setitem__(
+                    0, received[0] + len(payload if isinstance(payload, bytes) else payload.encode())
+                ),
+            ),
+        )
         page.goto(url, timeout=FIRST_DRAW_S * 1000)
         page.wait_for_function(DRAWN_JS, timeout=(FIRST_DRAW_S - (time.monotonic() - started)) * 1000, polling=50)
         result.cold_start_s = time.monotonic() - started
@@ -286,12 +334,22 @@ def apptest_reruns(app: str, words: list[str], budget_s: float) -> dict:
 
 def measure_reruns(result: Result, app: Path, data: Path, words: list[str], budget_s: float) -> None:
     """AppTest in a child process, so each app and size starts with no cache and its memory is freed."""
-    command = [sys.executable, "-m", "bench.run", "--apptest", str(app), "--words", json.dumps(words),
-               "--budget", str(budget_s)]
+    command = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--apptest",
+        str(app),
+        "--words",
+        json.dumps(words),
+        "--budget",
+        str(budget_s),
+    ]
     env = {**os.environ, "DASHBOARD_DATA": str(data)}
     try:
-        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
-                              timeout=FIRST_DRAW_S + 2 * budget_s)
+        done = subprocess.run(
+            command, cwd=REPO, env=env, capture_output=True, text=True, timeout=FIRST_DRAW_S + 2 * budget_s
+        )
         found = json.loads(done.stdout.strip().splitlines()[-1])
         result.rerun_ms, result.notes = found["rerun_ms"], result.notes + found["notes"]
     except subprocess.TimeoutExpired:
@@ -322,8 +380,9 @@ def profile(app: Path, data: Path, top: int = 25) -> int:
         f"pstats.Stats(*profiles).sort_stats('cumulative').print_stats({top})\n"
     )
     env = {**os.environ, "DASHBOARD_DATA": str(data)}
-    return subprocess.run([sys.executable, "-c", code], cwd=app.parents[1], env=env,
-                          timeout=FIRST_DRAW_S + 2 * BUDGET_S).returncode
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=app.parents[1], env=env, timeout=FIRST_DRAW_S + 2 * BUDGET_S
+    ).returncode
 
 
 # --------------------------------------------------------------------------- report
@@ -395,37 +454,57 @@ def load() -> str:
 def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seconds: float) -> str:
     """The results as markdown (tables read fine in a terminal too)."""
     label = "quick" if args.quick else "full"
-    lines = [f"Run: `python -m bench {' '.join(args.argv)}`".rstrip() + f" ({label}; {seconds:.0f} s)",
-             f"Machine: {machine()}; load average {args.load_before} at the start, {load()} at the end"
-             f" (above the core count, other work shared the machine); {args.changes} filter changes per app and size.",
-             f"Ours: dashboard/ at {args.ours_source}; naive: bench/naive_app.py.", "",
-             "| size | app | cold start s | filter p50 ms | filter p95 ms | rerun median ms | KB/rerun | peak MB |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"Run: `python -m bench {' '.join(args.argv)}`".rstrip() + f" ({label}; {seconds:.0f} s)",
+        f"Machine: {machine()}; load average {args.load_before} at the start, {load()} at the end"
+        f" (above the core count, other work shared the machine); {args.changes} filter changes per app and size.",
+        f"Ours: dashboard/ at {args.ours_source}; naive: bench/naive_app.py.",
+        "",
+        "| size | app | cold start s | filter p50 ms | filter p95 ms | rerun median ms | KB/rerun | peak MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     notes = []
     for size, by_app in results.items():
         for app, r in by_app.items():
             count = f" (n={len(r.change_ms)})" if len(r.change_ms) < args.changes else ""
-            lines.append(f"| {size} | {app} | {_fmt(r.cold_start_s, 1)} | {_fmt(r.p(50))}{count} | {_fmt(r.p(95))} "
-                         f"| {_fmt(r.rerun_median, 1)} | {_fmt(r.bytes_median and r.bytes_median / 1e3)} "
-                         f"| {_fmt(r.peak_mb)} |")
+            lines.append(
+                f"| {size} | {app} | {_fmt(r.cold_start_s, 1)} | {_fmt(r.p(50))}{count} | {_fmt(r.p(95))} "
+                f"| {_fmt(r.rerun_median, 1)} | {_fmt(r.bytes_median and r.bytes_median / 1e3)} "
+                f"| {_fmt(r.peak_mb)} |"
+            )
             notes += [f"- {size} / {app}: {note}" for note in r.notes]
     if all(len(by_app) == 2 for by_app in results.values()):
-        lines += ["", "Naive ÷ ours (above 1: ours is faster / smaller):", "",
-                  "| size | cold start | filter p50 | filter p95 | rerun median | bytes/rerun | peak memory |",
-                  "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "Naive ÷ ours (above 1: ours is faster / smaller):",
+            "",
+            "| size | cold start | filter p50 | filter p95 | rerun median | bytes/rerun | peak memory |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
         for size, r in results.items():
             p95 = r["naive"].p(95) / r["ours"].p(95) if r["naive"].p(95) and r["ours"].p(95) else None
-            cells = [ratio(r, "cold_start_s"), ratio(r, "p50_ms"), p95, ratio(r, "rerun_median"),
-                     ratio(r, "bytes_median"), ratio(r, "peak_mb")]
+            cells = [
+                ratio(r, "cold_start_s"),
+                ratio(r, "p50_ms"),
+                p95,
+                ratio(r, "rerun_median"),
+                ratio(r, "bytes_median"),
+                ratio(r, "peak_mb"),
+            ]
             lines.append(f"| {size} | " + " | ".join(_fmt(c, 2) for c in cells) + " |")
-    targets = [t for t in _targets(list(results)) if all(a in results[t.size] for a in ("ours", "naive"))
-               or "naive" not in t.what]
+    targets = [
+        t
+        for t in _targets(list(results))
+        if all(a in results[t.size] for a in ("ours", "naive")) or "naive" not in t.what
+    ]
     if targets:
         lines += ["", "Targets (ours):", "", "| size | figure | target | measured | |", "|---|---|---:|---:|---|"]
         for t in targets:
             value, verdict = t.verdict(results[t.size])
             sign = "≥" if t.at_least else "≤"
-            bound = " (at least: naive's rerun median)" if "naive" in t.what and not results[t.size]["naive"].p(50) else ""
+            bound = (
+                " (at least: naive's rerun median)" if "naive" in t.what and not results[t.size]["naive"].p(50) else ""
+            )
             lines.append(f"| {t.size} | {t.what} | {sign} {t.limit:g} | {_fmt(value, 2)}{bound} | {verdict} |")
     if notes:
         lines += ["", "Notes:", *notes]
@@ -441,7 +520,7 @@ def write_section(path: Path, label: str, text: str) -> None:
     old = path.read_text() if path.exists() else ""
     block = f"{start}\n{text}{end}"
     if start in old and end in old:
-        new = old[: old.index(start)] + block + old[old.index(end) + len(end):]
+        new = old[: old.index(start)] + block + old[old.index(end) + len(end) :]
     else:
         new = old.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(new)
@@ -460,11 +539,13 @@ def source_of_ours(rev: str) -> tuple[Path, str]:
     """(dashboard/app.py to run, description): the working tree for ".", else a snapshot of the
     commit's dashboard/ under bench/.cache/ (so edits made during the run do not change what is measured)."""
     if rev == ".":
-        dirty = subprocess.run(["git", "status", "--porcelain", "dashboard"], cwd=REPO, capture_output=True,
-                               text=True).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "dashboard"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
         return REPO / "dashboard" / "app.py", "working tree" + (" (uncommitted changes in dashboard/)" if dirty else "")
-    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=REPO, capture_output=True,
-                         text=True, check=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
     root = CACHE_DIR / f"src-{sha[:12]}"
     if not root.exists():
         partial = root.with_suffix(".partial")
@@ -472,8 +553,9 @@ def source_of_ours(rev: str) -> tuple[Path, str]:
         archive = subprocess.run(["git", "archive", sha, "dashboard"], cwd=REPO, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(partial)], input=archive.stdout, check=True)
         partial.rename(root)
-    subject = subprocess.run(["git", "log", "-1", "--format=%h %s", sha, "--", "dashboard"], cwd=REPO,
-                             capture_output=True, text=True).stdout.strip()  # the last commit that changed it
+    subject = subprocess.run(
+        ["git", "log", "-1", "--format=%h %s", sha, "--", "dashboard"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()  # the last commit that changed it
     return root / "dashboard" / "app.py", f"commit {subject[:90]}"
 
 
@@ -481,15 +563,23 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="bundled,1000,10000,100000", help="comma-separated: bundled and/or counts")
-    parser.add_argument("--changes", type=int, help="filter changes (and AppTest reruns) per app and size"
-                        " (default 20; 5 with --quick)")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"bundled, 1000 and 10000 only, 5 changes, {QUICK_BUDGET_S} s per measurement")
+    parser.add_argument(
+        "--changes", type=int, help="filter changes (and AppTest reruns) per app and size (default 20; 5 with --quick)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"bundled, 1000 and 10000 only, 5 changes, {QUICK_BUDGET_S} s per measurement",
+    )
     parser.add_argument("--only", choices=("ours", "naive", "both"), default="both")
     parser.add_argument("--rev", default="HEAD", help="commit of dashboard/ to measure as ours ('.' = working tree)")
     parser.add_argument("--out", type=Path, help="markdown file whose results section is (re)written")
-    parser.add_argument("--profile", metavar="SIZE", help="instead: cProfile two AppTest reruns of ours at SIZE"
-                        " (a search word, then clearing it) and print the top functions by cumulative time")
+    parser.add_argument(
+        "--profile",
+        metavar="SIZE",
+        help="instead: cProfile two AppTest reruns of ours at SIZE"
+        " (a search word, then clearing it) and print the top functions by cumulative time",
+    )
     parser.add_argument("--apptest", help=argparse.SUPPRESS)  # internal: AppTest reruns of one app, as JSON
     parser.add_argument("--words", help=argparse.SUPPRESS)
     parser.add_argument("--budget", type=float, default=BUDGET_S, help=argparse.SUPPRESS)
@@ -526,9 +616,12 @@ def main(argv: list[str] | None = None) -> int:
                     measure_in_browser(browser, result, app_files[app], data, words, budget_s)
                     print("AppTest…", end=" ", flush=True)
                     measure_reruns(result, app_files[app], data, words, budget_s)
-                    print(f"cold {_fmt(result.cold_start_s, 1)} s, p50 {_fmt(result.p(50))} ms, "
-                          f"rerun {_fmt(result.rerun_median, 1)} ms, peak {_fmt(result.peak_mb)} MB "
-                          + "; ".join(result.notes), flush=True)
+                    print(
+                        f"cold {_fmt(result.cold_start_s, 1)} s, p50 {_fmt(result.p(50))} ms, "
+                        f"rerun {_fmt(result.rerun_median, 1)} ms, peak {_fmt(result.peak_mb)} MB "
+                        + "; ".join(result.notes),
+                        flush=True,
+                    )
             browser.close()
     except KeyboardInterrupt:
         print("\ninterrupted; reporting what was measured", flush=True)

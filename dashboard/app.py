@@ -29,12 +29,18 @@ from dashboard.ui.state import (  # noqa: E402
 # into its legacy multipage mode, which can run a page without this script.
 PAGES_DIR = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title="NATO–Russia missile defence talks, 2009–2012", page_icon=str(Path(__file__).resolve().parent / "static" / "icon.png"), layout="wide")
+st.set_page_config(
+    page_title="NATO–Russia missile defence talks, 2009–2012",
+    page_icon=str(Path(__file__).resolve().parent / "static" / "icon.png"),
+    layout="wide",
+)
 
 dataset, problems = load_for_app()
 if dataset is None:
     st.title("The dataset cannot be shown")
-    st.error(f"{len(problems)} problem(s) were found in the data directory. Nothing was changed; fix the files and reload.")
+    st.error(
+        f"{len(problems)} problem(s) were found in the data directory. Nothing was changed; fix the files and reload."
+    )
     st.caption("Each line reads file:row:column: message (row 2 is the first data row).")
     st.code("\n".join(str(problem) for problem in problems), language=None)
     st.caption(f"Data directory: {data_dir()}")
@@ -46,7 +52,9 @@ set_view(View(dataset, filters))
 
 page = st.navigation(
     [
-        st.Page(PAGES_DIR / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline", default=True),
+        st.Page(
+            PAGES_DIR / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline", default=True
+        ),
         st.Page(PAGES_DIR / "stances.py", title="Stances", icon=":material/balance:", url_path="stances"),
         st.Page(PAGES_DIR / "statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
         st.Page(PAGES_DIR / "actors.py", title="Actors", icon=":material/groups:", url_path="actors"),

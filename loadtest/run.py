@@ -26,17 +26,15 @@ import ipaddress
 import os
 import platform
 import random
-import re
 import shlex
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,8 +47,14 @@ DEFAULT_OUTPUT = REPO_ROOT / "docs" / "performance-load.md"
 MAX_SESSIONS = 50
 MAX_SECONDS = 600
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 RAMP_S = 1.0  # one new viewer a second while the sessions open
 FIRST_CHANGE_SPREAD_MS = 5_000
 ACTION_TIMEOUT_MS = 60_000  # one filter change, rerun included, on a loaded 2-core machine
@@ -58,8 +62,12 @@ OPEN_TIMEOUT_MS = 120_000
 SERVER_START_TIMEOUT_S = 90
 SAMPLE_EVERY_S = 0.5
 SEARCH_WORDS = ["Lisbon", "guarantee", "radar", "Rogozin", "Chicago", "shield", "sectoral", "Medvedev"]
-ACTORS = [("Rasmussen", "Anders Fogh Rasmussen"), ("Lavrov", "Sergei Lavrov"), ("Rogozin", "Dmitry Rogozin"),
-          ("Medvedev", "Dmitry Medvedev")]
+ACTORS = [
+    ("Rasmussen", "Anders Fogh Rasmussen"),
+    ("Lavrov", "Sergei Lavrov"),
+    ("Rogozin", "Dmitry Rogozin"),
+    ("Medvedev", "Dmitry Medvedev"),
+]
 DATES = ["2010-06-01", "2011-01-01", "2011-06-30", "2010-11-19"]
 
 
@@ -72,6 +80,7 @@ def positive_bounded(limit: int):
         if not 1 <= value <= limit:
             raise argparse.ArgumentTypeError(f"must be between 1 and {limit}")
         return value
+
     return parse
 
 
@@ -91,16 +100,29 @@ def loopback_url(text: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m loadtest", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=positive_bounded(MAX_SESSIONS), default=20,
-                        help=f"concurrent browser sessions (1-{MAX_SESSIONS}, default 20)")
-    parser.add_argument("--seconds", type=positive_bounded(MAX_SECONDS), default=60,
-                        help=f"how long the sessions change filters (1-{MAX_SECONDS}, default 60)")
-    parser.add_argument("--url", type=loopback_url,
-                        help="a running app on a loopback address (default: start one on 127.0.0.1)")
+    parser.add_argument(
+        "--sessions",
+        type=positive_bounded(MAX_SESSIONS),
+        default=20,
+        help=f"concurrent browser sessions (1-{MAX_SESSIONS}, default 20)",
+    )
+    parser.add_argument(
+        "--seconds",
+        type=positive_bounded(MAX_SECONDS),
+        default=60,
+        help=f"how long the sessions change filters (1-{MAX_SECONDS}, default 60)",
+    )
+    parser.add_argument(
+        "--url", type=loopback_url, help="a running app on a loopback address (default: start one on 127.0.0.1)"
+    )
     parser.add_argument("--server-pid", type=int, help="with --url: the server's PID, to sample its memory")
     parser.add_argument("--data", type=Path, help="DASHBOARD_DATA for the server this script starts")
-    parser.add_argument("--settle", type=positive_bounded(120), default=10,
-                        help="seconds to wait after the sessions close before the last memory sample")
+    parser.add_argument(
+        "--settle",
+        type=positive_bounded(120),
+        default=10,
+        help="seconds to wait after the sessions close before the last memory sample",
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="markdown report to write")
     parser.add_argument("--no-write", action="store_true", help="print the summary only")
     return parser
@@ -121,9 +143,23 @@ def start_server(data: Path | None) -> tuple[str, subprocess.Popen, str]:
     if data is not None:
         env["DASHBOARD_DATA"] = str(data.resolve())
     log = tempfile.NamedTemporaryFile(prefix=f"loadtest-streamlit-{port}-", suffix=".log", delete=False)
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard/app.py",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     log.close()
     url = f"http://127.0.0.1:{port}/"
@@ -216,8 +252,10 @@ async def runs_done(page) -> int:
 
 
 RUN_SEEN_TIMEOUT_MS = 15_000
-APPLIED = ("(check) => !!document.querySelector(%r) && "
-           "new Function('params', 'return ' + check)(new URLSearchParams(location.search))") % IDLE
+APPLIED = (
+    f"(check) => !!document.querySelector({IDLE!r}) && "
+    "new Function('params', 'return ' + check)(new URLSearchParams(location.search))"
+)
 
 
 async def wait_rerun(page, before: int, applied: str, results: Results) -> None:
@@ -227,8 +265,10 @@ async def wait_rerun(page, before: int, applied: str, results: Results) -> None:
     expression over `params`), and is reported as an unobserved run."""
     try:
         await page.wait_for_function(
-            "(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector(%r)" % IDLE,
-            arg=before + 1, timeout=RUN_SEEN_TIMEOUT_MS)
+            f"(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector({IDLE!r})",
+            arg=before + 1,
+            timeout=RUN_SEEN_TIMEOUT_MS,
+        )
     except PlaywrightTimeout:
         await page.wait_for_function(APPLIED, arg=applied, timeout=ACTION_TIMEOUT_MS - RUN_SEEN_TIMEOUT_MS)
         results.unobserved_runs += 1
@@ -280,9 +320,14 @@ async def session(number: int, browser, url: str, phase: Phase, results: Results
     await context.add_init_script(RUN_COUNTER)
     page = await context.new_page()
     page.on("pageerror", lambda error: results.errors.append(f"session {number}: page error: {error}"))
-    page.on("console", lambda message: results.errors.append(
-        f"session {number}: console error: {message.text[:200]}")
-        if message.type == "error" and not KNOWN_PROBE.match(message.location.get("url") or "") else None)
+    page.on(
+        "console",
+        lambda message: (
+            results.errors.append(f"session {number}: console error: {message.text[:200]}")
+            if message.type == "error" and not KNOWN_PROBE.match(message.location.get("url") or "")
+            else None
+        ),
+    )
     sidebar = page.locator("[data-testid=stSidebar]")
 
     current = {"word": "", "date": "", "lanes": "affiliation", "actors": []}  # the same value causes no rerun
@@ -338,16 +383,23 @@ async def session(number: int, browser, url: str, phase: Phase, results: Results
         await page.locator("[data-testid=stButtonGroup]").get_by_text(lane, exact=True).click()
         return f"(params.get('lanes') || 'affiliation') === {lane!r}"
 
-    steps = [("search", search), ("clear search", clear_search), ("pick actor", pick_actor),
-             ("remove actor", unpick_actor), ("set date", set_date), ("lanes", lanes)]
+    steps = [
+        ("search", search),
+        ("clear search", clear_search),
+        ("pick actor", pick_actor),
+        ("remove actor", unpick_actor),
+        ("set date", set_date),
+        ("lanes", lanes),
+    ]
     url = url + PAGES[number % len(PAGES)]  # viewers spread over the seven pages
     opened = False
     try:
         await asyncio.sleep(number * RAMP_S)  # viewers arrive one after another
         start = time.perf_counter()
         await page.goto(url, timeout=OPEN_TIMEOUT_MS)
-        await page.wait_for_function("() => (window.__stRunsDone || 0) >= 1 && !!document.querySelector(%r)" % IDLE,
-                                     timeout=OPEN_TIMEOUT_MS)
+        await page.wait_for_function(
+            f"() => (window.__stRunsDone || 0) >= 1 && !!document.querySelector({IDLE!r})", timeout=OPEN_TIMEOUT_MS
+        )
         await page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=OPEN_TIMEOUT_MS)
         results.open_times.append(time.perf_counter() - start)
         opened = True
@@ -405,12 +457,15 @@ def machine() -> str:
     except (ValueError, OSError):
         total = None
     import streamlit
+
     try:
         load = " (load average {:.1f} / {:.1f} / {:.1f} at the end)".format(*os.getloadavg())
     except OSError:
         load = ""
-    return (f"{os.cpu_count()} cores ({cpu}){load}, {mb(total)} memory, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, Streamlit {streamlit.__version__}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}){load}, {mb(total)} memory, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, Streamlit {streamlit.__version__}"
+    )
 
 
 def report(args, command: str, results: Results, memory: dict[str, int | None], seconds: float) -> str:
@@ -419,7 +474,7 @@ def report(args, command: str, results: Results, memory: dict[str, int | None], 
     lines = [
         "# Load test: concurrent viewers",
         "",
-        f"Run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} with:",
+        f"Run {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} with:",
         "",
         f"    {command}",
         "",
@@ -448,20 +503,33 @@ def report(args, command: str, results: Results, memory: dict[str, int | None], 
         f"| server RSS {args.settle} s after all sessions closed | {mb(memory['after'])} |",
     ]
     if memory["start"] is not None and memory["peak"] is not None:
-        lines.append(f"| peak growth per session (peak − before) / sessions | "
-                     f"{mb((memory['peak'] - memory['start']) // args.sessions)} |")
-    lines += ["", "Filter-change latency (from the input to the end of the rerun it causes):", "",
-              "| change | count | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
+        lines.append(
+            f"| peak growth per session (peak − before) / sessions | "
+            f"{mb((memory['peak'] - memory['start']) // args.sessions)} |"
+        )
+    lines += [
+        "",
+        "Filter-change latency (from the input to the end of the rerun it causes):",
+        "",
+        "| change | count | p50 | p95 | max |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for name, values in rows:
         if values:
-            lines.append(f"| {name} | {len(values):,} | {percentile(values, 0.5):.2f} s | "
-                         f"{percentile(values, 0.95):.2f} s | {max(values):.2f} s |")
+            lines.append(
+                f"| {name} | {len(values):,} | {percentile(values, 0.5):.2f} s | "
+                f"{percentile(values, 0.95):.2f} s | {max(values):.2f} s |"
+            )
     if results.errors:
         lines += ["", "Errors (first 20):", ""] + [f"- {error}" for error in results.errors[:20]]
-    lines += ["", "Streamlit keeps a closed session's state for `server.disconnectedSessionTTL` (120 s by default) "
-              "in case the viewer reconnects, and Python rarely hands freed memory back to the system, so the "
-              "last figure falls only partly; what matters is that the peak does not keep growing with the "
-              "number of sessions served.", ""]
+    lines += [
+        "",
+        "Streamlit keeps a closed session's state for `server.disconnectedSessionTTL` (120 s by default) "
+        "in case the viewer reconnects, and Python rarely hands freed memory back to the system, so the "
+        "last figure falls only partly; what matters is that the peak does not keep growing with the "
+        "number of sessions served.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -504,8 +572,18 @@ async def drive(args, url: str, memory: Memory) -> tuple[Results, dict[str, int 
     await sampler
     during = [rss_at(memory, started + args.seconds * q) for q in (0.25, 0.5, 0.75, 1.0)]
     memory_open = rss_at(memory, started)
-    return results, {"start": start_rss, "peak": memory.peak(), "end": end_rss, "after": after_rss,
-                     "during": during, "open": memory_open}, elapsed
+    return (
+        results,
+        {
+            "start": start_rss,
+            "peak": memory.peak(),
+            "end": end_rss,
+            "after": after_rss,
+            "during": during,
+            "open": memory_open,
+        },
+        elapsed,
+    )
 
 
 def rss_at(memory: Memory, moment: float) -> int | None:

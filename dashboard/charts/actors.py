@@ -20,12 +20,21 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame) -> go.Figure
     for row in pairs.itertuples():
         counts.loc[row.actor_a, row.actor_b] = counts.loc[row.actor_b, row.actor_a] = row.events
     labels = [plotly_text(names.get(actor_id, actor_id)) for actor_id in order]
-    figure = go.Figure(go.Heatmap(
-        z=counts.to_numpy(), x=labels, y=labels,
-        colorscale=[[0, "#ffffff"], [1, GROUP_COLOURS["NATO"]]], zmin=0,
-        hovertemplate="%{y} and %{x}: %{z} held events together<extra></extra>",
-        colorbar=dict(title="events"),
-    ))
-    figure.update_layout(height=200 + 28 * len(order), margin=dict(l=10, r=10, t=10, b=10),
-                         yaxis=dict(autorange="reversed"), xaxis=dict(tickangle=-45))
+    figure = go.Figure(
+        go.Heatmap(
+            z=counts.to_numpy(),
+            x=labels,
+            y=labels,
+            colorscale=[[0, "#ffffff"], [1, GROUP_COLOURS["NATO"]]],
+            zmin=0,
+            hovertemplate="%{y} and %{x}: %{z} held events together<extra></extra>",
+            colorbar=dict(title="events"),
+        )
+    )
+    figure.update_layout(
+        height=200 + 28 * len(order),
+        margin=dict(l=10, r=10, t=10, b=10),
+        yaxis=dict(autorange="reversed"),
+        xaxis=dict(tickangle=-45),
+    )
     return figure

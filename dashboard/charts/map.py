@@ -42,13 +42,19 @@ def venue_table(events: pd.DataFrame) -> pd.DataFrame:
     located = events.dropna(subset=["latitude", "longitude"]).sort_values(["start_date", "event_id"])
     rows = []
     for (latitude, longitude), group in located.groupby(["latitude", "longitude"], sort=False):
-        rows.append({
-            "place": "; ".join(dict.fromkeys(place for place in group["place"] if place)),
-            "latitude": latitude, "longitude": longitude, "events": len(group),
-            "event_ids": tuple(group["event_id"]),
-            "titles": tuple(f"{e.title} ({format_date_range(e.start_date, e.end_date, e.date_precision)})"
-                            for e in group.itertuples()),
-        })
+        rows.append(
+            {
+                "place": "; ".join(dict.fromkeys(place for place in group["place"] if place)),
+                "latitude": latitude,
+                "longitude": longitude,
+                "events": len(group),
+                "event_ids": tuple(group["event_id"]),
+                "titles": tuple(
+                    f"{e.title} ({format_date_range(e.start_date, e.end_date, e.date_precision)})"
+                    for e in group.itertuples()
+                ),
+            }
+        )
     table = pd.DataFrame(rows, columns=["place", "latitude", "longitude", "events", "event_ids", "titles"])
     return table.sort_values(["events", "place"], ascending=[False, True], ignore_index=True)
 
@@ -59,20 +65,36 @@ def venue_map_figure(events: pd.DataFrame) -> tuple[go.Figure, int]:
     have no coordinates. customdata: the venue's event ids joined with ";"."""
     venues = venue_table(events)
     unlocated = int(events[["latitude", "longitude"]].isna().any(axis=1).sum())
-    figure = go.Figure(go.Scattergeo(
-        lon=venues["longitude"], lat=venues["latitude"], mode="markers",
-        marker=dict(size=[8 + 8 * math.sqrt(n) for n in venues["events"]],
-                    color=GROUP_COLOURS["NATO"], opacity=0.7, line=dict(width=1, color="white")),
-        customdata=[";".join(ids) for ids in venues["event_ids"]],
-        hovertext=[f"<b>{plotly_text(place)}</b><br>" + "<br>".join(plotly_text(title) for title in titles)
-                   for place, titles in zip(venues["place"], venues["titles"])],
-        hovertemplate="%{hovertext}<extra></extra>",
-        name="venues",
-    ))
+    figure = go.Figure(
+        go.Scattergeo(
+            lon=venues["longitude"],
+            lat=venues["latitude"],
+            mode="markers",
+            marker=dict(
+                size=[8 + 8 * math.sqrt(n) for n in venues["events"]],
+                color=GROUP_COLOURS["NATO"],
+                opacity=0.7,
+                line=dict(width=1, color="white"),
+            ),
+            customdata=[";".join(ids) for ids in venues["event_ids"]],
+            hovertext=[
+                f"<b>{plotly_text(place)}</b><br>" + "<br>".join(plotly_text(title) for title in titles)
+                for place, titles in zip(venues["place"], venues["titles"], strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            name="venues",
+        )
+    )
     figure.update_geos(
-        scope="world", resolution=110, projection_type="natural earth",
-        lonaxis_range=list(LON_RANGE), lataxis_range=list(LAT_RANGE),
-        showcountries=True, countrycolor="#bbbbbb", showland=True, landcolor="#f2f2f2",
+        scope="world",
+        resolution=110,
+        projection_type="natural earth",
+        lonaxis_range=list(LON_RANGE),
+        lataxis_range=list(LAT_RANGE),
+        showcountries=True,
+        countrycolor="#bbbbbb",
+        showland=True,
+        landcolor="#f2f2f2",
     )
     figure.update_layout(height=480, margin=dict(l=0, r=0, t=10, b=0), showlegend=False)
     return figure, unlocated

@@ -26,7 +26,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import (
-    NEUTRAL_COLOUR, PHASE_FILLS, STATUS_LABELS, STATUS_SYMBOLS, colour_for, group_sort_key, plotly_text,
+    NEUTRAL_COLOUR,
+    PHASE_FILLS,
+    STATUS_LABELS,
+    STATUS_SYMBOLS,
+    colour_for,
+    group_sort_key,
+    plotly_text,
 )
 from dashboard.model.dates import format_date_range
 
@@ -40,8 +46,7 @@ BAR_WIDTH = 0.6  # in lanes
 BAR_PATTERNS = {"planned": "/", "did_not_happen": "x"}
 
 
-def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
-                actors: pd.DataFrame | None = None) -> pd.DataFrame:
+def event_marks(events: pd.DataFrame, lane_by: str = "affiliation", actors: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per (event, lane) with how to draw it.
 
     Columns: event_id, lane, group (affiliation for colour, "" if none),
@@ -56,37 +61,60 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation",
     precision = events["date_precision"].to_numpy(dtype=object)
     imprecise = np.isin(precision, list(IMPRECISE))
     status = events["status_shown" if "status_shown" in events else "status"].to_numpy(dtype=object)
-    hover = np.array([
-        "<br>".join(part for part in (
-            f"<b>{plotly_text(title)}</b>", format_date_range(first, last, how), plotly_text(place),
-            STATUS_LABELS.get(shown, shown),
-        ) if part)
-        for title, first, last, how, place, shown in zip(
-            events["title"], events["start_date"], events["end_date"], precision, events["place"], status)
-    ], dtype=object)
-    return pd.DataFrame({
-        "event_id": lanes["event_id"].to_numpy(), "lane": lanes["lane"].astype(str).to_numpy(),
-        "group": lanes["group"].to_numpy(),
-        "shape": np.where((start == end) & ~imprecise, "marker", "bar")[row],
-        "imprecise": imprecise[row], "status_shown": status[row],
-        "start": start[row], "end_excl": (end + np.timedelta64(1, "D"))[row],
-        "hover": hover[row] if len(hover) else np.array([], dtype=object),
-    })
+    hover = np.array(
+        [
+            "<br>".join(
+                part
+                for part in (
+                    f"<b>{plotly_text(title)}</b>",
+                    format_date_range(first, last, how),
+                    plotly_text(place),
+                    STATUS_LABELS.get(shown, shown),
+                )
+                if part
+            )
+            for title, first, last, how, place, shown in zip(
+                events["title"],
+                events["start_date"],
+                events["end_date"],
+                precision,
+                events["place"],
+                status,
+                strict=False,
+            )
+        ],
+        dtype=object,
+    )
+    return pd.DataFrame(
+        {
+            "event_id": lanes["event_id"].to_numpy(),
+            "lane": lanes["lane"].astype(str).to_numpy(),
+            "group": lanes["group"].to_numpy(),
+            "shape": np.where((start == end) & ~imprecise, "marker", "bar")[row],
+            "imprecise": imprecise[row],
+            "status_shown": status[row],
+            "start": start[row],
+            "end_excl": (end + np.timedelta64(1, "D"))[row],
+            "hover": hover[row] if len(hover) else np.array([], dtype=object),
+        }
+    )
 
 
 def _lane_order(marks: pd.DataFrame) -> list[str]:
     """NATO, United States, Russia, then other groups; by name within a
     group (kinds have no group, so alphabetical); "(no participant)" last."""
     lanes = marks[["lane", "group"]].drop_duplicates("lane")
-    return [lane for lane, _ in sorted(
-        zip(lanes["lane"], lanes["group"]),
-        key=lambda item: (item[0] == NO_PARTICIPANT, group_sort_key(item[1]), item[0].casefold()),
-    )]
+    return [
+        lane
+        for lane, _ in sorted(
+            zip(lanes["lane"], lanes["group"], strict=True),
+            key=lambda item: (item[0] == NO_PARTICIPANT, group_sort_key(item[1]), item[0].casefold()),
+        )
+    ]
 
 
 def _colours(marks: pd.DataFrame, lane_by: str) -> list[str]:
-    return [NEUTRAL_COLOUR if lane_by == "kind" or not group else colour_for(group)
-            for group in marks["group"]]
+    return [NEUTRAL_COLOUR if lane_by == "kind" or not group else colour_for(group) for group in marks["group"]]
 
 
 # Plotly checks every point (each colour, each hover text) as a trace is made:
@@ -95,12 +123,19 @@ def _colours(marks: pd.DataFrame, lane_by: str) -> list[str]:
 def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str) -> go.Scatter:
     colours = _colours(marks, lane_by)
     return go.Scatter(
-        x=marks["start"], y=marks["lane"], mode="markers",
-        name=f"{STATUS_LABELS.get(status, status)} (day)", legendgroup=status, showlegend=False,
-        marker=dict(symbol=STATUS_SYMBOLS.get(status, "circle"), size=12, color=colours,
-                    line=dict(width=2, color=colours)),
-        customdata=marks["event_id"].tolist(), hovertext=marks["hover"].tolist(),
-        hovertemplate="%{hovertext}<extra></extra>", _validate=False,
+        x=marks["start"],
+        y=marks["lane"],
+        mode="markers",
+        name=f"{STATUS_LABELS.get(status, status)} (day)",
+        legendgroup=status,
+        showlegend=False,
+        marker=dict(
+            symbol=STATUS_SYMBOLS.get(status, "circle"), size=12, color=colours, line=dict(width=2, color=colours)
+        ),
+        customdata=marks["event_id"].tolist(),
+        hovertext=marks["hover"].tolist(),
+        hovertemplate="%{hovertext}<extra></extra>",
+        _validate=False,
     )
 
 
@@ -108,16 +143,24 @@ def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str) 
     colours = _colours(marks, lane_by)
     pattern = BAR_PATTERNS.get(status, "")
     return go.Bar(
-        orientation="h", y=marks["lane"], base=marks["start"],
+        orientation="h",
+        y=marks["lane"],
+        base=marks["start"],
         x=((marks["end_excl"] - marks["start"]) / pd.Timedelta(milliseconds=1)).tolist(),
         width=BAR_WIDTH,
         name=f"{STATUS_LABELS.get(status, status)} ({'uncertain date' if imprecise else 'multi-day'})",
-        legendgroup=status, showlegend=False,
-        marker=dict(color=colours, opacity=0.35 if imprecise or pattern else 0.85,
-                    line=dict(width=0 if imprecise or pattern else 1, color=colours),
-                    pattern=dict(shape=pattern, fgcolor=colours, solidity=0.3) if pattern else None),
-        customdata=marks["event_id"].tolist(), hovertext=marks["hover"].tolist(),
-        hovertemplate="%{hovertext}<extra></extra>", _validate=False,
+        legendgroup=status,
+        showlegend=False,
+        marker=dict(
+            color=colours,
+            opacity=0.35 if imprecise or pattern else 0.85,
+            line=dict(width=0 if imprecise or pattern else 1, color=colours),
+            pattern=dict(shape=pattern, fgcolor=colours, solidity=0.3) if pattern else None,
+        ),
+        customdata=marks["event_id"].tolist(),
+        hovertext=marks["hover"].tolist(),
+        hovertemplate="%{hovertext}<extra></extra>",
+        _validate=False,
     )
 
 
@@ -125,12 +168,21 @@ def _dashed_outlines(bars: pd.DataFrame, lane_by: str) -> list[dict[str, Any]]:
     """Dashed rectangles around uncertain or not-held bars (go.Bar has no
     dashed outline of its own)."""
     return [
-        dict(type="rect", xref="x", yref="y", layer="above",
-             x0=row.start, x1=row.end_excl, y0=row.lane, y1=row.lane,
-             y0shift=-BAR_WIDTH / 2, y1shift=BAR_WIDTH / 2,
-             line=dict(color=colour, width=1.5, dash="dash" if row.imprecise else "dot"),
-             fillcolor="rgba(0,0,0,0)")
-        for row, colour in zip(bars.itertuples(), _colours(bars, lane_by))
+        dict(
+            type="rect",
+            xref="x",
+            yref="y",
+            layer="above",
+            x0=row.start,
+            x1=row.end_excl,
+            y0=row.lane,
+            y1=row.lane,
+            y0shift=-BAR_WIDTH / 2,
+            y1shift=BAR_WIDTH / 2,
+            line=dict(color=colour, width=1.5, dash="dash" if row.imprecise else "dot"),
+            fillcolor="rgba(0,0,0,0)",
+        )
+        for row, colour in zip(bars.itertuples(), _colours(bars, lane_by), strict=True)
         if row.imprecise or row.status_shown != "held"
     ]
 
@@ -139,10 +191,18 @@ def _legend_traces() -> list[go.Scatter]:
     """Neutral legend entries explaining the status marks; clicking one
     toggles every trace of that status (shared legendgroup)."""
     return [
-        go.Scatter(x=[None], y=[None], mode="markers", name=label, legendgroup=status,
-                   marker=dict(symbol=STATUS_SYMBOLS[status], size=12, color=NEUTRAL_COLOUR,
-                               line=dict(width=2, color=NEUTRAL_COLOUR)),
-                   customdata=[], hoverinfo="skip")
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=label,
+            legendgroup=status,
+            marker=dict(
+                symbol=STATUS_SYMBOLS[status], size=12, color=NEUTRAL_COLOUR, line=dict(width=2, color=NEUTRAL_COLOUR)
+            ),
+            customdata=[],
+            hoverinfo="skip",
+        )
         for status, label in STATUS_LABELS.items()
     ]
 
@@ -151,12 +211,32 @@ def _phase_shapes_and_labels(phases: pd.DataFrame) -> tuple[list[dict], list[dic
     shapes, labels = [], []
     for number, phase in enumerate(phases.sort_values("start_date").itertuples()):
         end = phase.end_date + pd.Timedelta(days=1)
-        shapes.append(dict(type="rect", xref="x", yref="paper", x0=phase.start_date, x1=end,
-                           y0=0, y1=1, layer="below", line=dict(width=0),
-                           fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)]))
-        labels.append(dict(xref="x", yref="paper", x=phase.start_date + (end - phase.start_date) / 2,
-                           y=1, yanchor="bottom", text=plotly_text(phase.title), showarrow=False,
-                           font=dict(size=11, color=NEUTRAL_COLOUR)))
+        shapes.append(
+            dict(
+                type="rect",
+                xref="x",
+                yref="paper",
+                x0=phase.start_date,
+                x1=end,
+                y0=0,
+                y1=1,
+                layer="below",
+                line=dict(width=0),
+                fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)],
+            )
+        )
+        labels.append(
+            dict(
+                xref="x",
+                yref="paper",
+                x=phase.start_date + (end - phase.start_date) / 2,
+                y=1,
+                yanchor="bottom",
+                text=plotly_text(phase.title),
+                showarrow=False,
+                font=dict(size=11, color=NEUTRAL_COLOUR),
+            )
+        )
     return shapes, labels
 
 
@@ -189,8 +269,14 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
     position in `events`; lanes are HTML-escaped for Plotly."""
     count = len(events)
     if lane_by == "kind":
-        return pd.DataFrame({"row": np.arange(count), "event_id": events["event_id"].to_numpy(),
-                             "lane": [plotly_text(kind) for kind in events["kind"]], "group": ""})
+        return pd.DataFrame(
+            {
+                "row": np.arange(count),
+                "event_id": events["event_id"].to_numpy(),
+                "lane": [plotly_text(kind) for kind in events["kind"]],
+                "group": "",
+            }
+        )
     id_lists = events["participant_ids"].to_numpy()
     sizes = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=count)
     actor_ids = np.fromiter(chain.from_iterable(id_lists), dtype=object, count=int(sizes.sum()))
@@ -211,12 +297,14 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
     codes = np.concatenate([lane_of_actor[actor_codes], np.full(len(alone), lane_of_actor[-1])])
     once = ~pd.Series(rows * len(labels) + codes).duplicated().to_numpy()  # an event once per lane
     rows, codes = rows[once], codes[once]
-    return pd.DataFrame({
-        "row": rows,
-        "event_id": events["event_id"].to_numpy()[rows],
-        "lane": pd.Categorical.from_codes(codes, categories=[plotly_text(label) for label in labels]),
-        "group": group_of_lane[codes],
-    })
+    return pd.DataFrame(
+        {
+            "row": rows,
+            "event_id": events["event_id"].to_numpy()[rows],
+            "lane": pd.Categorical.from_codes(codes, categories=[plotly_text(label) for label in labels]),
+            "group": group_of_lane[codes],
+        }
+    )
 
 
 def _week_starts(days: pd.Series) -> np.ndarray:
@@ -224,8 +312,9 @@ def _week_starts(days: pd.Series) -> np.ndarray:
     return (days.dt.normalize() - pd.to_timedelta(days.dt.day_of_week, unit="D")).to_numpy()
 
 
-def timeline_density_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
-                            actors: pd.DataFrame | None = None) -> go.Figure:
+def timeline_density_figure(
+    events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation", actors: pd.DataFrame | None = None
+) -> go.Figure:
     """Events counted per lane and calendar week of their start date, as a
     heatmap; the busiest MAX_DENSITY_LANES lanes are kept and the rest are
     summed into one lane. The title says the view is aggregated."""
@@ -243,18 +332,28 @@ def timeline_density_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by:
         counts = pd.concat([counts.loc[kept], rest.to_frame().T])
     order = list(counts.index)
     counts = counts.where(counts > 0)  # empty cells stay blank
-    figure = go.Figure(go.Heatmap(
-        x=counts.columns, y=counts.index, z=counts.to_numpy(), colorscale="Blues", hoverongaps=False,
-        colorbar=dict(title=dict(text="events<br>per week"), thickness=12),
-        hovertemplate="%{y}<br>week of %{x|%d %b %Y}<br>%{z} events<extra></extra>",
-    ))
+    figure = go.Figure(
+        go.Heatmap(
+            x=counts.columns,
+            y=counts.index,
+            z=counts.to_numpy(),
+            colorscale="Blues",
+            hoverongaps=False,
+            colorbar=dict(title=dict(text="events<br>per week"), thickness=12),
+            hovertemplate="%{y}<br>week of %{x|%d %b %Y}<br>%{z} events<extra></extra>",
+        )
+    )
     phase_shapes, phase_labels = _phase_shapes_and_labels(phases)
-    title = (f"Aggregated view: {len(events):,} events counted per week of their start date. "
-             f"Narrow the filters to {MAX_DRAWN_EVENTS:,} events or fewer to see each one.")
+    title = (
+        f"Aggregated view: {len(events):,} events counted per week of their start date. "
+        f"Narrow the filters to {MAX_DRAWN_EVENTS:,} events or fewer to see each one."
+    )
     figure.update_layout(
         title=dict(text=title, font=dict(size=13), x=0, xanchor="left"),
-        shapes=phase_shapes, annotations=phase_labels,
-        height=max(320, 160 + 22 * len(order)), margin=dict(l=10, r=10, t=80, b=40),
+        shapes=phase_shapes,
+        annotations=phase_labels,
+        height=max(320, 160 + 22 * len(order)),
+        margin=dict(l=10, r=10, t=80, b=40),
         xaxis=dict(type="date", title=None, range=opening_range(events)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=order, autorange="reversed", title=None),
         dragmode="zoom",
@@ -262,8 +361,9 @@ def timeline_density_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by:
     return figure
 
 
-def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation",
-                    actors: pd.DataFrame | None = None) -> go.Figure:
+def timeline_figure(
+    events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation", actors: pd.DataFrame | None = None
+) -> go.Figure:
     """The timeline of `events` (as `filter_events` returns them, with
     status_shown), with `phases` as background bands.
 
@@ -297,8 +397,7 @@ def timeline_figure(events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "
         legend=dict(orientation="h", yanchor="top", y=legend_y, x=0),
         hovermode="closest",
         xaxis=dict(type="date", title=None, range=opening_range(events)),
-        yaxis=dict(type="category", categoryorder="array", categoryarray=lanes,
-                   autorange="reversed", title=None),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=lanes, autorange="reversed", title=None),
         clickmode="event+select",
         dragmode="zoom",  # drag to zoom a period; a click picks an event
     )

@@ -84,10 +84,19 @@ def positions_of_other_issues(raw: RawTables, table: str) -> list[Problem]:
     position_issue = frame["position_id"].map(issue_of_position)
     wrong = (frame["issue_id"] != "") & position_issue.notna() & (position_issue != frame["issue_id"])
     return [
-        Problem(TABLE_FILES[table], int(row), "position_id",
-                f"position {show(position)} belongs to issue {show(owner)}, not to {show(issue)}")
+        Problem(
+            TABLE_FILES[table],
+            int(row),
+            "position_id",
+            f"position {show(position)} belongs to issue {show(owner)}, not to {show(issue)}",
+        )
         for row, position, owner, issue in zip(
-            frame.index[wrong], frame["position_id"][wrong], position_issue[wrong], frame["issue_id"][wrong])
+            frame.index[wrong],
+            frame["position_id"][wrong],
+            position_issue[wrong],
+            frame["issue_id"][wrong],
+            strict=False,
+        )
     ]
 
 

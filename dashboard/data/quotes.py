@@ -54,7 +54,9 @@ def misquotes(statements: Iterable[tuple[str, str, Iterable[str]]], seed_texts: 
 def direct_quotes_with_seeds(dataset: Dataset) -> list[tuple[str, str, list[str]]]:
     """(statement_id, quote, seed files of its sources) of every direct quote."""
     seed_of_source = {
-        source_id: seed for source_id, seed in zip(dataset.sources["source_id"], dataset.sources["seed_file"]) if seed
+        source_id: seed
+        for source_id, seed in zip(dataset.sources["source_id"], dataset.sources["seed_file"], strict=True)
+        if seed
     }
     rows = dataset.statements[dataset.statements["is_direct_quote"]]
     return [

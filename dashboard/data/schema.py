@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
-import pandera.pandas as pa
 
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.problems import Problem, show
@@ -230,11 +230,11 @@ class RowRule:
 
             def verdict(combination: tuple[str, ...]) -> bool:
                 if combination not in verdicts:
-                    verdicts[combination] = self.passes(dict(zip(self.reads, combination)))
+                    verdicts[combination] = self.passes(dict(zip(self.reads, combination, strict=True)))
                 return verdicts[combination]
 
             columns = [frame[column].to_numpy(dtype=object) for column in self.reads]
-            passed = np.fromiter((verdict(row) for row in zip(*columns)), dtype=bool, count=len(frame))
+            passed = np.fromiter((verdict(row) for row in zip(*columns, strict=True)), dtype=bool, count=len(frame))
             return pd.Series(passed, index=frame.index)
 
         return pa.Check(passes_per_row, name=self.name, error=self.name)
@@ -347,8 +347,17 @@ TABLES: dict[str, Table] = {
             choice(
                 "affiliation",
                 (
-                    "NATO", "Russia", "United States", "United Kingdom", "NATO–Russia", "Iran",
-                    "Poland", "Czech Republic", "Georgia", "Afghanistan", "Media",
+                    "NATO",
+                    "Russia",
+                    "United States",
+                    "United Kingdom",
+                    "NATO–Russia",
+                    "Iran",
+                    "Poland",
+                    "Czech Republic",
+                    "Georgia",
+                    "Afghanistan",
+                    "Media",
                 ),
             ),
             choice("side", SIDES),
@@ -391,9 +400,21 @@ TABLES: dict[str, Table] = {
             choice(
                 "kind",
                 (
-                    "summit", "council_meeting", "talks", "seminar", "treaty", "ratification",
-                    "statement", "news_conference", "speech", "appointment", "attack",
-                    "deadline", "announcement", "conflict", "working_group",
+                    "summit",
+                    "council_meeting",
+                    "talks",
+                    "seminar",
+                    "treaty",
+                    "ratification",
+                    "statement",
+                    "news_conference",
+                    "speech",
+                    "appointment",
+                    "attack",
+                    "deadline",
+                    "announcement",
+                    "conflict",
+                    "working_group",
                 ),
             ),
             choice("status", ("held", "planned", "did_not_happen")),

@@ -39,12 +39,11 @@ def co_attendance(ds: Dataset) -> pd.DataFrame:
     event_ids (tuple, in date order); most shared events first."""
     held = ds.events[ds.events["status"] == "held"].sort_values(["start_date", "event_id"])
     shared: dict[tuple[str, str], list[str]] = {}
-    for event_id, participants in zip(held["event_id"], held["participant_ids"]):
+    for event_id, participants in zip(held["event_id"], held["participant_ids"], strict=True):
         for pair in combinations(sorted(set(participants)), 2):
             shared.setdefault(pair, []).append(event_id)
     pairs = pd.DataFrame(
         [(a, b, len(ids), tuple(ids)) for (a, b), ids in shared.items()],
         columns=["actor_a", "actor_b", "events", "event_ids"],
     )
-    return pairs.sort_values(["events", "actor_a", "actor_b"], ascending=[False, True, True],
-                             ignore_index=True)
+    return pairs.sort_values(["events", "actor_a", "actor_b"], ascending=[False, True, True], ignore_index=True)

@@ -75,6 +75,7 @@ def _events_in_order(ds: Dataset) -> pd.DataFrame:
 def _event_ids_exploded(column: str):
     def build(ds: Dataset) -> pd.Series:
         return ds.derived("events_in_order", _events_in_order)[column].explode().dropna()
+
     return build
 
 
@@ -99,14 +100,19 @@ def filter_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     if day is not None:
         keep &= ~(events["first_public"] > day).to_numpy()
     if filters.actors:
-        keep &= _rows_mentioning(ds.derived("event_participants", _event_ids_exploded("participant_ids")),
-                                 filters.actors, len(events))
+        keep &= _rows_mentioning(
+            ds.derived("event_participants", _event_ids_exploded("participant_ids")), filters.actors, len(events)
+        )
     if filters.affiliations:
-        keep &= _rows_mentioning(ds.derived("event_participants", _event_ids_exploded("participant_ids")),
-                                 _affiliated_actors(ds, filters.affiliations), len(events))
+        keep &= _rows_mentioning(
+            ds.derived("event_participants", _event_ids_exploded("participant_ids")),
+            _affiliated_actors(ds, filters.affiliations),
+            len(events),
+        )
     if filters.issues:
-        keep &= _rows_mentioning(ds.derived("event_issues", _event_ids_exploded("issue_ids")),
-                                 filters.issues, len(events))
+        keep &= _rows_mentioning(
+            ds.derived("event_issues", _event_ids_exploded("issue_ids")), filters.issues, len(events)
+        )
     if filters.kinds:
         keep &= events["kind"].isin(list(filters.kinds)).to_numpy()
     if needle := filters.text.strip().casefold():
@@ -127,9 +133,7 @@ def with_statement_labels(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame
         labelled[column] = labelled["speaker_id"].map(lookup(table, id_column, value_column)).fillna("")
     labelled["event_title"] = labelled["event_id"].map(lookup(ds.events, "event_id", "title")).fillna("")
     labelled["issue_title"] = labelled["issue_id"].map(lookup(ds.issues, "issue_id", "title")).fillna("")
-    labelled["position_label"] = (
-        labelled["position_id"].map(lookup(ds.positions, "position_id", "label")).fillna("")
-    )
+    labelled["position_label"] = labelled["position_id"].map(lookup(ds.positions, "position_id", "label")).fillna("")
     return labelled
 
 

@@ -41,10 +41,8 @@ def source_usage(ds: Dataset) -> pd.DataFrame:
         if "source_ids" not in frame.columns:
             continue
         ids = frame[[ID_COLUMNS[table], "source_ids"]].explode("source_ids").dropna()
-        uses.append(pd.DataFrame({"source_id": ids["source_ids"], "table": table,
-                                  "row_id": ids[ID_COLUMNS[table]]}))
-    usage = pd.concat(uses, ignore_index=True) if uses else pd.DataFrame(
-        columns=["source_id", "table", "row_id"])
+        uses.append(pd.DataFrame({"source_id": ids["source_ids"], "table": table, "row_id": ids[ID_COLUMNS[table]]}))
+    usage = pd.concat(uses, ignore_index=True) if uses else pd.DataFrame(columns=["source_id", "table", "row_id"])
     return usage.sort_values(["source_id", "table", "row_id"], ignore_index=True)
 
 
@@ -65,8 +63,7 @@ def with_citations(frame: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     citations of the row's sources joined by CITATION_SEPARATOR."""
     citations = _citations_by_id(ds)
     cited = frame.copy()
-    cited["citation"] = frame["source_ids"].map(
-        lambda ids: CITATION_SEPARATOR.join(citations.get(i, i) for i in ids))
+    cited["citation"] = frame["source_ids"].map(lambda ids: CITATION_SEPARATOR.join(citations.get(i, i) for i in ids))
     return cited
 
 

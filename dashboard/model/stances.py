@@ -20,13 +20,30 @@ from dashboard.model.filters import lookup
 SIDES: tuple[str, ...] = ("NATO", "Russia")
 
 HISTORY_COLUMNS = [
-    "stance_id", "issue_id", "side", "actor_id", "actor_name", "position_id", "rank",
-    "position_label", "as_of", "date_precision", "statement_id", "quote", "paraphrase",
-    "basis", "source_ids",
+    "stance_id",
+    "issue_id",
+    "side",
+    "actor_id",
+    "actor_name",
+    "position_id",
+    "rank",
+    "position_label",
+    "as_of",
+    "date_precision",
+    "statement_id",
+    "quote",
+    "paraphrase",
+    "basis",
+    "source_ids",
 ]
 
-GAP_DTYPES = {"issue_id": "str", "date": "datetime64[ns]", "nato_rank": "float64",
-              "russia_rank": "float64", "gap": "float64"}
+GAP_DTYPES = {
+    "issue_id": "str",
+    "date": "datetime64[ns]",
+    "nato_rank": "float64",
+    "russia_rank": "float64",
+    "gap": "float64",
+}
 
 
 def stance_history(ds: Dataset, issue_id: str) -> pd.DataFrame:
@@ -37,13 +54,9 @@ def stance_history(ds: Dataset, issue_id: str) -> pd.DataFrame:
     history["side"] = history["actor_id"].map(lookup(ds.actors, "actor_id", "side")).fillna("")
     history["actor_name"] = history["actor_id"].map(lookup(ds.actors, "actor_id", "name")).fillna("")
     history["rank"] = history["position_id"].map(lookup(ds.positions, "position_id", "rank"))
-    history["position_label"] = (
-        history["position_id"].map(lookup(ds.positions, "position_id", "label")).fillna("")
-    )
+    history["position_label"] = history["position_id"].map(lookup(ds.positions, "position_id", "label")).fillna("")
     for column in ("quote", "paraphrase"):
-        history[column] = (
-            history["statement_id"].map(lookup(ds.statements, "statement_id", column)).fillna("")
-        )
+        history[column] = history["statement_id"].map(lookup(ds.statements, "statement_id", column)).fillna("")
     return history.sort_values(["as_of", "stance_id"]).reset_index(drop=True)[HISTORY_COLUMNS]
 
 
@@ -85,20 +98,28 @@ def gap_series(
         if history.empty:
             continue
         dates = set(history["as_of"]) | {d for d in (first, last) if d is not None}
-        dates = pd.DatetimeIndex(sorted(d for d in dates
-                                        if (first is None or d >= first) and (last is None or d <= last)))
+        dates = pd.DatetimeIndex(
+            sorted(d for d in dates if (first is None or d >= first) and (last is None or d <= last))
+        )
         nato, russia = (_side_ranks(history, side, dates) for side in SIDES)
-        frames.append(pd.DataFrame({
-            "issue_id": issue_id, "date": dates, "nato_rank": nato, "russia_rank": russia,
-            "gap": np.abs(nato - russia),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "issue_id": issue_id,
+                    "date": dates,
+                    "nato_rank": nato,
+                    "russia_rank": russia,
+                    "gap": np.abs(nato - russia),
+                }
+            )
+        )
     if not frames:
         return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in GAP_DTYPES.items()})
     return pd.concat(frames, ignore_index=True)[list(GAP_DTYPES)]
 
 
 def trend_word(first_gap: float, gap_now: float) -> str:
-    """"narrowed", "widened", "unchanged", or "no comparison" if either is NaN."""
+    """ "narrowed", "widened", "unchanged", or "no comparison" if either is NaN."""
     if pd.isna(first_gap) or pd.isna(gap_now):
         return "no comparison"
     if gap_now < first_gap:
@@ -123,11 +144,28 @@ def gap_summary(ds: Dataset, day: date | None) -> pd.DataFrame:
         first_gap = compared["gap"].iloc[0] if len(compared) else np.nan
         gap_now = points["gap"].iloc[-1] if len(points) else np.nan
         now = stances_as_of(ds, issue.issue_id, day).set_index("side")["position_label"]
-        rows.append({
-            "issue_id": issue.issue_id, "issue_title": issue.title,
-            "first_date": first_date, "first_gap": first_gap, "gap": gap_now,
-            "nato_position": now.get("NATO", ""), "russia_position": now.get("Russia", ""),
-            "trend": trend_word(first_gap, gap_now),
-        })
-    return pd.DataFrame(rows, columns=["issue_id", "issue_title", "first_date", "first_gap", "gap",
-                                       "nato_position", "russia_position", "trend"])
+        rows.append(
+            {
+                "issue_id": issue.issue_id,
+                "issue_title": issue.title,
+                "first_date": first_date,
+                "first_gap": first_gap,
+                "gap": gap_now,
+                "nato_position": now.get("NATO", ""),
+                "russia_position": now.get("Russia", ""),
+                "trend": trend_word(first_gap, gap_now),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "issue_id",
+            "issue_title",
+            "first_date",
+            "first_gap",
+            "gap",
+            "nato_position",
+            "russia_position",
+            "trend",
+        ],
+    )

@@ -37,12 +37,20 @@ def download_buttons(frame: pd.DataFrame, ds: Dataset, stem: str) -> None:
 
     left, right = st.columns(2)
     left.download_button(
-        f"Download CSV ({len(frame):,} rows)", data=lambda: to_csv_bytes(cited()), file_name=f"{stem}.csv",
-        mime="text/csv", key=f"{stem}_csv", on_click="ignore",
+        f"Download CSV ({len(frame):,} rows)",
+        data=lambda: to_csv_bytes(cited()),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{stem}_csv",
+        on_click="ignore",
     )
     right.download_button(
-        f"Download JSON ({len(frame):,} rows)", data=lambda: to_json_bytes(cited()), file_name=f"{stem}.json",
-        mime="application/json", key=f"{stem}_json", on_click="ignore",
+        f"Download JSON ({len(frame):,} rows)",
+        data=lambda: to_json_bytes(cited()),
+        file_name=f"{stem}.json",
+        mime="application/json",
+        key=f"{stem}_json",
+        on_click="ignore",
     )
 
 
@@ -61,7 +69,7 @@ def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def actor_names(ds: Dataset) -> dict[str, str]:
-    return dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+    return dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
 
 
 def names_of(names: Mapping[str, str], actor_ids: Iterable[str]) -> str:
@@ -70,7 +78,7 @@ def names_of(names: Mapping[str, str], actor_ids: Iterable[str]) -> str:
 
 
 def issue_titles(ds: Dataset, issue_ids: Iterable[str]) -> str:
-    titles = dict(zip(ds.issues["issue_id"], ds.issues["title"]))
+    titles = dict(zip(ds.issues["issue_id"], ds.issues["title"], strict=True))
     return ", ".join(titles.get(issue_id, issue_id) for issue_id in issue_ids)
 
 

@@ -99,7 +99,6 @@ def check_link_once(ds: Dataset) -> None:
             del st.query_params[key]
 
 
-
 def show_link_notice() -> None:
     ignored = st.session_state.get(_NOTICE) or []
     if ignored:
@@ -179,36 +178,73 @@ def render_sidebar(ds: Dataset) -> Filters:
         st.header("Filters")
         text = url_text_input("Search text", "q", placeholder="words in titles, summaries, quotes")
         actor_ids = id_select(
-            "Actors", list(actors["actor_id"]), dict(zip(ds.actors["actor_id"], ds.actors["name"])), "actor",
-            multi=True, help="Events with any of these participants; statements by any of these speakers.",
+            "Actors",
+            list(actors["actor_id"]),
+            dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True)),
+            "actor",
+            multi=True,
+            help="Events with any of these participants; statements by any of these speakers.",
         )
         affiliations = st.multiselect(
-            "Affiliation", sorted(ds.actors["affiliation"].unique()), key="affiliation", bind="query-params",
+            "Affiliation",
+            sorted(ds.actors["affiliation"].unique()),
+            key="affiliation",
+            bind="query-params",
         )
         issue_ids = id_select(
-            "Issues", list(issues["issue_id"]), dict(zip(ds.issues["issue_id"], ds.issues["title"])), "issue",
+            "Issues",
+            list(issues["issue_id"]),
+            dict(zip(ds.issues["issue_id"], ds.issues["title"], strict=True)),
+            "issue",
             multi=True,
         )
         kind_ids = sorted(ds.events["kind"].unique())
         kinds = id_select(
-            "Event kinds", kind_ids, {kind: kind.replace("_", " ") for kind in kind_ids}, "kind",
-            multi=True, help="Applies to events only.",
+            "Event kinds",
+            kind_ids,
+            {kind: kind.replace("_", " ") for kind in kind_ids},
+            "kind",
+            multi=True,
+            help="Applies to events only.",
         )
         start = st.date_input(
-            "From", value=None, min_value=first, max_value=last, key="from", bind="query-params", format="YYYY-MM-DD",
+            "From",
+            value=None,
+            min_value=first,
+            max_value=last,
+            key="from",
+            bind="query-params",
+            format="YYYY-MM-DD",
         )
         end = st.date_input(
-            "To", value=None, min_value=first, max_value=last, key="to", bind="query-params", format="YYYY-MM-DD",
+            "To",
+            value=None,
+            min_value=first,
+            max_value=last,
+            key="to",
+            bind="query-params",
+            format="YYYY-MM-DD",
         )
         as_of = st.date_input(
-            "As known on", value=None, min_value=first, max_value=last, key="asof",
-            bind="query-params", format="YYYY-MM-DD",
+            "As known on",
+            value=None,
+            min_value=first,
+            max_value=last,
+            key="asof",
+            bind="query-params",
+            format="YYYY-MM-DD",
             help="The record as it stood that day: later events are hidden, events still ahead are shown as planned.",
         )
     start, end = usable_range(start, end)
     return Filters(
-        actors=tuple(actor_ids), affiliations=tuple(affiliations), issues=tuple(issue_ids), kinds=tuple(kinds),
-        start=start, end=end, as_known_on=as_of, text=text or "",
+        actors=tuple(actor_ids),
+        affiliations=tuple(affiliations),
+        issues=tuple(issue_ids),
+        kinds=tuple(kinds),
+        start=start,
+        end=end,
+        as_known_on=as_of,
+        text=text or "",
     )
 
 

@@ -17,9 +17,9 @@ This app traces the dispute over missile defence between NATO and Russia from Ob
 (September 2009) and the New START treaty signed in Prague (April 2010), through the Lisbon summit, the Brussels
 talks and the Moscow seminar, to the Chicago summit of May 2012 that both sides named as the deadline.
 
-**What is in it:** {counts['events']} events, {counts['actors']} actors, {counts['statements']} statements
-({direct} direct quotes), {counts['stances']} coded stances on {counts['issues']} issues, from
-{counts['sources']} sources.
+**What is in it:** {counts["events"]} events, {counts["actors"]} actors, {counts["statements"]} statements
+({direct} direct quotes), {counts["stances"]} coded stances on {counts["issues"]} issues, from
+{counts["sources"]} sources.
 
 ### Method
 - Five news reports (The Moscow Times, Reuters via defenceWeb, AFP via Ahram Online, UPI, RT) were read in full;

@@ -17,7 +17,7 @@ if filters.actors:
     actors = actors[actors["actor_id"].isin(filters.actors)]
 if filters.affiliations:
     actors = actors[actors["affiliation"].isin(filters.affiliations)]
-names = dict(zip(ds.actors["actor_id"], ds.actors["name"]))
+names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
 
 
 def role_span(role) -> str:
@@ -31,13 +31,24 @@ st.title("Actors")
 st.caption(f"{len(actors)} of {len(ds.actors)} people and bodies named in the sources.")
 st.dataframe(
     actors[["name", "kind", "affiliation", "side", "description", "actor_id"]],
-    hide_index=True, width="stretch",
-    column_config={"name": "Name", "kind": "Kind", "affiliation": "Affiliation", "side": "Side",
-                   "description": st.column_config.TextColumn("Who", width="large"), "actor_id": "Id"},
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "name": "Name",
+        "kind": "Kind",
+        "affiliation": "Affiliation",
+        "side": "Side",
+        "description": st.column_config.TextColumn("Who", width="large"),
+        "actor_id": "Id",
+    },
 )
 
 who = id_select(
-    "Actor profile", list(ds.actors.sort_values("name")["actor_id"]), names, WHO, placeholder="Choose a person or body",
+    "Actor profile",
+    list(ds.actors.sort_values("name")["actor_id"]),
+    names,
+    WHO,
+    placeholder="Choose a person or body",
 )
 if who:
     actor = ds.actors.set_index("actor_id").loc[who]
@@ -49,8 +60,10 @@ if who:
         )
         roles = actor_roles_on(ds, who, filters.as_known_on)
         for _, role in roles.iterrows():
-            st.markdown(f"- {md_escape(role['role'])} ({md_escape(role_span(role))})"
-                        + (f" — {md_escape(role['note'])}" if role["note"] else ""))
+            st.markdown(
+                f"- {md_escape(role['role'])} ({md_escape(role_span(role))})"
+                + (f" — {md_escape(role['note'])}" if role["note"] else "")
+            )
         attended = events_attended(ds, who)
         st.markdown(f"**Events ({len(attended)})**")
         for _, event in attended.iterrows():

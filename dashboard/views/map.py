@@ -23,6 +23,11 @@ else:
     venues = venue_table(events)
     st.dataframe(
         venues.assign(titles=venues["titles"].map("; ".join))[["place", "events", "titles"]],
-        hide_index=True, width="stretch",
-        column_config={"place": "Venue", "events": "Events", "titles": st.column_config.TextColumn("What happened there", width="large")},
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "place": "Venue",
+            "events": "Events",
+            "titles": st.column_config.TextColumn("What happened there", width="large"),
+        },
     )

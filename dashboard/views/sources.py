@@ -18,22 +18,46 @@ sources = ds.sources.assign(
 st.title("Sources")
 st.caption(f"{len(sources)} sources. Every event, actor, statement and stance names at least one of them.")
 st.dataframe(
-    sources[["outlet", "title", "published", "published_precision", "wire_service", "kind", "confidence", "rows",
-             "link", "note", "source_id"]],
-    hide_index=True, width="stretch",
+    sources[
+        [
+            "outlet",
+            "title",
+            "published",
+            "published_precision",
+            "wire_service",
+            "kind",
+            "confidence",
+            "rows",
+            "link",
+            "note",
+            "source_id",
+        ]
+    ],
+    hide_index=True,
+    width="stretch",
     column_config={
-        "outlet": "Outlet", "title": "Title", "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-        "published_precision": "Precision", "wire_service": "Wire", "kind": "Kind", "confidence": "Confidence",
-        "rows": "Rows citing it", "link": st.column_config.LinkColumn("Link", display_text="open"),
-        "note": st.column_config.TextColumn("Note", width="large"), "source_id": "Id",
+        "outlet": "Outlet",
+        "title": "Title",
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "published_precision": "Precision",
+        "wire_service": "Wire",
+        "kind": "Kind",
+        "confidence": "Confidence",
+        "rows": "Rows citing it",
+        "link": st.column_config.LinkColumn("Link", display_text="open"),
+        "note": st.column_config.TextColumn("Note", width="large"),
+        "source_id": "Id",
     },
 )
 st.download_button(
-    "Download bibliography (text)", data=lambda: bibliography_text(ds).encode("utf-8"),
-    file_name="md-talks-bibliography.txt", mime="text/plain", on_click="ignore",
+    "Download bibliography (text)",
+    data=lambda: bibliography_text(ds).encode("utf-8"),
+    file_name="md-talks-bibliography.txt",
+    mime="text/plain",
+    on_click="ignore",
 )
 
-titles = dict(zip(ds.sources["source_id"], ds.sources["outlet"] + ": " + ds.sources["title"]))
+titles = dict(zip(ds.sources["source_id"], ds.sources["outlet"] + ": " + ds.sources["title"], strict=True))
 chosen = id_select("What rests on a source", list(sources["source_id"]), titles, SOURCE, placeholder="Choose a source")
 if chosen:
     source = ds.sources.set_index("source_id").loc[chosen]
@@ -41,5 +65,9 @@ if chosen:
     if source["note"]:
         st.caption(md_escape(source["note"]))
     rows = usage[usage["source_id"] == chosen]
-    st.dataframe(rows.groupby("table")["row_id"].apply(", ".join).reset_index(), hide_index=True, width="stretch",
-                 column_config={"table": "Table", "row_id": "Rows (ids)"})
+    st.dataframe(
+        rows.groupby("table")["row_id"].apply(", ".join).reset_index(),
+        hide_index=True,
+        width="stretch",
+        column_config={"table": "Table", "row_id": "Rows (ids)"},
+    )

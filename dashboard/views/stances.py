@@ -12,7 +12,7 @@ from dashboard.ui.text import md_escape
 view = current_view()
 ds, filters = view.ds, view.filters
 issues = ds.issues.sort_values("sort_order")
-titles = dict(zip(issues["issue_id"], issues["title"]))
+titles = dict(zip(issues["issue_id"], issues["title"], strict=True))
 day = filters.as_known_on or date_bounds(ds)[1]
 
 st.title("Stances")
@@ -27,7 +27,7 @@ st.caption("Scale: " + md_escape(issue["scale_note"]))
 
 positions = ds.positions[ds.positions["issue_id"] == issue_id].sort_values("rank")
 now = stances_as_of(ds, issue_id, day).set_index("side")
-for column, side in zip(st.columns(2), ("NATO", "Russia")):
+for column, side in zip(st.columns(2), ("NATO", "Russia"), strict=True):
     with column.container(border=True):
         st.markdown(f"#### {side} side")
         if side not in now.index:
@@ -69,10 +69,15 @@ shown = shown.assign(
 )
 st.dataframe(
     shown,
-    hide_index=True, width="stretch",
+    hide_index=True,
+    width="stretch",
     column_config={
-        "issue_title": "Issue", "first_date": "First compared",
-        "first_gap": "Gap then", "gap": "Gap now", "nato_position": "NATO side now",
-        "russia_position": "Russian side now", "trend": "Trend",
+        "issue_title": "Issue",
+        "first_date": "First compared",
+        "first_gap": "Gap then",
+        "gap": "Gap now",
+        "nato_position": "NATO side now",
+        "russia_position": "Russian side now",
+        "trend": "Trend",
     },
 )

@@ -6,7 +6,15 @@ import streamlit as st
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated, selected_event_ids, timeline_figure
 from dashboard.model.dates import format_date_range
 from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
-from dashboard.ui.components import actor_names, download_buttons, issue_titles, names_of, paged, quote_block, source_lines
+from dashboard.ui.components import (
+    actor_names,
+    download_buttons,
+    issue_titles,
+    names_of,
+    paged,
+    quote_block,
+    source_lines,
+)
 from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, current_view, id_select
 from dashboard.ui.text import md_escape
 
@@ -31,7 +39,8 @@ def show_event_detail(row: pd.Series) -> None:
         st.markdown(
             f"**When:** {md_escape(format_date_range(row['start_date'], row['end_date'], row['date_precision']))} "
             f"· precision: {md_escape(row['date_precision'])} · **Status:** {md_escape(status)}  \n"
-            f"**Where:** {md_escape(row['place'] or 'not given')} · **Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
+            f"**Where:** {md_escape(row['place'] or 'not given')} · "
+            f"**Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
             f"**Participants:** {md_escape(names_of(names, row['participant_ids']) or 'none named')}  \n"
             f"**Issues:** {md_escape(issue_titles(ds, row['issue_ids']) or 'none')}"
         )
@@ -48,11 +57,15 @@ def show_event_detail(row: pd.Series) -> None:
 
 st.title("NATO–Russia missile defence talks, 2009–2012")
 if is_aggregated(events):
-    how = (f"The chart counts them per week; narrow the filters to {MAX_DRAWN_EVENTS:,} or fewer to see each "
-           "event. The table below lists every one.")
+    how = (
+        f"The chart counts them per week; narrow the filters to {MAX_DRAWN_EVENTS:,} or fewer to see each "
+        "event. The table below lists every one."
+    )
 else:
-    how = ("Markers are single days, bars span several days; pale dashed bars are dates known only to the week, "
-           "month or year. Open symbols are planned events.")
+    how = (
+        "Markers are single days, bars span several days; pale dashed bars are dates known only to the week, "
+        "month or year. Open symbols are planned events."
+    )
 st.caption(f"{len(events):,} of {len(ds.events):,} events match the filters. {how}")
 # No format_func: a bound widget writes its label into the URL, so label = value.
 lanes = st.segmented_control("Lanes by", LANE_CHOICES, default="affiliation", key=LANES, bind="query-params")
@@ -61,7 +74,10 @@ if events.empty:
 else:
     figure = timeline_figure(events, ds.phases, lane_by=lanes or "affiliation", actors=ds.actors)
     st.plotly_chart(
-        figure, key="timeline_chart", on_select=_pick_event, selection_mode="points",
+        figure,
+        key="timeline_chart",
+        on_select=_pick_event,
+        selection_mode="points",
         config={"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}},
     )
 
@@ -71,9 +87,15 @@ chosen = st.session_state.get(EVENT) or st.query_params.get(EVENT)
 choices = events.head(MAX_DRAWN_EVENTS)
 if chosen and chosen not in set(choices["event_id"]):
     choices = pd.concat([choices, ds.events[ds.events["event_id"] == chosen]])
-labels = {e: f"{t} ({s.date().isoformat()})" for e, t, s in zip(choices["event_id"], choices["title"], choices["start_date"])}
+labels = {
+    e: f"{t} ({s.date().isoformat()})"
+    for e, t, s in zip(choices["event_id"], choices["title"], choices["start_date"], strict=True)
+}
 event_id = id_select(
-    "Event detail", list(choices["event_id"]), labels, EVENT,
+    "Event detail",
+    list(choices["event_id"]),
+    labels,
+    EVENT,
     placeholder="Click an event in the chart, or choose one here",
 )
 if event_id:
@@ -86,13 +108,24 @@ if event_id:
 st.subheader("Events in view")
 rows = paged(events, "events_page")
 table = rows.assign(
-    when=[format_date_range(s, e, p) for s, e, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"])],
+    when=[
+        format_date_range(s, e, p)
+        for s, e, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"], strict=True)
+    ],
     participants=[names_of(names, ids) for ids in rows["participant_ids"]],
 )
 st.dataframe(
     table[["when", "title", "kind", "status_shown", "place", "participants", "event_id"]],
-    hide_index=True, width="stretch",
-    column_config={"when": "Date", "title": "Event", "kind": "Kind", "status_shown": "Status",
-                   "place": "Place", "participants": "Participants", "event_id": "Id"},
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "when": "Date",
+        "title": "Event",
+        "kind": "Kind",
+        "status_shown": "Status",
+        "place": "Place",
+        "participants": "Participants",
+        "event_id": "Id",
+    },
 )
 download_buttons(events, ds, "events")

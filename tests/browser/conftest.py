@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from playwright.sync_api import ConsoleMessage, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -44,8 +43,12 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 APP = "dashboard/app.py"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 TIMEOUT_MS = 30_000
 SERVER_START_TIMEOUT_S = 60
@@ -96,9 +99,19 @@ def start_server(env_overrides: Mapping[str, str | None] | None = None) -> tuple
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix=f"streamlit-{port}-", suffix=".log", delete=False)
     command = [
-        sys.executable, "-m", "streamlit", "run", APP,
-        "--server.headless", "true", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        APP,
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
     ]
     process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     log.close()
@@ -107,8 +120,9 @@ def start_server(env_overrides: Mapping[str, str | None] | None = None) -> tuple
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     while True:
         if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode} before it was healthy; log tail:\n"
-                        + _log_tail(log.name))
+            pytest.fail(
+                f"streamlit exited with {process.returncode} before it was healthy; log tail:\n" + _log_tail(log.name)
+            )
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().decode().strip() == "ok":
@@ -117,8 +131,9 @@ def start_server(env_overrides: Mapping[str, str | None] | None = None) -> tuple
             pass
         if time.monotonic() > deadline:
             stop_server(process)
-            pytest.fail(f"streamlit not healthy at {url} after {SERVER_START_TIMEOUT_S} s; log tail:\n"
-                        + _log_tail(log.name))
+            pytest.fail(
+                f"streamlit not healthy at {url} after {SERVER_START_TIMEOUT_S} s; log tail:\n" + _log_tail(log.name)
+            )
         time.sleep(0.25)
 
 
@@ -133,8 +148,11 @@ class ErrorLog:
     page_errors: list[str] = field(default_factory=list)
 
     def unexpected(self) -> list[str]:
-        found = [f"console error at {m.location.get('url')}: {m.text}" for m in self.console
-                 if not KNOWN_PROBE.match(m.location.get("url") or "")]
+        found = [
+            f"console error at {m.location.get('url')}: {m.text}"
+            for m in self.console
+            if not KNOWN_PROBE.match(m.location.get("url") or "")
+        ]
         return found + [f"page error: {error}" for error in self.page_errors]
 
 
@@ -167,8 +185,9 @@ def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
     short pause (a run may trigger another)."""
     for _ in range(2):
         page.wait_for_function(
-            "(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector(%r)" % IDLE,
-            arg=runs_at_least, timeout=TIMEOUT_MS,
+            f"(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector({IDLE!r})",
+            arg=runs_at_least,
+            timeout=TIMEOUT_MS,
         )
         page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=TIMEOUT_MS)
         page.wait_for_timeout(300)
@@ -225,8 +244,7 @@ def plotted_event_ids(page: Page, chart: str = ".js-plotly-plot") -> set[str]:
 
 
 def multiselect(page: Page, label: str):
-    return page.locator("[data-testid=stMultiSelect]").filter(
-        has=page.get_by_role("combobox", name=label, exact=True))
+    return page.locator("[data-testid=stMultiSelect]").filter(has=page.get_by_role("combobox", name=label, exact=True))
 
 
 def selected_tags(page: Page, label: str) -> list[str]:

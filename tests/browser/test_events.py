@@ -31,8 +31,12 @@ def titles() -> dict[str, str]:
 
 def event_detail(page: Page):
     """The bordered container holding the event detail (the one with "When:")."""
-    return page.locator("[data-testid=stMain] [data-testid=stVerticalBlock]").filter(
-        has=page.locator("h3")).filter(has_text="When:").last
+    return (
+        page.locator("[data-testid=stMain] [data-testid=stVerticalBlock]")
+        .filter(has=page.locator("h3"))
+        .filter(has_text="When:")
+        .last
+    )
 
 
 def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
@@ -43,8 +47,11 @@ def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
     page.locator("[data-testid=stMain] .js-plotly-plot").first.scroll_into_view_if_needed()
     points = markers.evaluate_all(_MARKERS)
     # A marker no other marker overlaps, so the click can only mean that event.
-    alone = [p for p in points if p["w"] > 0 and all(
-        q is p or abs(q["x"] - p["x"]) > 16 or abs(q["y"] - p["y"]) > 16 for q in points)]
+    alone = [
+        p
+        for p in points
+        if p["w"] > 0 and all(q is p or abs(q["x"] - p["x"]) > 16 or abs(q["y"] - p["y"]) > 16 for q in points)
+    ]
     assert alone, "no marker stands alone to be clicked"
     target = alone[0]
     title = titles()[target["id"]]
@@ -62,9 +69,14 @@ def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
     # A bar (a multi-day or loosely dated event) can be picked as well; the new pick replaces the old.
     plot_area = page.locator("[data-testid=stMain] .js-plotly-plot .nsewdrag").first.bounding_box()
     bars = page.locator("[data-testid=stMain] .js-plotly-plot .barlayer .trace .point path").evaluate_all(_MARKERS)
-    clickable = [b for b in bars if b["w"] >= 8 and b["id"] != target["id"]
-                 and plot_area["x"] + 10 < b["x"] < plot_area["x"] + plot_area["width"] - 10
-                 and all(abs(p["x"] - b["x"]) > 16 or abs(p["y"] - b["y"]) > 16 for p in points)]
+    clickable = [
+        b
+        for b in bars
+        if b["w"] >= 8
+        and b["id"] != target["id"]
+        and plot_area["x"] + 10 < b["x"] < plot_area["x"] + plot_area["width"] - 10
+        and all(abs(p["x"] - b["x"]) > 16 or abs(p["y"] - b["y"]) > 16 for p in points)
+    ]
     assert clickable, "no bar stands alone to be clicked"
     bar = clickable[0]
     page.mouse.move(bar["x"], bar["y"])

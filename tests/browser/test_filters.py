@@ -10,8 +10,17 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
-    REPO_ROOT, download_json, event_count, open_app, pick_option, plotted_event_ids, rerun,
-    selected_tags, set_date, share_link, unexpected_errors,
+    REPO_ROOT,
+    download_json,
+    event_count,
+    open_app,
+    pick_option,
+    plotted_event_ids,
+    rerun,
+    selected_tags,
+    set_date,
+    share_link,
+    unexpected_errors,
 )
 
 pytestmark = pytest.mark.browser
@@ -50,7 +59,8 @@ def test_choosing_filters_changes_url_and_narrows_events(page: Page, base_url: s
 
     # The chart shows exactly the events the filters describe, worked out from the CSV.
     expected = {
-        row["event_id"] for row in bundled_events()
+        row["event_id"]
+        for row in bundled_events()
         if "rasmussen" in row["participant_ids"].split(";")
         and "architecture" in row["issue_ids"].split(";")
         and row["end_date"] >= "2011-01-01"

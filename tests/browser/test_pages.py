@@ -50,7 +50,8 @@ def test_timeline_draws_events_and_phases(page: Page, base_url: str):
     expect(markers.first).to_be_attached()
     expect(bars.first).to_be_attached()
     drawn = chart.locator("g.trace .points path[d], g.trace .point path[d]").evaluate_all(
-        "els => els.filter(el => el.getAttribute('d') && el.getAttribute('d') !== 'M0,0Z').length")
+        "els => els.filter(el => el.getAttribute('d') && el.getAttribute('d') !== 'M0,0Z').length"
+    )
     assert drawn >= 10, f"only {drawn} drawn marks"
     # Every bundled event is on the chart (no filters yet).
     assert plotted_event_ids(page) == {row["event_id"] for row in bundled("events")}

@@ -39,7 +39,7 @@ def test_map_skips_unlocated_events_and_counts_them(ds):
 
 def test_map_sizes_grow_with_events(make_dataset):
     fig, _ = venue_map_figure(with_second_lisbon_event(make_dataset))
-    sizes = dict(zip(fig.data[0].customdata, fig.data[0].marker.size))
+    sizes = dict(zip(fig.data[0].customdata, fig.data[0].marker.size, strict=True))
     assert sizes["e_lisbon;e_lisbon_2"] > sizes["e_attack"]
 
 
@@ -58,6 +58,6 @@ def test_co_attendance_heatmap_is_symmetric(ds):
     fig = co_attendance_figure(co_attendance(ds), ds.actors)
     heat = fig.data[0]
     z = [list(row) for row in heat.z]
-    assert z == [list(col) for col in zip(*z)]
+    assert z == [list(col) for col in zip(*z, strict=True)]
     names = list(heat.x)
     assert z[names.index("Dmitry Medvedev")][names.index("Anders Fogh Rasmussen")] == 2

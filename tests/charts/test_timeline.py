@@ -29,8 +29,12 @@ def test_kind_lanes_one_point_per_event(ds):
     assert sorted(event_id for event_id, _ in points(fig)) == sorted(ds.events["event_id"])
     # marker traces: held, did_not_happen; bar traces: held precise, held imprecise, planned precise
     assert sorted((t.type, t.name) for t in data_traces(fig)) == [
-        ("bar", "held (multi-day)"), ("bar", "held (uncertain date)"), ("bar", "planned (multi-day)"),
-        ("scatter", "did not happen (day)"), ("scatter", "held (day)")]
+        ("bar", "held (multi-day)"),
+        ("bar", "held (uncertain date)"),
+        ("bar", "planned (multi-day)"),
+        ("scatter", "did not happen (day)"),
+        ("scatter", "held (day)"),
+    ]
     assert list(fig.layout.yaxis.categoryarray) == sorted(ds.events["kind"].unique())
 
 
@@ -79,8 +83,13 @@ def test_planned_and_imprecise_bars_get_dashed_outlines(ds):
 
 @pytest.mark.parametrize(
     ("event_id", "start", "days"),
-    [("e_talks", "2011-01-17", 7), ("e_council", "2011-03-01", 31), ("e_georgia", "2008-01-01", 366),
-     ("e_seminar", "2011-01-24", 3), ("e_lisbon", "2010-11-19", 2)],
+    [
+        ("e_talks", "2011-01-17", 7),
+        ("e_council", "2011-03-01", 31),
+        ("e_georgia", "2008-01-01", 366),
+        ("e_seminar", "2011-01-24", 3),
+        ("e_lisbon", "2010-11-19", 2),
+    ],
 )
 def test_bars_span_every_possible_day(ds, event_id, start, days):
     trace = trace_of(figure(ds), event_id)
@@ -98,9 +107,13 @@ def test_imprecise_bars_are_pale(ds):
 
 def test_hover_has_the_date_precision_text(ds):
     fig = figure(ds)
-    for event_id, expected in [("e_talks", "week of 17 Jan 2011"), ("e_council", "March 2011"),
-                               ("e_seminar", "between 24 and 26 Jan 2011"), ("e_georgia", "2008"),
-                               ("e_deadline", "did not happen")]:
+    for event_id, expected in [
+        ("e_talks", "week of 17 Jan 2011"),
+        ("e_council", "March 2011"),
+        ("e_seminar", "between 24 and 26 Jan 2011"),
+        ("e_georgia", "2008"),
+        ("e_deadline", "did not happen"),
+    ]:
         trace = trace_of(fig, event_id)
         hover = trace.hovertext[list(trace.customdata).index(event_id)]
         assert expected in hover
@@ -124,7 +137,10 @@ def test_phase_bands_and_titles(ds):
 def test_legend_explains_statuses(ds):
     legend = [t for t in figure(ds).data if t.showlegend is not False]
     assert [(t.name, t.marker.symbol) for t in legend] == [
-        ("held", "circle"), ("planned", "circle-open"), ("did not happen", "x")]
+        ("held", "circle"),
+        ("planned", "circle-open"),
+        ("did not happen", "x"),
+    ]
 
 
 def test_empty_events_give_an_empty_timeline(ds):
@@ -140,10 +156,18 @@ def test_unknown_lane_by_raises(ds):
 @pytest.mark.parametrize(
     ("state", "expected"),
     [
-        ({"selection": {"points": [{"customdata": "e_lisbon", "curve_number": 0, "point_index": 0},
-                                   {"customdata": ["e_talks", "extra"], "curve_number": 2},
-                                   {"customdata": "e_lisbon"}]}},
-         ["e_lisbon", "e_talks"]),
+        (
+            {
+                "selection": {
+                    "points": [
+                        {"customdata": "e_lisbon", "curve_number": 0, "point_index": 0},
+                        {"customdata": ["e_talks", "extra"], "curve_number": 2},
+                        {"customdata": "e_lisbon"},
+                    ]
+                }
+            },
+            ["e_lisbon", "e_talks"],
+        ),
         ({"selection": {"points": [{"curve_number": 1}, {"customdata": []}, {"customdata": None}]}}, []),
         ({"selection": {}}, []),
         ({}, []),
@@ -204,10 +228,10 @@ def test_lanes_follow_the_rules_event_by_event(ds, lane_by):
     events.loc[0, "participant_ids"] = events.loc[0, "participant_ids"] + ("not_an_actor",)
     expected = reference_lanes(events, lane_by, ds.actors)
     lanes = event_lanes(events, lane_by, ds.actors)
-    assert set(zip(lanes["event_id"], lanes["lane"].astype(str))) == expected
+    assert set(zip(lanes["event_id"], lanes["lane"].astype(str), strict=True)) == expected
     assert len(lanes) == len(expected)  # an event once per lane
     marks = event_marks(events, lane_by, ds.actors)
-    assert set(zip(marks["event_id"], marks["lane"])) == expected
+    assert set(zip(marks["event_id"], marks["lane"], strict=True)) == expected
 
 
 def test_large_selections_are_drawn_aggregated_and_say_so(ds):

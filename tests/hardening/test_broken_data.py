@@ -34,24 +34,45 @@ def _huge(data: Path) -> None:
 # kind -> (how to break the minimal dataset, the exact lines the validator prints)
 BROKEN: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "missing_file": (lambda d: (d / "phases.csv").unlink(), ["phases.csv::: file is missing"]),
-    "empty_file": (lambda d: (d / "issues.csv").write_bytes(b""),
-                   ["issues.csv::: file is empty; it needs at least the header row"]),
-    "wrong_encoding": (_wrong_encoding, [
-        f"actors.csv:3:description: not valid UTF-8 (byte 0xE9 in 'caf\ufffd {SCRIPT}'); save as UTF-8"]),
+    "empty_file": (
+        lambda d: (d / "issues.csv").write_bytes(b""),
+        ["issues.csv::: file is empty; it needs at least the header row"],
+    ),
+    "wrong_encoding": (
+        _wrong_encoding,
+        [f"actors.csv:3:description: not valid UTF-8 (byte 0xE9 in 'caf\ufffd {SCRIPT}'); save as UTF-8"],
+    ),
     "missing_column": (lambda d: drop_column(d, "events.csv", "place"), ["events.csv:1:place: missing column"]),
-    "extra_column": (lambda d: add_column(d, "sources.csv", SCRIPT, "x"),
-                     [f"sources.csv:1:{SCRIPT}: unexpected column: the codebook has no such column here"]),
-    "bad_date": (lambda d: set_cell(d, "events.csv", 3, "start_date", IMG),
-                 [f"events.csv:3:start_date: must be a real date written YYYY-MM-DD; got {IMG!r}"]),
-    "impossible_date": (lambda d: set_cell(d, "events.csv", 3, "start_date", "2011-02-30"),
-                        ["events.csv:3:start_date: must be a real date written YYYY-MM-DD; got '2011-02-30'"]),
-    "dangling_id": (lambda d: set_cell(d, "statements.csv", 2, "speaker_id", "nobody"),
-                    ["statements.csv:2:speaker_id: unknown actor_id 'nobody': not in actors.csv"]),
-    "duplicate_id": (lambda d: append_copy(d, "actors.csv", 2),
-                     ["actors.csv:2:actor_id: duplicate 'actor_a' (rows 2, 5)",
-                      "actors.csv:5:actor_id: duplicate 'actor_a' (rows 2, 5)"]),
-    "huge_file": (_huge, [f"statements.csv::: file is {MAX_FILE_BYTES + 1:,} bytes, over the limit of "
-                          f"{MAX_FILE_BYTES:,} bytes; not read"]),
+    "extra_column": (
+        lambda d: add_column(d, "sources.csv", SCRIPT, "x"),
+        [f"sources.csv:1:{SCRIPT}: unexpected column: the codebook has no such column here"],
+    ),
+    "bad_date": (
+        lambda d: set_cell(d, "events.csv", 3, "start_date", IMG),
+        [f"events.csv:3:start_date: must be a real date written YYYY-MM-DD; got {IMG!r}"],
+    ),
+    "impossible_date": (
+        lambda d: set_cell(d, "events.csv", 3, "start_date", "2011-02-30"),
+        ["events.csv:3:start_date: must be a real date written YYYY-MM-DD; got '2011-02-30'"],
+    ),
+    "dangling_id": (
+        lambda d: set_cell(d, "statements.csv", 2, "speaker_id", "nobody"),
+        ["statements.csv:2:speaker_id: unknown actor_id 'nobody': not in actors.csv"],
+    ),
+    "duplicate_id": (
+        lambda d: append_copy(d, "actors.csv", 2),
+        [
+            "actors.csv:2:actor_id: duplicate 'actor_a' (rows 2, 5)",
+            "actors.csv:5:actor_id: duplicate 'actor_a' (rows 2, 5)",
+        ],
+    ),
+    "huge_file": (
+        _huge,
+        [
+            f"statements.csv::: file is {MAX_FILE_BYTES + 1:,} bytes, over the limit of "
+            f"{MAX_FILE_BYTES:,} bytes; not read"
+        ],
+    ),
 }
 KINDS = list(BROKEN)
 
@@ -65,8 +86,14 @@ def broken_dir(tmp_path: Path, kind: str) -> Path:
 @pytest.mark.parametrize("kind", KINDS)
 def test_command_line_prints_the_exact_problem(tmp_path, kind):
     data = broken_dir(tmp_path, kind)
-    done = subprocess.run([sys.executable, "-m", "dashboard", "validate", str(data)], cwd=REPO_ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", str(data)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.splitlines() == BROKEN[kind][1]
 

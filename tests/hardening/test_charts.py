@@ -58,8 +58,6 @@ def test_timeline_hover_labels_are_escaped(ds):
         assert hovers and not [t for t in hovers if any(m in t for m in DATA_MARKUP)]
 
 
-
-
 def test_timeline_lane_labels_and_phase_titles_are_escaped(ds):
     figure = timeline_figure(filter_events(ds, Filters()), ds.phases, lane_by="actor", actors=ds.actors)
     assert raw_markup(figure, "layout") == [] and raw_markup(figure, "data") == []

@@ -23,7 +23,7 @@ PAGES = [
     (f"stances?stance_issue={h.ISSUE}", "stances", "ISSUE-DESC " + LITERAL_SCRIPT),
     ("stances?stance_issue=issue_long", "stances-long", h.LONG_WORD[:200]),
     ("statements", "statements", None),
-    (f"statements?q=QUOTE", "statements-search", None),
+    ("statements?q=QUOTE", "statements-search", None),
     (f"actors?who={h.ACTOR}", "actors", "ACTOR-DESC " + LITERAL_SCRIPT),
     (f"actors?who={h.LONG_ACTOR}", "actors-long", h.LONG_WORD[:200]),
     (f"sources?source={h.SOURCE}", "sources", "SOURCE-NOTE " + LITERAL_SCRIPT),
@@ -39,7 +39,8 @@ _INSPECT = r"""() => {
     const raw = a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
     try { return new URL(raw, location.href); } catch (e) { return {protocol: 'unparsable:', href: raw}; }
   };
-  const anchors = [...document.querySelectorAll('a')].filter(a => a.hasAttribute('href') || a.hasAttributeNS('http://www.w3.org/1999/xlink', 'href'));
+  const anchors = [...document.querySelectorAll('a')]
+    .filter(a => a.hasAttribute('href') || a.hasAttributeNS('http://www.w3.org/1999/xlink', 'href'));
   const outsideCharts = (el) => !el.closest('.js-plotly-plot');
   const main = document.querySelector('[data-testid=stMain]');
   return {
@@ -113,10 +114,14 @@ def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_app(page, hostile_url)
-    hovered = hover_labels(page, (
-        "el => ({text: el.textContent, anchors: el.querySelectorAll('a').length,"
-        " bold: [...el.querySelectorAll('tspan')].filter(t => /bold/.test(t.getAttribute('style') || ''))"
-        ".map(t => t.textContent)})"))
+    hovered = hover_labels(
+        page,
+        (
+            "el => ({text: el.textContent, anchors: el.querySelectorAll('a').length,"
+            " bold: [...el.querySelectorAll('tspan')].filter(t => /bold/.test(t.getAttribute('style') || ''))"
+            ".map(t => t.textContent)})"
+        ),
+    )
     hostile = [label for label in hovered if "EVENT-TITLE" in label["text"]]
     assert hostile, f"the hostile event's hover label never showed: {hovered}"
     for label in hostile:

@@ -16,26 +16,73 @@ from hypothesis import strategies as st
 
 from tests.views.conftest import PAGES, run_app
 
-PARAMS = ["q", "actor", "affiliation", "issue", "kind", "from", "to", "asof", "lanes", "event", "stance_issue",
-          "who", "source"]
+PARAMS = [
+    "q",
+    "actor",
+    "affiliation",
+    "issue",
+    "kind",
+    "from",
+    "to",
+    "asof",
+    "lanes",
+    "event",
+    "stance_issue",
+    "who",
+    "source",
+]
 SINGLE = ["from", "to", "asof", "lanes", "event", "stance_issue", "who", "source", "q"]
 VALID = {
-    "actor": ["rasmussen", "lavrov", "rogozin"], "affiliation": ["NATO", "Russia"],
-    "issue": ["architecture", "guarantees"], "kind": ["summit", "talks"], "from": ["2010-01-01"],
-    "to": ["2011-12-31"], "asof": ["2011-06-30"], "lanes": ["actor", "kind"], "event": ["lisbon_nrc"],
-    "stance_issue": ["guarantees"], "who": ["rogozin"], "source": ["rt_2011_02_22"], "q": ["Lisbon"],
+    "actor": ["rasmussen", "lavrov", "rogozin"],
+    "affiliation": ["NATO", "Russia"],
+    "issue": ["architecture", "guarantees"],
+    "kind": ["summit", "talks"],
+    "from": ["2010-01-01"],
+    "to": ["2011-12-31"],
+    "asof": ["2011-06-30"],
+    "lanes": ["actor", "kind"],
+    "event": ["lisbon_nrc"],
+    "stance_issue": ["guarantees"],
+    "who": ["rogozin"],
+    "source": ["rt_2011_02_22"],
+    "q": ["Lisbon"],
 }
-HYPOTHESIS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck),
-                      derandomize=True)
+HYPOTHESIS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 # Anything a URL can carry after decoding (and a few things it cannot).
 garbage = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="ascii"), max_size=40),
-    st.sampled_from(["", " ", "null", "undefined", "[]", "{}", "0", "-1", "1e309", "NaN", "true",
-                     "2011-02-30", "2011-13-01", "0000-00-00", "9999-12-31", "1900-01-01", "20110101",
-                     "2011-1-1", "../../etc/passwd", "%00", "\x00", "<script>alert(1)</script>",
-                     "javascript:alert(1)", "'; DROP TABLE events; --", "\u202e\u0645\u0631", "🚀" * 50]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "null",
+            "undefined",
+            "[]",
+            "{}",
+            "0",
+            "-1",
+            "1e309",
+            "NaN",
+            "true",
+            "2011-02-30",
+            "2011-13-01",
+            "0000-00-00",
+            "9999-12-31",
+            "1900-01-01",
+            "20110101",
+            "2011-1-1",
+            "../../etc/passwd",
+            "%00",
+            "\x00",
+            "<script>alert(1)</script>",
+            "javascript:alert(1)",
+            "'; DROP TABLE events; --",
+            "\u202e\u0645\u0631",
+            "🚀" * 50,
+        ]
+    ),
     st.integers(1, 12_000).map(lambda n: "x" * n),
     st.dates().map(lambda d: d.isoformat()),
 )

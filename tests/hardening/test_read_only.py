@@ -29,8 +29,11 @@ PAGES = ["", "stances", "statements", "actors", "sources", "map", "about"]
 
 def snapshot(directory: Path) -> dict[str, str]:
     """sha256 of every file under `directory` (relative path -> hex digest)."""
-    return {str(path.relative_to(directory)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(directory.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(directory)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture
@@ -67,7 +70,12 @@ def test_a_browser_session_changes_nothing_in_the_data_directory(data_copy, new_
 
 def test_the_validator_changes_nothing_in_the_data_directory(data_copy):
     before = snapshot(data_copy)
-    done = subprocess.run([sys.executable, "-m", "dashboard", "validate", str(data_copy)], cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", str(data_copy)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert snapshot(data_copy) == before

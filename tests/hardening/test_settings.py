@@ -30,6 +30,16 @@ def test_every_hosting_setting_has_its_comment():
 
 def test_no_raw_html_uploads_or_components_in_the_app():
     code = "\n".join(path.read_text(encoding="utf-8") for path in (REPO_ROOT / "dashboard").rglob("*.py"))
-    for risky in ("unsafe_allow_html", "st.html(", "file_uploader", "components.v1", "st.components",
-                  "st.camera_input", "st.audio_input", "open(", ".write_text(", ".write_bytes("):
+    for risky in (
+        "unsafe_allow_html",
+        "st.html(",
+        "file_uploader",
+        "components.v1",
+        "st.components",
+        "st.camera_input",
+        "st.audio_input",
+        "open(",
+        ".write_text(",
+        ".write_bytes(",
+    ):
         assert risky not in code, risky

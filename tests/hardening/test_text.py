@@ -23,10 +23,19 @@ def text_nodes(markdown: str) -> str:
     return _ESCAPE.sub(r"\1", markdown)
 
 
-@pytest.mark.parametrize("text", [
-    "see www.evil.example now", "WWW.EVIL.EXAMPLE", "mail evil@example.com", "mailto:evil@example.com",
-    "go to http://evil.example/x", "https://evil.example", "xmpp:evil@example.com", h.AUTOLINK,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see www.evil.example now",
+        "WWW.EVIL.EXAMPLE",
+        "mail evil@example.com",
+        "mailto:evil@example.com",
+        "go to http://evil.example/x",
+        "https://evil.example",
+        "xmpp:evil@example.com",
+        h.AUTOLINK,
+    ],
+)
 def test_bare_addresses_in_data_text_do_not_become_links(text):
     shown = text_nodes(md_escape(text))
     assert not GFM_URL.search(shown), shown
@@ -48,11 +57,26 @@ def test_escaped_text_has_no_markdown_syntax_left(text):
     assert "\n" not in escaped
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example/x", "/relative",
-    "http:/x", "https://", "http://exa mple.org", "http://example.org/\x00", "mailto:a@b.c", None, 42,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "/relative",
+        "http:/x",
+        "https://",
+        "http://exa mple.org",
+        "http://example.org/\x00",
+        "mailto:a@b.c",
+        None,
+        42,
+    ],
+)
 def test_only_http_addresses_are_links(url):
     assert safe_url(url) is None
     assert "](" not in md_link("label", url)

@@ -27,8 +27,12 @@ def test_co_attendance_counts_held_events_only(ds):
     top = pairs.iloc[0]
     # the planned Chicago summit does not count as a meeting
     assert (top["actor_a"], top["actor_b"], top["events"], top["event_ids"]) == (
-        "medvedev", "rasmussen", 2, ("e_lisbon", "e_council"))
-    as_pairs = set(zip(pairs["actor_a"], pairs["actor_b"]))
+        "medvedev",
+        "rasmussen",
+        2,
+        ("e_lisbon", "e_council"),
+    )
+    as_pairs = set(zip(pairs["actor_a"], pairs["actor_b"], strict=True))
     assert ("nato_official", "rogozin") in as_pairs
     assert len(pairs) == 7
     assert not any("iran" in pair for pair in as_pairs)

@@ -15,8 +15,16 @@ def statement_ids(ds, **fields):
 
 
 def test_no_filter_keeps_every_event_sorted_by_start(ds):
-    assert event_ids(ds) == ["e_georgia", "e_lisbon", "e_talks", "e_attack", "e_seminar",
-                             "e_council", "e_deadline", "e_chicago"]
+    assert event_ids(ds) == [
+        "e_georgia",
+        "e_lisbon",
+        "e_talks",
+        "e_attack",
+        "e_seminar",
+        "e_council",
+        "e_deadline",
+        "e_chicago",
+    ]
 
 
 def test_no_as_of_shows_own_status(ds):
@@ -33,8 +41,7 @@ def test_no_as_of_shows_own_status(ds):
         ({"issues": ("guarantees",)}, ["e_talks", "e_deadline"]),
         ({"kinds": ("summit",)}, ["e_lisbon", "e_chicago"]),
         # overlap, not containment: the week 17–23 Jan and the month of March touch the range
-        ({"start": date(2011, 1, 20), "end": date(2011, 3, 1)},
-         ["e_talks", "e_attack", "e_seminar", "e_council"]),
+        ({"start": date(2011, 1, 20), "end": date(2011, 3, 1)}, ["e_talks", "e_attack", "e_seminar", "e_council"]),
         ({"start": date(2011, 6, 1)}, ["e_deadline", "e_chicago"]),
         ({"end": date(2009, 1, 1)}, ["e_georgia"]),
         ({"text": "brussels"}, ["e_talks", "e_council"]),  # place, case-insensitive

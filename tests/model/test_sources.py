@@ -5,7 +5,12 @@ import pandas as pd
 
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.sources import (
-    bibliography_text, cite, source_usage, to_csv_bytes, to_json_bytes, with_citations,
+    bibliography_text,
+    cite,
+    source_usage,
+    to_csv_bytes,
+    to_json_bytes,
+    with_citations,
 )
 
 
@@ -15,7 +20,8 @@ def source(ds, source_id):
 
 def test_cite_has_outlet_title_date_url_and_wire(ds):
     assert cite(source(ds, "s_afp")) == (
-        'defenceWeb, "Russia wants guarantees", 26 Jan 2011, https://example.org/afp, via AFP.')
+        'defenceWeb, "Russia wants guarantees", 26 Jan 2011, https://example.org/afp, via AFP.'
+    )
 
 
 def test_cite_date_precision_and_missing_parts(ds):
@@ -28,7 +34,10 @@ def test_source_usage_lists_every_citing_row(ds):
     usage = source_usage(ds)
     assert list(usage.columns) == ["source_id", "table", "row_id"]
     nato = usage[usage["source_id"] == "s_nato"]
-    assert list(zip(nato["table"], nato["row_id"])) == [("events", "e_council"), ("statements", "st_lavrov")]
+    assert list(zip(nato["table"], nato["row_id"], strict=True)) == [
+        ("events", "e_council"),
+        ("statements", "st_lavrov"),
+    ]
     assert "sources" not in set(usage["table"])
 
 
@@ -36,7 +45,10 @@ def test_bibliography_sorted_and_selectable(ds):
     lines = bibliography_text(ds).splitlines()
     assert len(lines) == 4
     assert lines == sorted(lines, key=str.casefold)
-    assert bibliography_text(ds, ["s_mt", "unknown"]) == 'The Moscow Times, "Lisbon deal", 21 Nov 2010, https://example.org/mt.'
+    assert (
+        bibliography_text(ds, ["s_mt", "unknown"])
+        == 'The Moscow Times, "Lisbon deal", 21 Nov 2010, https://example.org/mt.'
+    )
 
 
 def test_with_citations_joins_each_rows_sources(ds):
@@ -45,7 +57,8 @@ def test_with_citations_joins_each_rows_sources(ds):
     cited = with_citations(statements, ds)
     assert cited.loc[0, "citation"] == (
         'The Moscow Times, "Lisbon deal", 21 Nov 2010, https://example.org/mt. | '
-        'defenceWeb, "Russia wants guarantees", 26 Jan 2011, https://example.org/afp, via AFP.')
+        'defenceWeb, "Russia wants guarantees", 26 Jan 2011, https://example.org/afp, via AFP.'
+    )
     assert "citation" not in statements.columns  # input untouched
 
 

@@ -60,7 +60,10 @@ def test_gap_series_empty_has_columns(ds):
 def test_gap_summary_trend_words(ds):
     latest = gap_summary(ds, None).set_index("issue_id")
     assert latest["trend"].to_dict() == {
-        "architecture": "narrowed", "guarantees": "widened", "cooperation": "no comparison"}
+        "architecture": "narrowed",
+        "guarantees": "widened",
+        "cooperation": "no comparison",
+    }
     assert latest.loc["architecture", "first_gap"] == 2
     assert latest.loc["architecture", "gap"] == 0
     assert latest.loc["architecture", "first_date"] == pd.Timestamp("2010-07-01")
@@ -75,9 +78,15 @@ def test_gap_summary_on_an_earlier_day(ds):
 
 def test_same_day_stances_of_one_side_agree_between_as_of_and_gaps(make_dataset):
     # two NATO actors on the same day: the later stance_id wins in both views
-    extra = dict(stance_id="sn_a3", actor_id="clinton", issue_id="architecture",
-                 position_id="arch_joint", as_of="2010-11-20", date_precision="day",
-                 source_ids=("s_afp",))
+    extra = dict(
+        stance_id="sn_a3",
+        actor_id="clinton",
+        issue_id="architecture",
+        position_id="arch_joint",
+        as_of="2010-11-20",
+        date_precision="day",
+        source_ids=("s_afp",),
+    )
     ds = make_dataset(stances=DEFAULT_ROWS["stances"] + [extra])
     nato = stances_as_of(ds, "architecture", date(2010, 11, 20)).set_index("side").loc["NATO"]
     assert nato["stance_id"] == "sn_a3"

@@ -9,9 +9,15 @@ from dashboard.data.load import load_dataset
 from tests.views.conftest import PAGES, run_app
 
 DATA = load_dataset(__import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA)
-TITLES = {"timeline": "NATO–Russia missile defence talks, 2009–2012", "stances": "Stances",
-          "statements": "Statements", "actors": "Actors", "sources": "Sources", "map": "Map",
-          "about": "About this dataset"}
+TITLES = {
+    "timeline": "NATO–Russia missile defence talks, 2009–2012",
+    "stances": "Stances",
+    "statements": "Statements",
+    "actors": "Actors",
+    "sources": "Sources",
+    "map": "Map",
+    "about": "About this dataset",
+}
 
 
 def shown_count(at, what="events") -> int:
@@ -131,8 +137,16 @@ def test_reversed_date_range_is_not_applied_and_said_so():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_parameters_never_crash_a_page(page):
-    run_app({"q": "<script>alert(1)</script>" * 3, "actor": "'; DROP TABLE", "asof": "0000-00-00",
-             "who": "../../etc/passwd", "lanes": "x" * 500}, page=page)
+    run_app(
+        {
+            "q": "<script>alert(1)</script>" * 3,
+            "actor": "'; DROP TABLE",
+            "asof": "0000-00-00",
+            "who": "../../etc/passwd",
+            "lanes": "x" * 500,
+        },
+        page=page,
+    )
 
 
 def test_share_link_carries_the_view():
@@ -142,7 +156,17 @@ def test_share_link_carries_the_view():
 
 
 def test_invalid_data_directory_shows_the_validators_messages(tmp_path, monkeypatch):
-    for name in ("sources", "actors", "actor_roles", "issues", "positions", "events", "statements", "stances", "phases"):
+    for name in (
+        "sources",
+        "actors",
+        "actor_roles",
+        "issues",
+        "positions",
+        "events",
+        "statements",
+        "stances",
+        "phases",
+    ):
         (tmp_path / f"{name}.csv").write_text((DATA_DIR / f"{name}.csv").read_text())
     events = (tmp_path / "events.csv").read_text().replace("2010-11-19,2010-11-20", "2010-11-19,2010-11-02", 1)
     (tmp_path / "events.csv").write_text(events)
