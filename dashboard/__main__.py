@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard validate [DIR]``.
+"""Command line: ``python -m dashboard validate [DIR]`` and ``python -m dashboard ingest ARTICLE.txt …``.
 
 Prints every problem in the data as ``file:row:column: message`` and exits 1,
 or prints a one-line summary of the counts and exits 0. Usage errors exit 2.
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dashboard.data.load import validate_dir
+from dashboard.ingest import cli as ingest_cli
 
 # The bundled data, found from the package rather than the working directory.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"folder with the CSV files (default: {DEFAULT_DATA_DIR})",
     )
+    ingest_cli.add_parser(commands, DEFAULT_DATA_DIR)
     return parser
 
 
@@ -61,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # exits 2 on usage errors
     if args.command == "validate":
         return run_validate(args.directory)
+    if args.command == "ingest":
+        return ingest_cli.run_ingest(args)
     raise AssertionError(f"unhandled command {args.command!r}")
 
 

@@ -1,0 +1,173 @@
+"""Candidate rows in the shape of the data tables, and a review report next to the evidence.
+
+The statements, events and actors files have the columns of data/ (schema.TABLES),
+so an editor can fill the blanks (issue, summary, affiliation…) and append them;
+statements.csv has four review columns more, to be dropped on appending.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.data.schema import TABLES
+from dashboard.ingest.extract import Candidate, EventCandidate, Extraction
+
+REVIEW_COLUMNS = ["speaker_name", "evidence_start", "evidence_end", "confidence"]
+STATEMENT_COLUMNS = TABLES["statements"].columns + REVIEW_COLUMNS
+EVENT_COLUMNS = TABLES["events"].columns
+ACTOR_COLUMNS = TABLES["actors"].columns
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+@dataclass(frozen=True)
+class Drafts:
+    statements: list[dict[str, str]]
+    events: list[dict[str, str]]
+    actors: list[dict[str, str]]
+
+
+def draft_rows(extraction: Extraction, source_id: str, published: dt.date, known_ids: set[str]) -> Drafts:
+    new_actor_ids = _new_actor_ids(extraction.statements, known_ids)
+    statements = [
+        _statement_row(c, f"{slug(source_id)}_q{i:02d}", source_id, published, new_actor_ids)
+        for i, c in enumerate(extraction.statements, start=1)
+    ]
+    events = [
+        _event_row(e, f"{slug(source_id)}_e{i:02d}", source_id, published)
+        for i, e in enumerate(extraction.events, start=1)
+    ]
+    actors = [_actor_row(name, actor_id, anonymous, source_id) for name, (actor_id, anonymous) in new_actor_ids.items()]
+    return Drafts(statements, events, actors)
+
+
+def _new_actor_ids(statements: list[Candidate], known_ids: set[str]) -> dict[str, tuple[str, bool]]:
+    """Speakers the data does not know yet -> (new actor id, anonymous). Unnamed sources get an
+    'unnamed_' id from their description, never a name."""
+    new: dict[str, tuple[str, bool]] = {}
+    taken = set(known_ids)
+    for candidate in statements:
+        speaker = candidate.speaker
+        if speaker is None or speaker.actor_id or speaker.name in new:
+            continue
+        if speaker.anonymous:
+            actor_id = "unnamed_" + slug(re.sub(r"^(?:an?|one|the)\s+", "", speaker.name, flags=re.I))[:40]
+        else:
+            actor_id = slug(speaker.name.split()[-1])
+            actor_id = actor_id if actor_id not in taken else slug(speaker.name)
+        taken.add(actor_id)
+        new[speaker.name] = (actor_id, speaker.anonymous)
+    return new
+
+
+def _statement_row(
+    candidate: Candidate, statement_id: str, source_id: str, published: dt.date, new_ids: dict[str, tuple[str, bool]]
+) -> dict[str, str]:
+    speaker = candidate.speaker
+    speaker_id = ""
+    if speaker is not None:
+        speaker_id = speaker.actor_id or new_ids[speaker.name][0]
+    how = f"Speaker found by: {candidate.how} ({candidate.mention or 'none'})."
+    row = dict.fromkeys(STATEMENT_COLUMNS, "")
+    row.update(
+        statement_id=statement_id,
+        speaker_id=speaker_id,
+        said_start=candidate.said.start.isoformat(),
+        said_end=candidate.said.end.isoformat(),
+        said_precision=candidate.said.precision,
+        reported_date=published.isoformat(),
+        quote=candidate.quote,
+        is_direct_quote="true",
+        source_ids=source_id,
+        note=f"{how} Date: {candidate.said.note}",
+        speaker_name=speaker.name if speaker else "",
+        evidence_start=str(candidate.evidence[0]),
+        evidence_end=str(candidate.evidence[1]),
+        confidence=f"{candidate.confidence:.2f}",
+    )
+    return row
+
+
+def _event_row(event: EventCandidate, event_id: str, source_id: str, published: dt.date) -> dict[str, str]:
+    date = event.date
+    if event.status == "planned":
+        first_public = published  # first reported by this article
+    else:
+        first_public = date.start if date.precision == "day" else date.end
+    row = dict.fromkeys(EVENT_COLUMNS, "")
+    row.update(
+        event_id=event_id,
+        title=f"Draft: {event.kind.replace('_', ' ')}, {date.start.isoformat()}",
+        kind=event.kind,
+        status=event.status,
+        start_date=date.start.isoformat(),
+        end_date=date.end.isoformat(),
+        date_precision=date.precision,
+        date_note=date.note,
+        source_ids=source_id,
+        first_public=first_public.isoformat(),
+        confidence="M",
+    )
+    return row
+
+
+def _actor_row(name: str, actor_id: str, anonymous: bool, source_id: str) -> dict[str, str]:
+    row = dict.fromkeys(ACTOR_COLUMNS, "")
+    display = f"Unnamed: {name}" if anonymous else name
+    row.update(actor_id=actor_id, name=display, kind="person", anonymous=str(anonymous).lower(), source_ids=source_id)
+    return row
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_drafts(out_dir: Path, drafts: Drafts, article_text: str, article_name: str) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_csv(out_dir / "statements.csv", STATEMENT_COLUMNS, drafts.statements)
+    write_csv(out_dir / "events.csv", EVENT_COLUMNS, drafts.events)
+    write_csv(out_dir / "actors.csv", ACTOR_COLUMNS, drafts.actors)
+    (out_dir / "report.md").write_text(report(drafts, article_text, article_name), encoding="utf-8")
+
+
+def report(drafts: Drafts, article_text: str, article_name: str) -> str:
+    """Markdown for review: each candidate next to the sentence it rests on."""
+    lines = [f"# Draft rows from {article_name}", ""]
+    lines += [f"{len(drafts.statements)} statements, {len(drafts.events)} events, {len(drafts.actors)} new actors.", ""]
+    lines += ["## Statements", ""]
+    for row in drafts.statements:
+        evidence = _one_line(article_text[int(row["evidence_start"]) : int(row["evidence_end"])])
+        lines += [
+            f"### {row['statement_id']}: {row['speaker_name'] or '(speaker unknown)'} "
+            f"→ `{row['speaker_id'] or '?'}` (confidence {row['confidence']})",
+            "",
+            f"- Quote: {_one_line(row['quote'])}",
+            f"- Said: {row['said_start']}..{row['said_end']} ({row['said_precision']})",
+            f"- {row['note']}",
+            f"- Evidence, characters {row['evidence_start']}–{row['evidence_end']}:",
+            "",
+            f"  > {evidence}",
+            "",
+        ]
+    lines += ["## Events", ""]
+    for row in drafts.events:
+        lines += [
+            f"- `{row['event_id']}` {row['kind']}, {row['status']}: {row['start_date']}..{row['end_date']} "
+            f"({row['date_precision']}). {row['date_note']}"
+        ]
+    lines += ["", "## New actors", ""]
+    lines += [f"- `{row['actor_id']}`: {row['name']}" for row in drafts.actors] or ["(none)"]
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
