@@ -1,0 +1,93 @@
+"""Relative dates resolved against the publication date (Wednesday 12 March 2031), with precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.ingest.dates import find_dates
+from tests.ingest.helpers import PUBLISHED, by_quote, draft
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "precision"),
+    [
+        ("Kestrel spoke on Tuesday.", D(2031, 3, 11), D(2031, 3, 11), "day"),
+        ("Kestrel spoke yesterday.", D(2031, 3, 11), D(2031, 3, 11), "day"),
+        ("Kestrel spoke last week.", D(2031, 3, 3), D(2031, 3, 9), "week"),
+        ("Kestrel spoke last month.", D(2031, 2, 1), D(2031, 2, 28), "month"),
+        ("A deal is hoped for by next May.", D(2031, 5, 1), D(2031, 5, 31), "month"),
+        ("They met last May.", D(2030, 5, 1), D(2030, 5, 31), "month"),
+        ("The council will meet in March.", D(2031, 3, 1), D(2031, 3, 31), "month"),
+        ("The council met in November.", D(2030, 11, 1), D(2030, 11, 30), "month"),
+        ("The talks will resume in June.", D(2031, 6, 1), D(2031, 6, 30), "month"),
+        ("The text is due by June.", D(2031, 6, 1), D(2031, 6, 30), "month"),
+        ("The boats left this month.", D(2031, 3, 1), D(2031, 3, 31), "month"),
+        ("They signed last November.", D(2030, 11, 1), D(2030, 11, 30), "month"),
+        ("A summit in May next year.", D(2032, 5, 1), D(2032, 5, 31), "month"),
+        ("Halvorsen spoke after Monday's storm.", D(2031, 3, 10), D(2031, 3, 12), "approximate"),
+        ("The ban began on 4 February 2029.", D(2029, 2, 4), D(2029, 2, 4), "day"),
+        ("The 2027 war over the banks.", D(2027, 1, 1), D(2027, 12, 31), "year"),
+    ],
+)
+def test_relative_dates(sentence, start, end, precision):
+    [found] = find_dates(sentence, PUBLISHED)
+    assert (found.start, found.end, found.precision) == (start, end, precision)
+    assert PUBLISHED.isoformat() in found.note
+
+
+def test_the_verb_may_is_not_the_month():
+    assert find_dates("The council may meet again soon.", PUBLISHED) == []
+
+
+def test_statement_date_from_its_own_sentence():
+    text = '"We need more time," Kestrel said in a radio interview last week.\n'
+    [candidate] = draft(text).statements
+    assert (candidate.said.start, candidate.said.end, candidate.said.precision) == (
+        D(2031, 3, 3),
+        D(2031, 3, 9),
+        "week",
+    )
+    assert "last week" in candidate.said.note
+
+
+def test_statement_without_a_day_takes_the_lead_day_and_says_so():
+    text = (
+        "Valoria and Brenmark resumed their fisheries talks on Tuesday in the port of Ostrava.\n"
+        "The delegations met for six hours behind closed doors at the harbour office.\n"
+        '"We are not there yet," Halvorsen said.\n'
+    )
+    [candidate] = draft(text).statements
+    assert (candidate.said.start, candidate.said.precision) == (D(2031, 3, 11), "day")
+    assert candidate.said.note.startswith("No day of its own; takes the day of the lead")
+
+
+def test_statement_without_any_date_is_undated_at_the_publication_date():
+    text = 'Brenmark wants a bigger share of the cod quota.\n"We are not there yet," Halvorsen said.\n'
+    [candidate] = draft(text).statements
+    assert (candidate.said.start, candidate.said.end, candidate.said.precision) == (PUBLISHED, PUBLISHED, "undated")
+
+
+def test_continued_words_keep_the_date_of_the_words_before():
+    text = (
+        '"The banks belong to all of us," Kestrel said at a forum in Ostrava last month.\n'
+        '"And they will be fished by all of us," Kestrel added.\n'
+    )
+    quotes = by_quote(draft(text))
+    continued = quotes["And they will be fished by all of us"].said
+    assert (continued.start, continued.end, continued.precision) == (D(2031, 2, 1), D(2031, 2, 28), "month")
+    assert continued.note.startswith("Continues")
+
+
+def test_events_get_duration_and_status():
+    text = (
+        "The delegations opened a three-day round of talks on Monday in Ostrava.\n"
+        "A final council meeting will be held in June, the mediator said.\n"
+    )
+    events = {(e.date.start, e.date.end): e for e in draft(text).events}
+    assert events[(D(2031, 3, 10), D(2031, 3, 12))].status == "held"
+    assert events[(D(2031, 3, 10), D(2031, 3, 12))].kind == "talks"
+    assert events[(D(2031, 6, 1), D(2031, 6, 30))].status == "planned"

@@ -1,0 +1,68 @@
+"""Quote spans: every mark style, split quotes, scare quotes and sayings (invented articles)."""
+
+from __future__ import annotations
+
+from tests.ingest.helpers import by_quote, draft, speaker_of
+
+
+def test_curly_double_quotes_with_name_after():
+    text = "\u201cWe will not give up the northern banks,\u201d Kestrel said after the session in Ostrava.\n"
+    extraction = draft(text)
+    assert [c.quote for c in extraction.statements] == ["We will not give up the northern banks"]
+    assert speaker_of(extraction, "We will not give up the northern banks") == "kestrel"
+
+
+def test_straight_double_quotes_with_name_before_and_colon():
+    text = 'Tomas Halvorsen, the Brenmark fisheries minister, said: "The quota offer is a starting point."\n'
+    extraction = draft(text)
+    assert speaker_of(extraction, "The quota offer is a starting point") == "halvorsen"
+
+
+def test_single_quotes_curly_and_straight_leave_apostrophes_alone():
+    text = (
+        "The minister\u2019s aides were upbeat. \u2018We\u2019re close to a text,\u2019 Halvorsen told reporters.\n"
+        "Valoria's delegation disagreed. 'It isn't over until the nets are counted,' Kestrel said on Monday.\n"
+    )
+    quotes = by_quote(draft(text))
+    assert set(quotes) == {"We\u2019re close to a text", "It isn't over until the nets are counted"}
+
+
+def test_split_quote_gives_one_row_per_span_with_one_speaker():
+    text = (
+        'Mira Kestrel spoke first. "We came to sign," she said at the harbour office. '
+        '"But we will not sign anything that empties our waters."\n'
+    )
+    extraction = draft(text)
+    assert [c.quote for c in extraction.statements] == [
+        "We came to sign",
+        "But we will not sign anything that empties our waters.",
+    ]
+    assert {c.speaker.actor_id for c in extraction.statements if c.speaker} == {"kestrel"}
+
+
+def test_two_spans_in_a_row_after_an_introducing_colon():
+    text = (
+        "Halvorsen repeated his offer, before adding:\n"
+        "\u201cThe door stays open. We want a deal by summer.\u201d \u201cNobody gains from an empty sea.\u201d\n"
+    )
+    extraction = draft(text)
+    assert len(extraction.statements) == 2
+    assert {c.speaker.actor_id for c in extraction.statements if c.speaker} == {"halvorsen"}
+
+
+def test_scare_quotes_are_not_statements():
+    text = (
+        'Valoria has proposed a "corridor" scheme for the disputed banks, which Brenmark calls a '
+        '\u201cland grab\u201d. The so-called "green lane" for small boats was left out of the draft text.\n'
+    )
+    assert draft(text).statements == []
+
+
+def test_short_quote_said_by_a_named_person_is_a_statement():
+    text = 'Halvorsen said after the talks he "understood" the Valorian worries about the spawning grounds.\n'
+    assert speaker_of(draft(text), "understood") == "halvorsen"
+
+
+def test_a_cited_saying_is_not_the_speakers_statement():
+    text = 'The offer reminded Kestrel of the old fishermen\'s saying "A net half mended catches nothing."\n'
+    assert draft(text).statements == []
