@@ -1,6 +1,6 @@
 """Dates in article text, resolved against the publication date, with a note on how.
 
-Handles: explicit dates ('April 20', '26 Jan 2011', 'March 2010', '2008'),
+Handles: explicit dates ('April 20', '22 September', '26 Jan 2011', 'March 2010', '2008'),
 weekdays ('on Tuesday', "Monday's blast"), yesterday/today/tomorrow,
 last/this/next week, month and year, 'last November', 'next May', 'May next
 year', 'in March', 'by June' (past or future by the tense around them), seasons
@@ -32,6 +32,7 @@ _FUTURE = re.compile(
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month_year", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("month_day_year", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"(?!\w)(?!,?\s*\d)")),
     ("month_day", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d)")),
     ("month_year", re.compile(r"\b" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("month_rel_year", re.compile(r"\b" + _MONTH + r"\s+(?P<rel>next|last|this)\s+year\b")),
@@ -87,7 +88,7 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."), 0)
     if kind in ("day_month_year", "month_day_year"):
         return _day(int(groups["year"]), month, int(groups["day"]), "as printed")
-    if kind == "month_day":
+    if kind in ("month_day", "day_month"):
         return _day(published.year, month, int(groups["day"]), "year of publication")
     if kind == "month_year":
         return (*month_range(int(groups["year"]), month), "month", "as printed")

@@ -151,13 +151,14 @@ def _percent(part: int, whole: int) -> str:
 
 
 def table(scores: list[SeedScore]) -> str:
-    header = "| seed | source | recall | precision | speakers | dates exact | dates covered | events found |"
-    lines = [header, "|---|---|---|---|---|---|---|---|"]
+    columns = ["seed", "source", "recall", "precision", "speakers", "dates exact", "dates covered", "events found"]
+    header = "| " + " | ".join([*columns, "events drafted"]) + " |"
+    lines = [header, "|---|---|---|---|---|---|---|---|---|"]
     for s in [*scores, total(scores)]:
         lines.append(
             f"| {s.seed} | {s.source_id} | {_percent(s.found, s.key_quotes)} | {_percent(s.drafted_right, s.drafted)} "
             f"| {_percent(s.speakers_right, s.found)} | {_percent(s.dates_exact, s.found)} "
-            f"| {_percent(s.dates_cover, s.found)} | {_percent(s.events_found, s.key_events)} |"
+            f"| {_percent(s.dates_cover, s.found)} | {_percent(s.events_found, s.key_events)} | {s.drafted_events} |"
         )
     return "\n".join(lines)
 

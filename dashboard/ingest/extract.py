@@ -201,12 +201,20 @@ def _possessive(narrative: str, mention: sp.Mention) -> bool:
 # --- said-on dates -------------------------------------------------------------
 
 _DEADLINE_LEADS = ("by", "until", "till", "before", "since")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,")
+
+
+# 'OSTRAVA, June 19 (Harbour Wire) --': the dateline gives the day of filing, not the day of the news.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^\n]{0,60}?(?:--|\u2014|\u2013)\s*")
 
 
 def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | None:
-    """The day the report's lead (first two body paragraphs) gives, if any: the day of its news."""
+    """The day the report's lead (first two body paragraphs, after any dateline) gives: the day of its news."""
     for paragraph in article.paragraphs[:2]:
-        for found in find_dates(masked[paragraph.start : paragraph.end], published, paragraph.start):
+        lead = masked[paragraph.start : paragraph.end]
+        dateline = _DATELINE.match(lead)
+        skip = dateline.end() if dateline else 0
+        for found in find_dates(lead[skip:], published, paragraph.start + skip):
             if found.precision == "day" and found.end <= published and found.lead not in _DEADLINE_LEADS:
                 return found
     return None
@@ -215,7 +223,9 @@ def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | 
 def said_dates(masked: str, sentence: tuple[int, int], published: dt.date) -> list[DateRange]:
     """Past dates in the reporter's words of the sentence: when the words were said."""
     start, end = sentence
-    found = find_dates(masked[start:end], published, start)
+    # A relative clause dates someone else's act: 'Reiss, who took over in July, said …'.
+    reporter = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), masked[start:end])
+    found = find_dates(reporter, published, start)
     usable = ("day", "week", "month", "approximate")
     return [d for d in found if d.end <= published and d.lead not in _DEADLINE_LEADS and d.precision in usable]
 
@@ -291,9 +301,34 @@ def find_events(article: Article, masked: str, published: dt.date) -> list[Event
                     kind = guess_kind(sentence_text, found.at - sentence.start)
                     status = "held" if found.start <= published else "planned"
                     events[key] = EventCandidate(kind, status, found, (sentence.start, sentence.end))
+    dateline_event = _dateline_event(article, masked, published)
+    if dateline_event and (published, published) not in events:
+        events[(published, published)] = dateline_event
     return list(events.values())
 
 
+_NEWS_EVENT = re.compile(r"\b(?:talks|meeting|summit|conference|seminar|session|round)\b", re.I)
+
+
+def _dateline_event(article: Article, masked: str, published: dt.date) -> EventCandidate | None:
+    """The news of a report whose lead gives no day: the first talks or meeting of the opening paragraphs
+    named without a date of its own. Undated: the dateline day is the latest it can be."""
+    if lead_date(article, masked, published) is not None:
+        return None
+    for paragraph in article.paragraphs[:_OPENING_PARAGRAPHS]:
+        for sentence in paragraph.sentences:
+            sentence_text = article.text[sentence.start : sentence.end]
+            match = _NEWS_EVENT.search(masked[sentence.start : sentence.end])
+            if match is None or find_dates(sentence_text, published):
+                continue
+            note = f"No day given for the '{match.group()}'; undated, at the publication date {published.isoformat()}"
+            date = DateRange(published, published, "undated", match.group(), note, sentence.start + match.start())
+            kind = guess_kind(sentence_text, match.start())
+            return EventCandidate(kind, "held", date, (sentence.start, sentence.end))
+    return None
+
+
+_OPENING_PARAGRAPHS = 4
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 

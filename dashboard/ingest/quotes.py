@@ -74,7 +74,8 @@ _LABEL_BEFORE = re.compile(
 _SO_CALLED = re.compile(r"\bso-called\s*$|\bso called\s*$", re.I)
 # A proverb or slogan cited by name is not the speaker's own statement.
 _SAYING_BEFORE = re.compile(
-    r"\b(?:the|an?|old|famous)\s+(?:\w+\s+)?(?:saying|proverb|adage|motto|slogan|maxim|expression)\s*[,:]?\s*$", re.I
+    r"\b(?:the|an?|old|famous|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}(?:saying|proverb|adage|motto|slogan|maxim|expression)\s*[,:]?\s*$",
+    re.I,
 )
 SHORT_QUOTE_WORDS = 2
 

@@ -17,10 +17,10 @@ SPEECH_VERB = re.compile(
     r"insists|argued|argues|explained|explains|asked|replied|wrote|writes|declared|announced|continued|concluded|"
     r"observed|remarked|commented|recalled|conceded|acknowledged|admitted|suggested|predicted|cautioned|"
     r"emphasi[sz]ed|urged|claimed|maintained|complained|advised|offered|quoted|pointed out|went on|hoped|hopes|"
-    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|according to)\b"
+    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|[Aa]ccording to)\b"
 )
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.{1,80}?)\s+as\s+saying\b")
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,.;:]{1,80})")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:]{1,80})")
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 ANONYMOUS = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther)\s+(?:[\w.'’-]+\s+){0,4}?"

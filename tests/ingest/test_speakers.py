@@ -7,8 +7,7 @@ from tests.ingest.helpers import by_quote, draft, speaker_of
 
 def test_said_before_the_name_with_a_title():
     text = (
-        '"The mediation has done its work," said Northern Sea Council secretary Ilse Varga, who chaired the '
-        "meeting.\n"
+        '"The mediation has done its work," said Northern Sea Council secretary Ilse Varga, who chaired the meeting.\n'
     )
     extraction = draft(text)
     assert speaker_of(extraction, "The mediation has done its work") == "Ilse Varga"

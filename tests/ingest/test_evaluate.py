@@ -1,0 +1,63 @@
+"""The evaluation against the hand-built data, with the measured figures as floors (docs/ingest.md).
+
+The seeds live beside the clone (../shared/seeds), as for tests/data/test_bundled_data.py.
+The key is read as it is: rows recoded as not direct quotes leave it by themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.ingest.evaluate import SeedScore, evaluate, table, total
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SEEDS_DIR = (PROJECT_ROOT / ".." / "shared" / "seeds").resolve()
+UNSEEN_DIR = Path(__file__).resolve().parent / "unseen"
+
+
+def _rates(score: SeedScore) -> dict[str, float]:
+    return {
+        "recall": score.found / score.key_quotes,
+        "precision": score.drafted_right / score.drafted,
+        "speakers": score.speakers_right / score.found,
+        "dates_exact": score.dates_exact / score.found,
+        "dates_covered": score.dates_cover / score.found,
+        "events": score.events_found / score.key_events,
+    }
+
+
+def _assert_floors(rates: dict[str, float], floors: dict[str, float]) -> None:
+    below = {name: round(rates[name], 3) for name, floor in floors.items() if rates[name] < floor}
+    assert below == {}, f"below the floors {floors}"
+
+
+def test_seed_articles_meet_the_measured_floors():
+    assert SEEDS_DIR.is_dir(), f"seed articles not found at {SEEDS_DIR}"
+    scores = evaluate(SEEDS_DIR)
+    assert len(scores) == 5
+    rates = _rates(total(scores))
+    # Measured 41/44, 41/41, 41/41, 36/41, 40/41, 29/32; the three recall misses are rows the data audit
+    # recodes as not direct (a one-word label, a saying), so recall rises to 41/41 once that lands.
+    floors = {"recall": 0.93, "precision": 1.0, "speakers": 1.0, "dates_exact": 0.87, "dates_covered": 0.97}
+    _assert_floors(rates, {**floors, "events": 0.9})
+    assert "| total |" in table(scores)
+
+
+def test_unseen_invented_articles_meet_the_measured_floors():
+    rates = _rates(total(evaluate(UNSEEN_DIR, UNSEEN_DIR)))
+    floors = {"recall": 1.0, "precision": 1.0, "speakers": 1.0, "dates_exact": 1.0, "dates_covered": 1.0}
+    _assert_floors(rates, {**floors, "events": 1.0})
+
+
+def test_a_key_row_recoded_as_not_direct_leaves_the_key(tmp_path):
+    """So the audit's recoding of a scare quote counts as a right skip, not a miss."""
+    for name in ("sources.csv", "actors.csv", "events.csv"):
+        (tmp_path / name).write_text((UNSEEN_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    key = (UNSEEN_DIR / "statements.csv").read_text(encoding="utf-8")
+    extra = "hw_corridor,kestrel,2031-06-18,2031-06-18,corridor,{flag},hw_2031_06_19\n"
+    (tmp_path / "statements.csv").write_text(key + extra.format(flag="true"), encoding="utf-8")
+    [before, _] = evaluate(UNSEEN_DIR, tmp_path)
+    assert (before.found, before.key_quotes) == (10, 11)
+    (tmp_path / "statements.csv").write_text(key + extra.format(flag="false"), encoding="utf-8")
+    [after, _] = evaluate(UNSEEN_DIR, tmp_path)
+    assert (after.found, after.key_quotes) == (10, 10)
