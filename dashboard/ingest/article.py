@@ -50,7 +50,9 @@ class Article:
 def is_body(line: str) -> bool:
     """Whether a line is article text rather than page furniture."""
     stripped = line.strip()
-    if len(stripped.split()) < _MIN_BODY_WORDS or _FURNITURE.search(stripped):
+    # A short paragraph that opens with a quote mark is a quote, such as the last words of a speech.
+    short_ok = stripped[:1] in '"\u201c\u2018'
+    if (len(stripped.split()) < _MIN_BODY_WORDS and not short_ok) or _FURNITURE.search(stripped):
         return False
     return bool(_ENDS_LIKE_SENTENCE.search(stripped))
 

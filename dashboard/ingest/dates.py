@@ -22,7 +22,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=l
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 # Words before a month name that make it a date (so the verb 'may' or a name 'March' is not one).
-_MONTH_LEAD = r"(?P<lead>\b(?:in|by|since|until|till|from|of|early|late|mid|mid-|last|next|this|before|after|on)\s+)"
+_MONTH_LEAD = (
+    r"(?P<lead>\b(?:in|by|for|since|until|till|from|of|early|late|mid|mid-|last|next|this|before|after|on)\s+)"
+)
 # Tense around a month or weekday with no year: future words make it the next one, not the last one.
 _FUTURE = re.compile(
     r"\b(?:will|would|could|should|shall|might|may|plans?|planned|expects?|expected|hopes?|hoped|due|intends?|"
@@ -138,7 +140,7 @@ def _bare_month(lead: str, month: int, published: dt.date, future: bool) -> Reso
     """'in March': the next March if the sentence speaks of the future ('will', 'by'), else the last one."""
     if lead in ("last", "next", "this"):
         return _relative_month(lead, month, published)
-    if future or lead in ("by", "until", "till"):
+    if future or lead in ("by", "until", "till", "for"):
         year = published.year if month >= published.month else published.year + 1
         how = "future tense: the next such month"
     else:

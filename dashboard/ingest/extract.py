@@ -294,7 +294,9 @@ def find_events(article: Article, masked: str, published: dt.date) -> list[Event
     for paragraph in article.paragraphs:
         for sentence in paragraph.sentences:
             sentence_text = article.text[sentence.start : sentence.end]
-            for found in find_dates(sentence_text, published, sentence.start):
+            dateline = _DATELINE.match(sentence_text) if sentence.start == paragraph.start else None
+            skip = dateline.end() if dateline else 0  # the dateline is the day of filing, not an event
+            for found in find_dates(sentence_text[skip:], published, sentence.start + skip):
                 found = _with_duration(found, sentence_text)
                 key = (found.start, found.end)
                 if key not in events:

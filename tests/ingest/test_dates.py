@@ -25,6 +25,8 @@ D = dt.date
         ("The council met in November.", D(2030, 11, 1), D(2030, 11, 30), "month"),
         ("The talks will resume in June.", D(2031, 6, 1), D(2031, 6, 30), "month"),
         ("The text is due by June.", D(2031, 6, 1), D(2031, 6, 30), "month"),
+        ("The mediator has set the round for December.", D(2031, 12, 1), D(2031, 12, 31), "month"),
+        ("Inspectors came earlier this month.", D(2031, 3, 1), D(2031, 3, 31), "month"),
         ("The boats left this month.", D(2031, 3, 1), D(2031, 3, 31), "month"),
         ("They signed last November.", D(2030, 11, 1), D(2030, 11, 30), "month"),
         ("A summit in May next year.", D(2032, 5, 1), D(2032, 5, 31), "month"),

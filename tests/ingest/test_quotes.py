@@ -66,3 +66,21 @@ def test_short_quote_said_by_a_named_person_is_a_statement():
 def test_a_cited_saying_is_not_the_speakers_statement():
     text = 'The offer reminded Kestrel of the old fishermen\'s saying "A net half mended catches nothing."\n'
     assert draft(text).statements == []
+
+
+def test_a_quote_running_over_two_paragraphs_gives_both_spans_to_the_speaker():
+    text = '"These nets are legal," Kestrel said. "Anyone may come aboard and count them.\n\n"We hide nothing."\n'
+    extraction = draft(text)
+    assert [c.quote for c in extraction.statements][-1] == "We hide nothing."
+    assert {c.speaker.actor_id for c in extraction.statements if c.speaker} == {"kestrel"}
+
+
+def test_page_furniture_is_not_read():
+    text = (
+        "Menu Home World Sport\n"
+        "Last Update 09:12\n"
+        '\u2022 We will not publish comments that say "you are wrong" to other readers.\n'
+        "\u00a9 2031 Harbour Wire. All rights reserved.\n"
+        '"The quota stands," Halvorsen said.\n'
+    )
+    assert [c.quote for c in draft(text).statements] == ["The quota stands"]
