@@ -273,7 +273,7 @@ def _same_speaker(first: Candidate, second: Candidate) -> bool:
 _EVENT_KINDS = [
     ("news_conference", r"news conference|press conference|briefing|told (?:journalists|reporters)"),
     ("summit", r"summit"),
-    ("seminar", r"seminar|workshop|conference"),
+    ("seminar", r"seminar|workshop"),
     ("working_group", r"working group"),
     ("council_meeting", r"council|ministers|chiefs of staff|meeting"),
     ("talks", r"talks|negotiat"),
