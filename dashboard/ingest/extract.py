@@ -7,6 +7,7 @@ resolved date expression of the body, with a guessed kind and status.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -14,7 +15,14 @@ from dataclasses import dataclass
 from dashboard.ingest import speakers as sp
 from dashboard.ingest.article import Article, Paragraph, Sentence
 from dashboard.ingest.dates import DateRange, find_dates
-from dashboard.ingest.quotes import QuoteSpan, clean_quote, is_cited_saying, looks_like_label, quote_words
+from dashboard.ingest.quotes import (
+    SHORT_QUOTE_WORDS,
+    QuoteSpan,
+    clean_quote,
+    is_cited_saying,
+    looks_like_label,
+    quote_words,
+)
 
 # How sure each way of finding the speaker is; the report sorts reviews by it.
 CONFIDENCE = {
@@ -40,7 +48,6 @@ class SaidOn:
 @dataclass(frozen=True)
 class Candidate:
     quote: str
-    quote_at: int
     speaker: sp.Speaker | None
     how: str  # which attribution pattern found the speaker
     mention: str  # person, anonymous, role, pronoun
@@ -78,8 +85,7 @@ def extract_article(article: Article, published: dt.date, known: dict[str, str])
         for sentence in paragraph.sentences:
             statements.extend(_sentence_statements(article, masked, paragraph, sentence, registry, statements))
             _update_last_speaker(masked, sentence, registry)
-    dated = [_with_date(c, statements[:i], masked, published, lead_day) for i, c in enumerate(statements)]
-    statements = _inherit_dates(dated)
+    statements = _inherit_dates([_with_date(c, masked, published, lead_day) for c in statements])
     people = [p for p in registry.people if any(c.speaker and c.speaker.person is p for c in statements)]
     return Extraction(statements, find_events(article, masked, published), people)
 
@@ -113,22 +119,21 @@ def _sentence_statements(
             continue
         raw = article.text[quote.open_at + 1 : quote.close_at]
         speaker = mention.speaker if mention else None
-        placeholder = SaidOn(dt.date.min, dt.date.min, "", "")
         kind = mention.kind if mention else ""
         evidence = (sentence.start, sentence.end)
-        found.append(Candidate(clean_quote(raw), quote.open_at + 1, speaker, how, kind, placeholder, evidence, -1))
-    return [_at_paragraph(c, sentence.paragraph) for c in found]
+        found.append(Candidate(clean_quote(raw), speaker, how, kind, _NOT_YET_DATED, evidence, sentence.paragraph))
+    return found
 
 
-def _at_paragraph(candidate: Candidate, paragraph: int) -> Candidate:
-    return Candidate(**{**candidate.__dict__, "paragraph": paragraph})
+# Said-on dates are set once every quote is found (_with_date), since a quote can take its neighbour's date.
+_NOT_YET_DATED = SaidOn(dt.date.min, dt.date.min, "", "")
 
 
 def _is_label(text: str, quote: QuoteSpan, paragraph: Paragraph, how: str, mention: sp.Mention | None) -> bool:
     """A scare quote: a label by its position, or a one- or two-word quote no one in its sentence says."""
     if looks_like_label(text, quote, paragraph.start):
         return True
-    short = quote_words(text[quote.open_at + 1 : quote.close_at]) <= 2
+    short = quote_words(text[quote.open_at + 1 : quote.close_at]) <= SHORT_QUOTE_WORDS
     return short and (how not in ("after", "before") or mention is None or mention.speaker is None)
 
 
@@ -230,9 +235,7 @@ def said_dates(masked: str, sentence: tuple[int, int], published: dt.date) -> li
     return [d for d in found if d.end <= published and d.lead not in _DEADLINE_LEADS and d.precision in usable]
 
 
-def _with_date(
-    candidate: Candidate, earlier: list[Candidate], masked: str, published: dt.date, lead: DateRange | None
-) -> Candidate:
+def _with_date(candidate: Candidate, masked: str, published: dt.date, lead: DateRange | None) -> Candidate:
     own = said_dates(masked, candidate.evidence, published)
     if own:
         said = SaidOn(own[0].start, own[0].end, own[0].precision, own[0].note)
@@ -242,7 +245,7 @@ def _with_date(
     else:
         note = f"No day given; the publication date {published.isoformat()} is the latest it can be."
         said = SaidOn(published, published, "undated", note)
-    return Candidate(**{**candidate.__dict__, "said": said})
+    return dataclasses.replace(candidate, said=said)
 
 
 def _inherit_dates(statements: list[Candidate]) -> list[Candidate]:
@@ -257,7 +260,7 @@ def _inherit_dates(statements: list[Candidate]) -> list[Candidate]:
         if previous is not None and not own_date and same_speaker and close:
             said = previous.said
             note = f"Continues the words quoted just before ({said.precision}): {said.note}"
-            candidate = Candidate(**{**candidate.__dict__, "said": SaidOn(said.start, said.end, said.precision, note)})
+            candidate = dataclasses.replace(candidate, said=dataclasses.replace(said, note=note))
         result.append(candidate)
     return result
 

@@ -41,7 +41,8 @@ TITLE_WORDS = frozenset(
     "envoy spokesman spokeswoman chief deputy assistant foreign defence defense chancellor senator sen. rep. gov. "
     "governor mr mr. mrs mrs. ms ms. dr dr. gen. king queen prince commander director chairman vice representative "
     "special adviser advisor undersecretary under-secretary premier mayor sir lord lady former acting marshal "
-    "captain sergeant brigadier colonel-general lieutenant-general major-general head minister-counsellor".split()
+    "captain sergeant brigadier colonel-general lieutenant-general major-general head minister-counsellor gen lt col "
+    "capt sgt adm cmdr amb rep sen gov prof".split()
 )
 # Nationalities and bodies written before a name ('British Major General', 'NATO spokesman').
 DEMONYMS = frozenset(

@@ -70,3 +70,13 @@ def test_unattributed_quote_continues_the_paragraphs_speaker():
         "The Valorian side did not reply.\n"
     )
     assert speaker_of(draft(text), "end ten years of quarrels") == "halvorsen"
+
+
+def test_honorifics_and_abbreviated_ranks_are_not_part_of_the_name():
+    text = (
+        "Gen. Aksel Nyberg, who commands the coast guard, met Mr. Halvorsen on Monday.\n"
+        '"The patrols stay," Gen. Nyberg said. "So do the rules," Mr. Halvorsen said.\n'
+    )
+    extraction = draft(text)
+    assert speaker_of(extraction, "The patrols stay") == "Aksel Nyberg"
+    assert speaker_of(extraction, "So do the rules") == "halvorsen"
