@@ -74,7 +74,7 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateRange
             if resolved is None:
                 continue
             start, end, precision, how = resolved
-            phrase = match.group().strip()
+            phrase = match.group().strip().rstrip(".")  # "in June." at a sentence end
             lead = text[max(0, match.start() - 12) : match.start()].split()[-1:] or [""]
             note = f"'{phrase}' resolved against the publication date {published.isoformat()} ({how})"
             found.append(DateRange(start, end, precision, phrase, note, offset + match.start(), lead[0].lower()))

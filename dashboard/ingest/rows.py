@@ -31,6 +31,8 @@ class Drafts:
     statements: list[dict[str, str]]
     events: list[dict[str, str]]
     actors: list[dict[str, str]]
+    # Character offsets of the sentence each event rests on; events.csv has no column for them.
+    event_evidence: list[tuple[int, int]]
 
 
 def draft_rows(extraction: Extraction, source_id: str, published: dt.date, known_ids: set[str]) -> Drafts:
@@ -44,7 +46,7 @@ def draft_rows(extraction: Extraction, source_id: str, published: dt.date, known
         for i, e in enumerate(extraction.events, start=1)
     ]
     actors = [_actor_row(name, actor_id, anonymous, source_id) for name, (actor_id, anonymous) in new_actor_ids.items()]
-    return Drafts(statements, events, actors)
+    return Drafts(statements, events, actors, [e.evidence for e in extraction.events])
 
 
 def _new_actor_ids(statements: list[Candidate], known_ids: set[str]) -> dict[str, tuple[str, bool]]:
@@ -141,32 +143,43 @@ def write_drafts(out_dir: Path, drafts: Drafts, article_text: str, article_name:
 
 def report(drafts: Drafts, article_text: str, article_name: str) -> str:
     """Markdown for review: each candidate next to the sentence it rests on."""
-    lines = [f"# Draft rows from {article_name}", ""]
-    lines += [f"{len(drafts.statements)} statements, {len(drafts.events)} events, {len(drafts.actors)} new actors.", ""]
-    lines += ["## Statements", ""]
+    counts = f"{len(drafts.statements)} statements, {len(drafts.events)} events, {len(drafts.actors)} new actors."
+    lines = [f"# Draft rows from {article_name}", "", counts, "", "## Statements", ""]
     for row in drafts.statements:
-        evidence = _one_line(article_text[int(row["evidence_start"]) : int(row["evidence_end"])])
-        lines += [
-            f"### {row['statement_id']}: {row['speaker_name'] or '(speaker unknown)'} "
-            f"→ `{row['speaker_id'] or '?'}` (confidence {row['confidence']})",
-            "",
-            f"- Quote: {_one_line(row['quote'])}",
-            f"- Said: {row['said_start']}..{row['said_end']} ({row['said_precision']})",
-            f"- {row['note']}",
-            f"- Evidence, characters {row['evidence_start']}–{row['evidence_end']}:",
-            "",
-            f"  > {evidence}",
-            "",
-        ]
+        lines += _statement_section(row, article_text)
     lines += ["## Events", ""]
-    for row in drafts.events:
-        lines += [
-            f"- `{row['event_id']}` {row['kind']}, {row['status']}: {row['start_date']}..{row['end_date']} "
-            f"({row['date_precision']}). {row['date_note']}"
-        ]
-    lines += ["", "## New actors", ""]
+    for row, evidence in zip(drafts.events, drafts.event_evidence, strict=True):
+        lines += _event_section(row, evidence, article_text)
+    lines += ["## New actors", ""]
     lines += [f"- `{row['actor_id']}`: {row['name']}" for row in drafts.actors] or ["(none)"]
     return "\n".join(lines) + "\n"
+
+
+def _statement_section(row: dict[str, str], article_text: str) -> list[str]:
+    start, end = int(row["evidence_start"]), int(row["evidence_end"])
+    return [
+        f"### {row['statement_id']}: {row['speaker_name'] or '(speaker unknown)'} "
+        f"→ `{row['speaker_id'] or '?'}` (confidence {row['confidence']})",
+        "",
+        f"- Quote: {_one_line(row['quote'])}",
+        f"- Said: {row['said_start']}..{row['said_end']} ({row['said_precision']})",
+        f"- {row['note']}",
+        *_evidence(start, end, article_text),
+    ]
+
+
+def _event_section(row: dict[str, str], evidence: tuple[int, int], article_text: str) -> list[str]:
+    return [
+        f"### {row['event_id']}: {row['kind']}, {row['status']}, {row['start_date']}..{row['end_date']} "
+        f"({row['date_precision']})",
+        "",
+        f"- {row['date_note']}",
+        *_evidence(*evidence, article_text),
+    ]
+
+
+def _evidence(start: int, end: int, article_text: str) -> list[str]:
+    return [f"- Evidence, characters {start}–{end}:", "", f"  > {_one_line(article_text[start:end])}", ""]
 
 
 def _one_line(text: str) -> str:

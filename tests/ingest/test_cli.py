@@ -58,6 +58,7 @@ def test_ingest_writes_the_four_files_to_outdir_and_leaves_the_data_alone(tmp_pa
         assert row["quote"] in article[int(row["evidence_start"]) : int(row["evidence_end"])]
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "Nobody leaves the table" in report and "> " in report
+    assert "> OSTRAVA, June 19 (Harbour Wire) -- Valoria and Brenmark failed on Wednesday" in report  # an event
     assert "10 statements" in capsys.readouterr().out
 
 
