@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_unit", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
     ("season", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|fall|autumn|winter)\b", re.I)),
     ("month", re.compile(_MONTH_LEAD + _MONTH + r"(?!\w)")),
-    ("year", re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d{2})(?![\d,])(?!\s+(?:characters|words|people))")),
+    ("year", re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d{2})(?!\d|,\d)(?!\s+(?:characters|words|people))")),
 ]
 
 

@@ -17,7 +17,7 @@ SPEECH_VERB = re.compile(
     r"insists|argued|argues|explained|explains|asked|replied|wrote|writes|declared|announced|continued|concluded|"
     r"observed|remarked|commented|recalled|conceded|acknowledged|admitted|suggested|predicted|cautioned|"
     r"emphasi[sz]ed|urged|claimed|maintained|complained|advised|offered|quoted|pointed out|went on|hoped|hopes|"
-    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|[Aa]ccording to)\b"
+    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to)\b"
 )
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.{1,80}?)\s+as\s+saying\b")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:]{1,80})")
@@ -27,6 +27,9 @@ ANONYMOUS = re.compile(
     r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person)|aides?|officers?|negotiators?|insiders?|"
     r"analysts?|experts?|members?)\b(?:,?\s+(?:who|close to|familiar with|speaking on)\b[^,.;\"\u201c]*)?"
     r"|\b(?:[Oo]fficials|[Dd]iplomats|[Ss]ources)\b"
+    # Any 'a …' the article says is unnamed on purpose: 'a union leader, who asked not to be identified'.
+    r"|\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.'\u2019-]+\s+){0,4}?[\w-]+,?\s+(?:who\s+(?:asked|requested|spoke|declined)\s+"
+    r"[^,.;]*?(?:named|identified|anonymity|name)|speaking on (?:the )?condition of anonymity)"
 )
 _ROLE = re.compile(
     r"\b[Tt]he\s+(?P<role>envoy|minister|official|spokes(?:man|woman|person)|general|president|premier|"
@@ -243,7 +246,11 @@ def attribution_before(head: str, offset: int, registry: Registry, text: str) ->
         found = subject_of(special.group("who"), offset + special.start("who"), registry, text)
         if found:
             return found
-    verb = SPEECH_VERB.search(head)
+    # The verb of a ', who asked not to be named,' clause is not the attribution's verb.
+    verb = SPEECH_VERB.search(_RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), head))
     if verb is None:
         return None
     return subject_of(head[: verb.start()], offset, registry, text)
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,")

@@ -33,6 +33,7 @@ D = dt.date
         ("Halvorsen spoke after Monday's storm.", D(2031, 3, 10), D(2031, 3, 12), "approximate"),
         ("The ban began on 4 February 2029.", D(2029, 2, 4), D(2029, 2, 4), "day"),
         ("The 2027 war over the banks.", D(2027, 1, 1), D(2027, 12, 31), "year"),
+        ("Varga, who has led the talks since 2029, spoke.", D(2029, 1, 1), D(2029, 12, 31), "year"),
     ],
 )
 def test_relative_dates(sentence, start, end, precision):

@@ -80,3 +80,12 @@ def test_honorifics_and_abbreviated_ranks_are_not_part_of_the_name():
     extraction = draft(text)
     assert speaker_of(extraction, "The patrols stay") == "Aksel Nyberg"
     assert speaker_of(extraction, "So do the rules") == "halvorsen"
+
+
+def test_anyone_the_article_leaves_unnamed_on_purpose_stays_anonymous():
+    text = (
+        "Halvorsen praised the deal.\n"
+        'A harbour master, who asked not to be identified, called it "a slow death for small ports."\n'
+    )
+    speaker = by_quote(draft(text))["a slow death for small ports"].speaker
+    assert speaker is not None and speaker.anonymous and speaker.actor_id == ""
