@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 from dashboard.ingest.article import read_article
@@ -30,8 +31,7 @@ def add_parser(commands: argparse._SubParsersAction, default_data: Path) -> None
 def read_csv(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
 def source_id_for(article: Path, data_dir: Path, given: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,19 +127,29 @@ def _actor_row(name: str, actor_id: str, anonymous: bool, source_id: str) -> dic
     return row
 
 
-def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+def csv_text(columns: list[str], rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def draft_files(drafts: Drafts, article_text: str, article_name: str) -> dict[str, str]:
+    """File name -> content of the four files the command writes."""
+    return {
+        "statements.csv": csv_text(STATEMENT_COLUMNS, drafts.statements),
+        "events.csv": csv_text(EVENT_COLUMNS, drafts.events),
+        "actors.csv": csv_text(ACTOR_COLUMNS, drafts.actors),
+        "report.md": report(drafts, article_text, article_name),
+    }
 
 
 def write_drafts(out_dir: Path, drafts: Drafts, article_text: str, article_name: str) -> None:
+    """The one place the package writes files: the command's OUTDIR (the app itself never writes)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_csv(out_dir / "statements.csv", STATEMENT_COLUMNS, drafts.statements)
-    write_csv(out_dir / "events.csv", EVENT_COLUMNS, drafts.events)
-    write_csv(out_dir / "actors.csv", ACTOR_COLUMNS, drafts.actors)
-    (out_dir / "report.md").write_text(report(drafts, article_text, article_name), encoding="utf-8")
+    for name, text in draft_files(drafts, article_text, article_name).items():
+        (out_dir / name).write_text(text, encoding="utf-8", newline="")
 
 
 def report(drafts: Drafts, article_text: str, article_name: str) -> str:
