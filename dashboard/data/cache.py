@@ -2,7 +2,9 @@
 
 The dataset directory is `DASHBOARD_DATA` when set, else the bundled `data/`.
 The cache key includes every file's size and modification time, so an edited
-table is picked up on the next rerun without restarting the server.
+table is picked up on the next rerun without restarting the server. A new
+server reads the validated snapshot of unchanged files (`snapshot.py`) and
+validates only when there is none; pandera is imported only then.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.data.dataset import TABLE_FILES, Dataset
-from dashboard.data.load import Problem, validate_dir
+from dashboard.data.problems import Problem
+from dashboard.data.snapshot import read_snapshot, write_snapshot
 
 BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -39,7 +42,21 @@ def _fingerprint(directory: Path) -> tuple:
 # and the lookups derived from them (Dataset.derived) are kept with it.
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
 def _validated(directory: str, fingerprint: tuple) -> tuple[Dataset | None, list[Problem]]:
-    return validate_dir(directory)
+    return load_validated(Path(directory))
+
+
+def load_validated(directory: Path) -> tuple[Dataset | None, list[Problem]]:
+    """The dataset from its snapshot when the files are unchanged, else validated (and snapshotted)."""
+    dataset = read_snapshot(directory)
+    if dataset is not None:
+        return dataset, []
+    # Imported here: pandera and the schema cost ~0.7 s of import, needed only to validate.
+    from dashboard.data.load import validate_dir
+
+    dataset, problems = validate_dir(directory)
+    if dataset is not None:
+        write_snapshot(directory, dataset)
+    return dataset, problems
 
 
 def load_for_app() -> tuple[Dataset | None, list[Problem]]:

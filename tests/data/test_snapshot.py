@@ -1,0 +1,138 @@
+"""The validated snapshot: same tables as validating, missed on any change, never in the way."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.__main__ import main as cli_main
+from dashboard.data import cache, snapshot
+from dashboard.data.dataset import TABLE_FILES
+from dashboard.data.load import load_dataset
+from dashboard.data.snapshot import SNAPSHOT_ENV, read_snapshot, snapshot_key, snapshot_root, write_snapshot
+
+BUNDLED = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "snapshots"
+    monkeypatch.setenv(SNAPSHOT_ENV, str(folder))
+    return folder
+
+
+def test_a_snapshot_reads_back_the_same_typed_tables(data_copy: Path, root: Path) -> None:
+    validated = load_dataset(data_copy)
+    assert write_snapshot(data_copy, validated) is not None
+    restored = read_snapshot(data_copy)
+    assert restored is not None
+    for name in TABLE_FILES:
+        pd.testing.assert_frame_equal(getattr(restored, name), getattr(validated, name))
+    # id lists keep the dataset's contract: tuples of str, () when empty
+    for name in TABLE_FILES:
+        frame = getattr(restored, name)
+        for column in (column for column in frame.columns if column.endswith("_ids")):
+            assert {type(ids) for ids in frame[column]} == {tuple}, (name, column)
+    assert () in set(restored.events["participant_ids"]) or () in set(restored.events["issue_ids"])
+
+
+def test_any_change_to_a_table_misses_the_snapshot(data_copy: Path, root: Path) -> None:
+    write_snapshot(data_copy, load_dataset(data_copy))
+    before = snapshot_key(data_copy)
+    events = data_copy / "events.csv"
+    events.write_bytes(events.read_bytes().replace(b"Prague", b"Praha", 1))
+    assert snapshot_key(data_copy) != before
+    assert read_snapshot(data_copy) is None
+
+
+def test_the_key_covers_the_validating_code() -> None:
+    code_dir = Path(snapshot.__file__).parent
+    assert {"schema.py", "crosscheck.py", "load.py", "dataset.py"} <= set(snapshot.CODE_FILES)
+    assert all((code_dir / name).is_file() for name in snapshot.CODE_FILES)
+
+
+def test_a_missing_table_has_no_key(data_copy: Path) -> None:
+    (data_copy / "phases.csv").unlink()
+    assert snapshot_key(data_copy) is None
+
+
+def test_off_turns_snapshots_off(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SNAPSHOT_ENV, "off")
+    assert snapshot_root() is None
+    assert write_snapshot(data_copy, load_dataset(data_copy)) is None
+    assert read_snapshot(data_copy) is None
+
+
+def test_a_corrupt_snapshot_is_passed_over(data_copy: Path, root: Path) -> None:
+    folder = write_snapshot(data_copy, load_dataset(data_copy))
+    assert folder is not None
+    (folder / "events.arrow").write_bytes(b"not arrow")
+    assert read_snapshot(data_copy) is None
+    dataset, problems = cache.load_validated(data_copy)  # validates again
+    assert dataset is not None and problems == []
+
+
+def test_an_unwritable_cache_is_passed_over(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(SNAPSHOT_ENV, str(blocker / "snapshots"))
+    assert write_snapshot(data_copy, load_dataset(data_copy)) is None
+    dataset, problems = cache.load_validated(data_copy)
+    assert dataset is not None and problems == []
+
+
+def test_the_app_validates_once_then_reads_the_snapshot(
+    data_copy: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, problems = cache.load_validated(data_copy)
+    assert first is not None and problems == []
+
+    def must_not_validate(directory: object) -> None:
+        raise AssertionError("validated although a snapshot of these files exists")
+
+    monkeypatch.setattr("dashboard.data.load.validate_dir", must_not_validate)
+    second, problems = cache.load_validated(data_copy)
+    assert second is not None and problems == []
+    pd.testing.assert_frame_equal(second.stances, first.stances)
+
+
+def test_broken_data_is_never_snapshotted(data_copy: Path, root: Path) -> None:
+    events = data_copy / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("2010-04-08", "2010-13-08", 1), encoding="utf-8")
+    dataset, problems = cache.load_validated(data_copy)
+    assert dataset is None and problems
+    assert not root.exists() or not any(root.iterdir())
+
+
+def test_only_a_few_snapshots_are_kept(data_copy: Path, root: Path) -> None:
+    dataset = load_dataset(data_copy)
+    notes = data_copy / "phases.csv"
+    original = notes.read_text(encoding="utf-8")
+    for n in range(snapshot.KEEP + 3):
+        notes.write_text(original + "\n" * n, encoding="utf-8")  # blank lines: same rows, new bytes
+        write_snapshot(data_copy, dataset)
+    assert len([path for path in root.iterdir() if path.is_dir()]) == snapshot.KEEP
+
+
+def test_the_validate_command_never_reads_a_snapshot(
+    data_copy: Path, root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_snapshot(data_copy, load_dataset(data_copy))
+
+    def must_not_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the validate command read a snapshot")
+
+    monkeypatch.setattr(snapshot, "read_snapshot", must_not_read)
+    monkeypatch.setattr(cache, "read_snapshot", must_not_read)
+    assert cli_main(["validate", str(data_copy)]) == 0
+    assert capsys.readouterr().out.startswith("ok:")
