@@ -365,3 +365,164 @@ def position_changes(ds: Dataset, issue_id: str, day: date | None = None) -> pd.
             )
     changes = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     return changes.sort_values(["date", "side"], kind="stable").reset_index(drop=True)
+
+
+# --- the data of the stance panels (one long table; charts/stances.py draws it) ---------
+
+PANEL_COLUMNS = [
+    "layer",  # segment | jump | gap | stance | known_on | note
+    "issue_id",
+    "issue_title",
+    "side",
+    "stance_id",
+    "start",
+    "end",
+    "y",
+    "y2",
+    "stale",
+    "selected",
+    "position_label",
+    "speaker",
+    "words",
+    "source",
+    "note",
+]
+
+
+def _source_names(ds: Dataset, source_ids: Iterable[str]) -> str:
+    outlets = lookup(ds.sources, "source_id", "outlet")
+    return "; ".join(str(outlets.get(source_id, source_id)) for source_id in source_ids)
+
+
+def stance_panels(
+    ds: Dataset, day: date, issue_ids: Iterable[str] | None = None, selected: str | None = None
+) -> pd.DataFrame:
+    """Everything the stance panels draw, as known on `day`, one row per mark:
+    - segment: a side's position held from `start` to `end` (its next stance,
+      or `day`) at y = rank; the part older than STALE_AFTER_DAYS has stale=True;
+    - jump: the vertical step from the previous rank (y) to the new one (y2);
+    - gap: the gap from `start` to `end`, drawn beneath: y = 0, y2 = -gap;
+    - stance: a clickable point at (as_of, rank) with the quote (words),
+      speaker, position and source; selected marks `selected`;
+    - known_on: the as-known-on day; note: "no counterpart position" or
+      "not measured" where there is no gap.
+    Issues in sort_order; issues with no stance known by `day` give only their
+    known_on row. Columns: PANEL_COLUMNS."""
+    when = pd.Timestamp(day)
+    stale_after = pd.Timedelta(days=STALE_AFTER_DAYS)
+    issues = ds.issues.sort_values("sort_order")
+    if issue_ids is not None:
+        wanted = set(issue_ids)
+        issues = issues[issues["issue_id"].isin(wanted)]
+    statements = _statements_by_id(ds)
+    rows: list[dict] = []
+    for issue_id, title in zip(issues["issue_id"], issues["title"], strict=True):
+        base = {"issue_id": issue_id, "issue_title": title}
+        rows.append({**base, "layer": "known_on", "start": when, "end": when})
+        history = stance_history(ds, issue_id, known_on=day)
+        history = history[history["as_of"] <= when]
+        for side in SIDES:
+            own = history[history["side"] == side].reset_index(drop=True)
+            for i, stance in own.iterrows():
+                start = stance["as_of"]
+                end = own["as_of"].iloc[i + 1] if i + 1 < len(own) else when
+                fresh_end = min(end, start + stale_after)
+                side_row = {**base, "side": side, "stance_id": stance["stance_id"], "y": float(stance["rank"])}
+                rows.append({**side_row, "layer": "segment", "start": start, "end": fresh_end, "stale": False})
+                if end > fresh_end:
+                    rows.append({**side_row, "layer": "segment", "start": fresh_end, "end": end, "stale": True})
+                if i > 0 and own["rank"].iloc[i - 1] != stance["rank"]:
+                    rows.append(
+                        {
+                            **side_row,
+                            "layer": "jump",
+                            "start": start,
+                            "end": start,
+                            "y": float(own["rank"].iloc[i - 1]),
+                            "y2": float(stance["rank"]),
+                        }
+                    )
+                first = stance["statement_id"]
+                source_ids = (
+                    statements["source_ids"].get(first, stance["source_ids"]) if first else stance["source_ids"]
+                )
+                rows.append(
+                    {
+                        **side_row,
+                        "layer": "stance",
+                        "start": start,
+                        "end": start,
+                        "stale": bool(when - start > stale_after),
+                        "selected": stance["stance_id"] == selected,
+                        "position_label": stance["position_label"],
+                        "speaker": stance["speaker_name"] or stance["actor_name"],
+                        "words": words(stance["quote"], stance["paraphrase"]) or stance["basis"],
+                        "source": _source_names(ds, source_ids),
+                    }
+                )
+        series = gap_series(ds, [issue_id], end=day)
+        series = series.assign(next=series["date"].shift(-1).fillna(when))
+        for point in series.dropna(subset=["gap"]).itertuples():
+            if point.next > point.date:
+                rows.append(
+                    {**base, "layer": "gap", "start": point.date, "end": point.next, "y": 0.0, "y2": -point.gap}
+                )
+        if len(series) and series["status"].iloc[-1] != COMPARED:
+            rows.append(
+                {
+                    **base,
+                    "layer": "note",
+                    "start": series["date"].iloc[0],
+                    "end": when,
+                    "y": -0.5,
+                    "note": series["status"].iloc[-1],
+                }
+            )
+    frame = pd.DataFrame(rows, columns=PANEL_COLUMNS)
+    text_columns = ["side", "stance_id", "position_label", "speaker", "words", "source", "note"]
+    frame[text_columns] = frame[text_columns].fillna("")
+    frame[["stale", "selected"]] = frame[["stale", "selected"]].fillna(False).astype(bool)
+    return frame
+
+
+def stance_detail(ds: Dataset, stance_id: str) -> dict[str, object] | None:
+    """The selected stance for its detail pane: position, side, speaker, the
+    words of each statement it cites (quote or paraphrase) with their said
+    dates, and the source ids. None if there is no such stance."""
+    stances = ds.stances[ds.stances["stance_id"] == stance_id]
+    if stances.empty:
+        return None
+    history = stance_history(ds, str(stances["issue_id"].iloc[0]))
+    stance = history[history["stance_id"] == stance_id].iloc[0]
+    statements = _statements_by_id(ds)
+    evidence = []
+    source_ids: list[str] = list(stance["source_ids"])
+    for statement_id in stance["statement_ids"]:
+        if statement_id not in statements.index:
+            continue
+        statement = statements.loc[statement_id]
+        evidence.append(
+            {
+                "statement_id": statement_id,
+                "speaker": statement["speaker_name"],
+                "quote": statement["quote"],
+                "paraphrase": statement["paraphrase"],
+                "said_start": statement["said_start"],
+                "said_end": statement["said_end"],
+                "said_precision": statement["said_precision"],
+                "reported_date": statement["printed"],
+            }
+        )
+        source_ids += [s for s in statement["source_ids"] if s not in source_ids]
+    return {
+        "stance_id": stance_id,
+        "issue_id": stance["issue_id"],
+        "side": stance["side"],
+        "actor_name": stance["actor_name"],
+        "position_label": stance["position_label"],
+        "as_of": stance["as_of"],
+        "known_from": stance["known_from"],
+        "basis": stance["basis"],
+        "evidence": evidence,
+        "source_ids": source_ids,
+    }
