@@ -480,8 +480,10 @@ def stance_panels(
             )
     frame = pd.DataFrame(rows, columns=PANEL_COLUMNS)
     text_columns = ["side", "stance_id", "position_label", "speaker", "words", "source", "note"]
-    frame[text_columns] = frame[text_columns].fillna("")
-    frame[["stale", "selected"]] = frame[["stale", "selected"]].fillna(False).astype(bool)
+    for column in text_columns:
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+    for column in ("stale", "selected"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), False).astype(bool)
     return frame
 
 

@@ -26,6 +26,16 @@ def picked_id(event: Mapping | None, selection: str, field: str) -> str | None:
     return str(points[0].get(field)) if points and points[0].get(field) else None
 
 
+def follow_pick(ds: Dataset, picked: str | None, issue_key: str) -> None:
+    """After a new click on a stance, show its issue in the issue picker below
+    (set before that widget is drawn; later picks by hand are kept)."""
+    if picked and st.session_state.get("_stance_last_pick") != picked:
+        st.session_state["_stance_last_pick"] = picked
+        issue = ds.stances.loc[ds.stances["stance_id"] == picked, "issue_id"]
+        if len(issue):
+            st.session_state[issue_key] = issue.iloc[0]
+
+
 def stance_detail_box(ds: Dataset, stance_id: str) -> None:
     """The selected stance: position, side, each cited statement's words,
     speaker and dates, disagreement flags, and the sources."""

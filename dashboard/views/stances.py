@@ -4,7 +4,14 @@ import streamlit as st
 
 from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
 from dashboard.model.stances import stance_panels
-from dashboard.ui.stance_parts import changes_table, commitments_ledger, gap_table, picked_id, stance_detail_box
+from dashboard.ui.stance_parts import (
+    changes_table,
+    commitments_ledger,
+    follow_pick,
+    gap_table,
+    picked_id,
+    stance_detail_box,
+)
 from dashboard.ui.state import STANCE, STANCE_ISSUE, chart_pick_in_url, current_view, date_bounds, id_select
 from dashboard.ui.text import md_escape
 
@@ -23,8 +30,9 @@ st.caption(
     " See About for the gap method."
 )
 
-event = st.session_state.get("stance_panels")
-selected = chart_pick_in_url(STANCE, picked_id(event, STANCE_SELECTION, "stance_id"), set(ds.stances["stance_id"]))
+picked = picked_id(st.session_state.get("stance_panels"), STANCE_SELECTION, "stance_id")
+selected = chart_pick_in_url(STANCE, picked, set(ds.stances["stance_id"]))
+follow_pick(ds, picked, STANCE_ISSUE)
 panels = stance_panels(ds, day, wanted, selected)
 st.altair_chart(
     stance_panels_chart(panels, [titles[i] for i in issues["issue_id"] if i in wanted]),
