@@ -16,8 +16,10 @@ from dashboard.charts.style import GROUP_COLOURS
 # The name of the click selection: st.altair_chart returns it under this key.
 STANCE_SELECTION = "stance"
 SIDE_ORDER = ["NATO", "Russia"]
-PANEL_WIDTH = 300
-PANEL_HEIGHT = 120
+# One column of narrow panels: it fits a 390 px phone (Vega-Lite facets cannot
+# fit a container's width, and a wider grid is clipped there).
+PANEL_WIDTH = 270
+PANEL_HEIGHT = 110
 GAP_COLOUR = "#9e9e9e"
 
 
@@ -30,7 +32,7 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
     colour = alt.Color(
         "side:N",
         scale=alt.Scale(domain=SIDE_ORDER, range=[GROUP_COLOURS[side] for side in SIDE_ORDER]),
-        legend=alt.Legend(title=None, orient="top"),
+        legend=alt.Legend(title=None, orient="top", direction="horizontal"),
     )
     x = alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4))
     y = alt.Y(
@@ -58,7 +60,7 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
                     "stale:N",
                     scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 4]]),
                     legend=alt.Legend(
-                        title=None, orient="top", labelExpr="datum.label == 'true' ? 'stale (over a year old)' : 'held'"
+                        title=None, orient="top", labelExpr="datum.label == 'true' ? 'stale (>1 year)' : 'held'"
                     ),
                 ),
             )
@@ -107,14 +109,17 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
                 title=None,
                 header=alt.Header(labelFontWeight="bold", labelFontSize=13, labelAnchor="start"),
             ),
-            columns=2,
+            columns=1,
         )
         .resolve_scale(y="independent")
         .properties(
             title=alt.TitleParams(
                 "Did they narrow the gap?",
-                subtitle="Each side's position per issue over time (rank up), the gap between them beneath;"
-                " the dotted line is the as-known-on day. Click a point for its quote.",
+                subtitle=[
+                    "Each side's position per issue over time (rank up),",
+                    "the gap between them beneath; dotted: the as-known-on day.",
+                    "Click a point for its quote.",
+                ],
                 anchor="start",
             )
         )

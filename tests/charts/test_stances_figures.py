@@ -32,7 +32,7 @@ def test_one_facet_per_issue_in_sort_order_with_title_and_purpose(ds):
     assert chart["facet"]["sort"] == ["Architecture", "Guarantees", "Cooperation"]
     assert chart["resolve"]["scale"]["y"] == "independent"
     assert chart["title"]["text"] == "Did they narrow the gap?"
-    assert "gap" in chart["title"]["subtitle"]
+    assert "gap" in " ".join(chart["title"]["subtitle"])
 
 
 def test_layers_draw_steps_gap_stances_and_the_known_on_day(ds):

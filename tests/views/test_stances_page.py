@@ -98,3 +98,13 @@ def test_an_empty_issues_table_is_handled(tmp_path, monkeypatch):
     at = run_app(page="stances")
     assert any("no issues" in i.value for i in at.info)
     shutil.rmtree(directory)
+
+
+def test_the_disagreements_page_shows_each_source_side_by_side():
+    at = run_app(page="disagreements")
+    assert [t.value for t in at.title] == ["Where the sources disagree"]
+    topics = [s.value for s in at.subheader]
+    assert topics[0] == "Death toll of the Domodedovo bombing" and len(topics) == 3
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "**Ahram Online**  \n35 dead" in shown
+    assert "**Project fact sheet**  \n37 dead" in shown
