@@ -21,7 +21,9 @@ The gap method (codebook, "The gap method"; About page):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -423,9 +425,10 @@ def stance_panels(
         history = history[history["as_of"] <= when]
         for side in SIDES:
             own = history[history["side"] == side].reset_index(drop=True)
-            for i, stance in own.iterrows():
-                start = stance["as_of"]
-                end = own["as_of"].iloc[i + 1] if i + 1 < len(own) else when
+            starts: list[pd.Timestamp] = list(pd.DatetimeIndex(own["as_of"]))
+            for i, stance in enumerate(own.to_dict("records")):
+                start = starts[i]
+                end = starts[i + 1] if i + 1 < len(own) else when
                 fresh_end = min(end, start + stale_after)
                 side_row = {**base, "side": side, "stance_id": stance["stance_id"], "y": float(stance["rank"])}
                 rows.append({**side_row, "layer": "segment", "start": start, "end": fresh_end, "stale": False})
@@ -461,12 +464,12 @@ def stance_panels(
                     }
                 )
         series = gap_series(ds, [issue_id], end=day)
-        series = series.assign(next=series["date"].shift(-1).fillna(when))
-        for point in series.dropna(subset=["gap"]).itertuples():
-            if point.next > point.date:
-                rows.append(
-                    {**base, "layer": "gap", "start": point.date, "end": point.next, "y": 0.0, "y2": -point.gap}
-                )
+        dates: list[pd.Timestamp] = list(pd.DatetimeIndex(series["date"]))
+        gaps: list[float] = series["gap"].astype(float).tolist()
+        for i, (start, gap) in enumerate(zip(dates, gaps, strict=True)):
+            end = dates[i + 1] if i + 1 < len(dates) else when
+            if not np.isnan(gap) and end > start:
+                rows.append({**base, "layer": "gap", "start": start, "end": end, "y": 0.0, "y2": -gap})
         if len(series) and series["status"].iloc[-1] != COMPARED:
             rows.append(
                 {
@@ -487,7 +490,23 @@ def stance_panels(
     return frame
 
 
-def stance_detail(ds: Dataset, stance_id: str) -> dict[str, object] | None:
+@dataclass(frozen=True)
+class StanceDetail:
+    """A stance with the words of every statement it cites (see `stance_detail`)."""
+
+    stance_id: str
+    issue_id: str
+    side: str
+    actor_name: str
+    position_label: str
+    as_of: pd.Timestamp
+    known_from: pd.Timestamp
+    basis: str
+    evidence: list[dict[str, Any]]
+    source_ids: list[str]
+
+
+def stance_detail(ds: Dataset, stance_id: str) -> StanceDetail | None:
     """The selected stance for its detail pane: position, side, speaker, the
     words of each statement it cites (quote or paraphrase) with their said
     dates, and the source ids. None if there is no such stance."""
@@ -516,15 +535,15 @@ def stance_detail(ds: Dataset, stance_id: str) -> dict[str, object] | None:
             }
         )
         source_ids += [s for s in statement["source_ids"] if s not in source_ids]
-    return {
-        "stance_id": stance_id,
-        "issue_id": stance["issue_id"],
-        "side": stance["side"],
-        "actor_name": stance["actor_name"],
-        "position_label": stance["position_label"],
-        "as_of": stance["as_of"],
-        "known_from": stance["known_from"],
-        "basis": stance["basis"],
-        "evidence": evidence,
-        "source_ids": source_ids,
-    }
+    return StanceDetail(
+        stance_id=stance_id,
+        issue_id=str(stance["issue_id"]),
+        side=str(stance["side"]),
+        actor_name=str(stance["actor_name"]),
+        position_label=str(stance["position_label"]),
+        as_of=pd.Timestamp(stance["as_of"]),
+        known_from=pd.Timestamp(stance["known_from"]),
+        basis=str(stance["basis"]),
+        evidence=evidence,
+        source_ids=source_ids,
+    )

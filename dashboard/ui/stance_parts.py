@@ -44,20 +44,20 @@ def stance_detail_box(ds: Dataset, stance_id: str) -> None:
         return
     with st.container(border=True, key="stance_detail"):
         st.markdown(
-            f"#### {md_escape(detail['side'])}: {md_escape(detail['position_label'])}\n"
-            f"{md_escape(detail['actor_name'])} · holds from {pd.Timestamp(detail['as_of']).date().isoformat()}"
-            f" · on record from {pd.Timestamp(detail['known_from']).date().isoformat()}"
+            f"#### {md_escape(detail.side)}: {md_escape(detail.position_label)}\n"
+            f"{md_escape(detail.actor_name)} · holds from {detail.as_of.date().isoformat()}"
+            f" · on record from {detail.known_from.date().isoformat()}"
         )
-        for statement in detail["evidence"]:
+        for statement in detail.evidence:
             said = format_date_range(statement["said_start"], statement["said_end"], statement["said_precision"])
             words = f"> “{md_escape(statement['quote'])}”" if statement["quote"] else md_escape(statement["paraphrase"])
             kind = "" if statement["quote"] else " (paraphrase, our words)"
             st.markdown(f"{words}\n\n— {md_escape(statement['speaker'])}, {md_escape(said)}{kind}")
-        flagged = [t for s in detail["evidence"] for t in topics_touching(ds, "statement_ids", s["statement_id"])]
+        flagged = [t for s in detail.evidence for t in topics_touching(ds, "statement_ids", s["statement_id"])]
         for topic in dict.fromkeys(flagged):
             st.warning(f"Sources disagree: {md_escape(topic)} (see the Disagreements page)", icon="⚖️")
-        st.caption(md_escape(detail["basis"]))
-        st.markdown(source_lines(ds, detail["source_ids"]))
+        st.caption(md_escape(detail.basis))
+        st.markdown(source_lines(ds, detail.source_ids))
 
 
 def gap_table(ds: Dataset, day: date, wanted: list[str]) -> None:

@@ -20,4 +20,4 @@ for topic, readings in groups:
             st.markdown(f"**{md_escape(reading.outlet)}**  \n{md_escape(reading.says)}")
             if reading.note:
                 st.caption(md_escape(reading.note))
-            st.markdown(source_lines(ds, [reading.source_id]))
+            st.markdown(source_lines(ds, [str(reading.source_id)]))
