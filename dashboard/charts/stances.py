@@ -107,7 +107,10 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
                 "issue_title:N",
                 sort=issue_order,
                 title=None,
-                header=alt.Header(labelFontWeight="bold", labelFontSize=13, labelAnchor="start"),
+                # labelLimit: a very long issue title is cut with an ellipsis, not widening the chart
+                header=alt.Header(
+                    labelFontWeight="bold", labelFontSize=13, labelAnchor="start", labelLimit=PANEL_WIDTH
+                ),
             ),
             columns=1,
         )
