@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check the data tables and print every problem",
-        description="Check the nine CSV tables against the codebook (data/README.md). "
+        description="Check the CSV tables against the codebook (data/README.md). "
         "Prints each problem as file:row:column: message and exits 1, "
         "or prints a summary and exits 0.",
     )

@@ -59,6 +59,12 @@ page = st.navigation(
         st.Page(PAGES_DIR / "statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
         st.Page(PAGES_DIR / "actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
         st.Page(PAGES_DIR / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+        st.Page(
+            PAGES_DIR / "disagreements.py",
+            title="Disagreements",
+            icon=":material/compare_arrows:",
+            url_path="disagreements",
+        ),
         st.Page(PAGES_DIR / "map.py", title="Map", icon=":material/map:", url_path="map"),
         st.Page(PAGES_DIR / "about.py", title="About", icon=":material/info:", url_path="about"),
     ]

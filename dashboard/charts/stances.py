@@ -1,94 +1,139 @@
-"""How each side's position on an issue moved, and how far apart they were."""
+"""The stance panels, in Altair: one small panel per issue, each side's
+position as steps over a shared time axis, the gap beneath, the as-known-on
+day marked. Drawn from the long table of `model.stances.stance_panels`.
+
+Vega-Lite draws data text as text (axis labels, headers, tooltips are not
+parsed as HTML or markdown), so data needs no escaping here.
+"""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard.charts.style import colour_for, group_sort_key, plotly_text, wrap_for_hover
-from dashboard.model.dates import format_day
+from dashboard.charts.style import GROUP_COLOURS
+
+# The name of the click selection: st.altair_chart returns it under this key.
+STANCE_SELECTION = "stance"
+SIDE_ORDER = ["NATO", "Russia"]
+# One column of narrow panels: it fits a 390 px phone (Vega-Lite facets cannot
+# fit a container's width, and a wider grid is clipped there).
+PANEL_WIDTH = 270
+PANEL_HEIGHT = 110
+GAP_COLOUR = "#9e9e9e"
 
 
-def _stance_hover(stance: pd.Series) -> str:
-    words = f"“{stance['quote']}”" if stance["quote"] else stance["paraphrase"] or stance["basis"]
-    return "<br>".join(
-        part
-        for part in (
-            f"<b>{plotly_text(stance['side'])}: {plotly_text(stance['position_label'])}</b>",
-            f"{plotly_text(stance['actor_name'])}, from {format_day(stance['as_of'])}",
-            wrap_for_hover(words),
-        )
-        if part
+def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.FacetChart:
+    """Small multiples of the stance panels (`stance_panels` rows; issue titles
+    in `issue_order`). Ranks are plotted upwards from 1, the gap downwards from
+    0 (axis labels show its size); a dashed segment is a stale position. A
+    click on a stance point selects it (selection "stance", field stance_id)."""
+    pick = alt.selection_point(name=STANCE_SELECTION, fields=["stance_id"], on="click", empty=False)
+    colour = alt.Color(
+        "side:N",
+        scale=alt.Scale(domain=SIDE_ORDER, range=[GROUP_COLOURS[side] for side in SIDE_ORDER]),
+        legend=alt.Legend(title=None, orient="top", direction="horizontal"),
     )
-
-
-def stance_history_figure(history: pd.DataFrame, positions_of_issue: pd.DataFrame) -> go.Figure:
-    """One step line per side (as `stance_history` returns the stances) on the
-    rank axis, labelled with the issue's positions; a marker per stance whose
-    hover gives the backing quote (or paraphrase/basis). customdata: stance_id."""
-    figure = go.Figure()
-    for side in sorted(history["side"].unique(), key=group_sort_key):
-        stances = history[history["side"] == side]
-        figure.add_trace(
-            go.Scatter(
-                x=stances["as_of"],
-                y=stances["rank"],
-                mode="lines+markers",
-                line_shape="hv",
-                name=side,
-                line=dict(color=colour_for(side), width=3),
-                marker=dict(size=10),
-                customdata=stances["stance_id"].tolist(),
-                hovertext=[_stance_hover(stance) for _, stance in stances.iterrows()],
-                hovertemplate="%{hovertext}<extra></extra>",
+    x = alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4))
+    y = alt.Y(
+        "y:Q",
+        title="rank ↑ · gap ↓",
+        axis=alt.Axis(tickMinStep=1, labelExpr="abs(datum.value)", grid=False),
+    )
+    layer = alt.datum.layer
+    return (
+        alt.layer(
+            # the gap, beneath the zero line
+            alt.Chart()
+            .mark_bar(color=GAP_COLOUR, opacity=0.6)
+            .encode(x=x, x2="end:T", y=y, y2="y2:Q", tooltip=[alt.Tooltip("y2:Q", title="gap (negative = below)")])
+            .transform_filter(layer == "gap"),
+            # each side's positions: held (solid), stale (dashed), and the jumps between them
+            alt.Chart()
+            .mark_rule(strokeWidth=3)
+            .encode(
+                x=x,
+                x2="end:T",
+                y=y,
+                color=colour,
+                strokeDash=alt.StrokeDash(
+                    "stale:N",
+                    scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 4]]),
+                    legend=alt.Legend(
+                        title=None, orient="top", labelExpr="datum.label == 'true' ? 'stale (>1 year)' : 'held'"
+                    ),
+                ),
+            )
+            .transform_filter(layer == "segment"),
+            alt.Chart()
+            .mark_rule(strokeWidth=2)
+            .encode(x=x, y=y, y2="y2:Q", color=colour)
+            .transform_filter(layer == "jump"),
+            # the stances: click one to read its quote
+            alt.Chart()
+            .mark_point(filled=True, size=90, cursor="pointer")
+            .encode(
+                x=x,
+                y=y,
+                color=colour,
+                shape=alt.Shape("side:N", scale=alt.Scale(domain=SIDE_ORDER, range=["circle", "square"]), legend=None),
+                stroke=alt.condition(pick | (alt.datum.selected == True), alt.value("black"), alt.value(None)),  # noqa: E712
+                strokeWidth=alt.value(2),
+                tooltip=[
+                    alt.Tooltip("side:N", title="Side"),
+                    alt.Tooltip("position_label:N", title="Position"),
+                    alt.Tooltip("words:N", title="Quote"),
+                    alt.Tooltip("speaker:N", title="Speaker"),
+                    alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+                    alt.Tooltip("source:N", title="Source"),
+                ],
+            )
+            .add_params(pick)
+            .transform_filter(layer == "stance"),
+            # the as-known-on day, and why an issue has no gap
+            alt.Chart()
+            .mark_rule(color="black", strokeDash=[2, 2])
+            .encode(x=x, tooltip=[alt.Tooltip("start:T", title="As known on", format="%d %b %Y")])
+            .transform_filter(layer == "known_on"),
+            alt.Chart()
+            .mark_text(align="left", baseline="middle", color="#555", fontStyle="italic")
+            .encode(x=x, y=y, text="note:N")
+            .transform_filter(layer == "note"),
+            data=panels,
+        )
+        .properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
+        .facet(
+            facet=alt.Facet(
+                "issue_title:N",
+                sort=issue_order,
+                title=None,
+                # labelLimit: a very long issue title is cut with an ellipsis, not widening the chart
+                header=alt.Header(
+                    labelFontWeight="bold", labelFontSize=13, labelAnchor="start", labelLimit=PANEL_WIDTH
+                ),
+            ),
+            columns=1,
+        )
+        .resolve_scale(y="independent")
+        .properties(
+            title=alt.TitleParams(
+                "Did they narrow the gap?",
+                subtitle=[
+                    "Each side's position per issue over time (rank up),",
+                    "the gap between them beneath; dotted: the as-known-on day.",
+                    "Click a point for its quote.",
+                ],
+                anchor="start",
             )
         )
-    positions = positions_of_issue.sort_values("rank")
-    figure.update_layout(
-        height=320 + 20 * len(positions),
-        margin=dict(l=10, r=10, t=30, b=30),
-        hovermode="closest",
-        xaxis=dict(type="date", title=None),
-        yaxis=dict(
-            tickmode="array",
-            tickvals=positions["rank"].tolist(),
-            ticktext=[plotly_text(label) for label in positions["label"]],
-            title=None,
-            range=[positions["rank"].min() - 0.5, positions["rank"].max() + 0.5] if len(positions) else None,
-        ),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
     )
-    return figure
 
 
-def gap_figure(gap_series_df: pd.DataFrame, issues: pd.DataFrame) -> go.Figure:
-    """One step line per issue (in sort_order) of the gap between the sides
-    over time, from `gap_series`; the line breaks while a side has no stance.
-    customdata: issue_id."""
-    figure = go.Figure()
-    titles = issues.set_index("issue_id")["title"]
-    for issue_id in issues.sort_values("sort_order")["issue_id"]:
-        series = gap_series_df[gap_series_df["issue_id"] == issue_id]
-        if series.empty:
-            continue
-        figure.add_trace(
-            go.Scatter(
-                x=series["date"],
-                y=series["gap"],
-                mode="lines+markers",
-                line_shape="hv",
-                name=plotly_text(titles.get(issue_id, issue_id)),
-                connectgaps=False,
-                customdata=series["issue_id"].tolist(),
-                hovertemplate="%{fullData.name}<br>%{x|%d %b %Y}: gap %{y}<extra></extra>",
-            )
-        )
-    figure.update_layout(
-        height=360,
-        margin=dict(l=10, r=10, t=30, b=30),
-        hovermode="closest",
-        xaxis=dict(type="date", title=None),
-        yaxis=dict(title="gap (position ranks apart)", dtick=1, rangemode="tozero"),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+def stance_panels_alt_text(panels: pd.DataFrame) -> str:
+    """What the panels show, for screen readers."""
+    issues = panels["issue_title"].nunique()
+    stances = int((panels["layer"] == "stance").sum())
+    return (
+        f"Small multiples, one panel per issue ({issues}): NATO and Russian positions over time as steps "
+        f"({stances} stances), with the gap between the sides drawn beneath each panel."
     )
-    return figure

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
 from dashboard.data.problems import Problem, show
-from dashboard.data.schema import ID_LIST, INT_RE, SLUG_RE, TABLES, explode_ids, is_in
+from dashboard.data.schema import ID_LIST, INT_RE, SLUG_RE, TABLES, explode_ids, is_in, parse_date, split_ids
 
 RawTables = dict[str, pd.DataFrame]
 
@@ -23,6 +23,9 @@ def cross_check(raw: RawTables) -> list[Problem]:
         *positions_of_other_issues(raw, "statements"),
         *positions_of_other_issues(raw, "stances"),
         *repeated_ranks(raw),
+        *stance_evidence(raw),
+        *commitments_ledger(raw),
+        *disagreements_side_by_side(raw),
     ]
 
 
@@ -117,4 +120,97 @@ def repeated_ranks(raw: RawTables) -> list[Problem]:
             problems.append(Problem(TABLE_FILES["positions"], row, "rank", message))
         else:
             first_with_rank[key] = (row, record["position_id"])
+    return problems
+
+
+# --- issue 9: the evidence rule, the commitments ledger, the disagreements ---------------
+
+
+def _by_id(raw: RawTables, table: str, *columns: str) -> dict[str, dict[str, str]]:
+    id_column = ID_COLUMNS[table]
+    return {record[id_column]: record for _, record in _rows(raw, table, id_column, *columns)}
+
+
+def stance_evidence(raw: RawTables) -> list[Problem]:
+    """Each statement a stance cites is by a speaker on the stance's side, is on
+    the stance's issue, and was said no later than the stance's as_of."""
+    statements = _by_id(raw, "statements", "speaker_id", "issue_id", "said_start")
+    side_of = {actor: record["side"] for actor, record in _by_id(raw, "actors", "side").items()}
+    file = TABLE_FILES["stances"]
+    problems = []
+    columns = ("actor_id", "issue_id", "as_of", "statement_id", "also_statement_ids")
+    for row, stance in _rows(raw, "stances", *columns):
+        cited = [
+            (column, statement_id)
+            for column in ("statement_id", "also_statement_ids")
+            for statement_id in split_ids(stance[column])
+        ]
+        for column, statement_id in cited:
+            statement = statements.get(statement_id)
+            if statement is None:
+                continue  # reported as a dangling reference
+            side, speaker_side = side_of.get(stance["actor_id"]), side_of.get(statement["speaker_id"])
+            if side is not None and speaker_side is not None and side != speaker_side:
+                message = (
+                    f"statement {show(statement_id)} is by {show(statement['speaker_id'])}"
+                    f" of side {show(speaker_side)}, but the stance is for side {show(side)}"
+                )
+                problems.append(Problem(file, row, column, message))
+            if stance["issue_id"] and statement["issue_id"] != stance["issue_id"]:
+                message = (
+                    f"statement {show(statement_id)} is on issue {show(statement['issue_id'])},"
+                    f" not on the stance's issue {show(stance['issue_id'])}"
+                )
+                problems.append(Problem(file, row, column, message))
+            said, as_of = parse_date(statement["said_start"]), parse_date(stance["as_of"])
+            if said is not None and as_of is not None and as_of < said:
+                message = f"as_of {show(stance['as_of'])} is before statement {show(statement_id)} was said ({said})"
+                problems.append(Problem(file, row, "as_of", message))
+    return problems
+
+
+def commitments_ledger(raw: RawTables) -> list[Problem]:
+    """Every commitment has a status on record, and the statements it cites are
+    by the actors it names."""
+    problems = []
+    with_status = {record["commitment_id"] for _, record in _rows(raw, "commitment_status", "commitment_id")}
+    have_status_table = raw.get("commitment_status") is not None
+    # A speaker that is not a known actor is reported in statements.csv alone.
+    known_actors = set(_by_id(raw, "actors"))
+    speaker_of = {
+        s: record["speaker_id"]
+        for s, record in _by_id(raw, "statements", "speaker_id").items()
+        if record["speaker_id"] in known_actors
+    }
+    file = TABLE_FILES["commitments"]
+    for row, record in _rows(raw, "commitments", "commitment_id", "actor_ids", "statement_ids"):
+        if have_status_table and record["commitment_id"] not in with_status:
+            message = f"commitment {show(record['commitment_id'])} has no status in commitment_status.csv"
+            problems.append(Problem(file, row, "commitment_id", message))
+        actors = set(split_ids(record["actor_ids"]))
+        for statement_id in split_ids(record["statement_ids"]):
+            speaker = speaker_of.get(statement_id)
+            if speaker is not None and speaker not in actors:
+                message = f"statement {show(statement_id)} is by {show(speaker)}, who is not in actor_ids"
+                problems.append(Problem(file, row, "statement_ids", message))
+    return problems
+
+
+def disagreements_side_by_side(raw: RawTables) -> list[Problem]:
+    """A disagreement has readings from at least two different sources, all
+    under one topic."""
+    groups: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for row, record in _rows(raw, "disagreements", "disagreement_id", "topic", "source_id"):
+        groups.setdefault(record["disagreement_id"], []).append((row, record))
+    file = TABLE_FILES["disagreements"]
+    problems = []
+    for disagreement_id, readings in groups.items():
+        first_row, first = readings[0]
+        if len({record["source_id"] for _, record in readings}) < 2:
+            message = f"disagreement {show(disagreement_id)} needs readings from at least two different sources"
+            problems.append(Problem(file, first_row, "source_id", message))
+        for row, record in readings[1:]:
+            if record["topic"] != first["topic"]:
+                message = f"topic differs from {show(first['topic'])} (row {first_row}) of the same disagreement"
+                problems.append(Problem(file, row, "topic", message))
     return problems

@@ -12,7 +12,7 @@ Each frame keeps the CSV's column order and a default RangeIndex.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -28,6 +28,10 @@ TABLE_FILES: dict[str, str] = {
     "statements": "statements.csv",
     "stances": "stances.csv",
     "phases": "phases.csv",
+    # Issue 9: the commitments ledger and the sources' disagreements.
+    "commitments": "commitments.csv",
+    "commitment_status": "commitment_status.csv",
+    "disagreements": "disagreements.csv",
 }
 
 # The id column of each table.
@@ -41,6 +45,9 @@ ID_COLUMNS: dict[str, str] = {
     "statements": "statement_id",
     "stances": "stance_id",
     "phases": "phase_id",
+    "commitments": "commitment_id",
+    "commitment_status": "change_id",
+    "disagreements": "reading_id",
 }
 
 
@@ -55,6 +62,11 @@ class Dataset:
     statements: pd.DataFrame
     stances: pd.DataFrame
     phases: pd.DataFrame
+    # Defaults (empty tables with their columns) so that code building a
+    # Dataset from the original nine tables keeps working.
+    commitments: pd.DataFrame = field(default_factory=lambda: empty_table("commitments"))
+    commitment_status: pd.DataFrame = field(default_factory=lambda: empty_table("commitment_status"))
+    disagreements: pd.DataFrame = field(default_factory=lambda: empty_table("disagreements"))
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -74,3 +86,10 @@ class Dataset:
         if name not in memo:
             memo[name] = build(self)
         return memo[name]
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """The typed frame of table `name` with its columns and no rows."""
+    from dashboard.data.schema import TABLES, to_typed  # schema imports this module
+
+    return to_typed(name, pd.DataFrame({column: pd.Series(dtype=str) for column in TABLES[name].columns}))

@@ -1,4 +1,4 @@
-"""Read the nine CSV tables, validate them and build the typed Dataset.
+"""Read the CSV tables, validate them and build the typed Dataset.
 
 Public API:
 

@@ -292,6 +292,8 @@ def one_of_needed(first: str, second: str) -> RowRule:
 CONFIDENCE = ("H", "M")
 SIDES = ("NATO", "Russia", "other")
 DATE_PRECISIONS = ("day", "week", "month", "year", "approximate", "undated")
+COMMITMENT_KINDS = ("promise", "plan", "demand")
+COMMITMENT_STATUSES = ("pending", "met", "missed", "dropped", "unknown")
 
 
 @dataclass(frozen=True)
@@ -380,10 +382,11 @@ TABLES: dict[str, Table] = {
             "issues",
             id_field("issue_id"),
             text("title", required=True),
-            choice("kind", ("dispute", "cooperation")),
+            choice("kind", ("dispute", "cooperation", "tracking")),
             integer("sort_order"),
             text("description", required=True),
             text("scale_note", required=True),
+            ref("split_id", "issues"),
         ),
         _table(
             "positions",
@@ -468,7 +471,8 @@ TABLES: dict[str, Table] = {
             ref("position_id", "positions"),
             date("as_of", required=True),
             choice("date_precision", DATE_PRECISIONS),
-            ref("statement_id", "statements", required=False),
+            ref("statement_id", "statements"),
+            id_list("also_statement_ids", "statements"),
             text("basis", required=True),
             id_list("source_ids", "sources", at_least_one=True),
         ),
@@ -481,6 +485,47 @@ TABLES: dict[str, Table] = {
             text("description", required=True),
             id_list("source_ids", "sources", at_least_one=True),
             rules=(ends_not_before("start_date", "end_date"),),
+        ),
+        # Issue 9: what was promised or demanded, and by when; its status over time.
+        _table(
+            "commitments",
+            id_field("commitment_id"),
+            text("title", required=True),
+            choice("kind", COMMITMENT_KINDS),
+            id_list("actor_ids", "actors", at_least_one=True),
+            ref("issue_id", "issues"),
+            date("due_start"),
+            date("due_end"),
+            choice("due_precision", DATE_PRECISIONS),
+            ref("event_id", "events", required=False),
+            id_list("statement_ids", "statements", at_least_one=True),
+            id_list("source_ids", "sources", at_least_one=True),
+            text("note"),
+            rules=(ends_not_before("due_start", "due_end"), given_together("due_start", "due_end")),
+        ),
+        _table(
+            "commitment_status",
+            id_field("change_id"),
+            ref("commitment_id", "commitments"),
+            choice("status", COMMITMENT_STATUSES),
+            date("as_of", required=True),
+            date("reported_date", required=True),
+            id_list("source_ids", "sources", at_least_one=True),
+            text("note", required=True),
+            rules=(ends_not_before("as_of", "reported_date"),),
+        ),
+        # Claims our sources give differently: one row per source's reading.
+        _table(
+            "disagreements",
+            id_field("reading_id"),
+            text("disagreement_id", required=True),
+            text("topic", required=True),
+            ref("source_id", "sources"),
+            text("says", required=True),
+            id_list("event_ids", "events"),
+            id_list("statement_ids", "statements"),
+            text("note"),
+            rules=(one_of_needed("event_ids", "statement_ids"),),
         ),
     ]
 }

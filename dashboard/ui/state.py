@@ -33,11 +33,12 @@ STANCE_ISSUE = "stance_issue"
 WHO = "who"
 SOURCE = "source"
 LANE_CHOICES = ("affiliation", "actor", "kind")
+STANCE = "stance"  # the stance selected in the Stances page's panels (issue 9)
 
 _NOTICE = "_ignored_link_parts"
 # Id parameters owned by one page (by its url_path; "" is the home page), dropped
 # from the URL on the other pages. Bound ones (lanes) Streamlit drops by itself.
-PAGE_PARAMS = {"": (EVENT,), "stances": (STANCE_ISSUE,), "actors": (WHO,), "sources": (SOURCE,)}
+PAGE_PARAMS = {"": (EVENT,), "stances": (STANCE_ISSUE, STANCE), "actors": (WHO,), "sources": (SOURCE,)}
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
         STANCE_ISSUE: ParamSpec("id", issues),
         WHO: ParamSpec("id", actors),
         SOURCE: ParamSpec("id", set(ds.sources["source_id"])),
+        STANCE: ParamSpec("id", set(ds.stances["stance_id"])),
     }
 
 
@@ -158,6 +160,18 @@ def _keep_in_url(key: str, value: str | list[str] | None) -> None:
         st.query_params[key] = value
     elif key in st.query_params:
         del st.query_params[key]
+
+
+def chart_pick_in_url(key: str, picked: str | None, known: set[str]) -> str | None:
+    """The id picked in a chart, kept in the URL as `?key=id`.
+
+    A chart selection cannot be seeded from a link, so a new pick is written
+    to the URL and otherwise the URL's id (if known) stands for the selection."""
+    if picked in known:
+        _keep_in_url(key, picked)
+        return picked
+    given = st.query_params.get_all(key)
+    return given[0] if len(given) == 1 and given[0] in known else None
 
 
 def drop_other_pages_params(page: str) -> None:

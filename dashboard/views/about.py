@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.data.cache import data_dir
+from dashboard.model.stances import STALE_AFTER_DAYS
 from dashboard.ui.state import current_view
 
 view = current_view()
@@ -15,7 +16,7 @@ st.markdown(
     f"""
 This app traces the dispute over missile defence between NATO and Russia from Obama's new missile plan
 (September 2009) and the New START treaty signed in Prague (April 2010), through the Lisbon summit, the Brussels
-talks and the Moscow seminar, to the Chicago summit of May 2012 that both sides named as the deadline.
+talks and the Moscow seminar, to the Chicago summit of May 2012 that NATO's leaders named as the deadline.
 
 **What is in it:** {counts["events"]} events, {counts["actors"]} actors, {counts["statements"]} statements
 ({direct} direct quotes), {counts["stances"]} coded stances on {counts["issues"]} issues, from
@@ -42,11 +43,27 @@ An event is *held*, *planned* (announced; our sources do not say whether it took
 events not yet reported are hidden and events still ahead are shown as planned.
 
 ### Stances and the gap
-Each issue has a small ordered scale of positions (for the architecture: one jointly run system → sectoral → two
-independent but coordinated systems → separate systems). A stance is a position taken by an actor on a day, backed
-by a statement or a report. Actors count for the NATO side (NATO and its members, including the United States) or
-the Russian side. The **gap** on an issue is the distance between the two sides' latest positions on the scale;
-the Stances page shows whether it narrowed.
+Each issue has a small ordered scale of positions, ordered by **distance along one question** (for the
+architecture: one jointly run system → sectoral → two independent but coordinated systems → separate systems).
+A stance is a position taken by an actor on a day. **Every stance cites one or more statements that express it**,
+each by a speaker on the stance's side and on the stance's issue; a position that a report gives only in its own
+narrative is first recorded as a paraphrase statement, attributed as the report attributes it ("Moscow" is Russia,
+not a guessed person). Actors count for the NATO side (NATO and its members, including the United States) or the
+Russian side. Under **As known on**, a stance appears only from the day a source printed its evidence.
+
+**The gap method.**
+- The **gap** on an issue is how many steps apart the two sides' latest positions are on its scale.
+- A gap is shown **only while both sides have a position on record**. An issue on which one side never takes a
+  position (the threatened countermeasures) shows *no counterpart position* instead of a number.
+- A position not restated for more than **{STALE_AFTER_DAYS} days** is marked **stale** (dashed in the panels,
+  "(stale)" in the table): the gap still uses it, but it may no longer hold.
+- The **timetable** is tracked, not measured: how hopeful a side sounds is not a distance between positions.
+  Dated promises and demands are in the **commitments ledger** instead, with their status as known on each day.
+- **No total counts one split twice**: architecture and joint operation encode the same joint-versus-separate
+  split, so totals count them once.
+- Every change of a side's position is graded **moved toward** the other side (the gap fell), **moved away** (it
+  rose), **held** (the same position restated) or **crossed over** (the same distance, on the other side of the
+  other's position), with the words before and after.
 
 ### Sharing
 Every filter, the page, the selected event and the as-of date are kept in the address bar as readable parameters

@@ -1,29 +1,83 @@
+"""The stance panels: one Altair expression, one facet per issue, steps, the gap
+beneath, the as-known-on day, a click selection named "stance", quote tooltips."""
+
+from datetime import date
+
+import altair as alt
 import pandas as pd
 
-from dashboard.charts.stances import gap_figure, stance_history_figure
-from dashboard.charts.style import colour_for
-from dashboard.model.stances import gap_series, stance_history
+from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
+from dashboard.model.stances import stance_panels
+
+DAY = date(2012, 5, 31)
 
 
-def test_stance_history_figure_steps_per_side(ds):
-    history = stance_history(ds, "guarantees")
-    positions = ds.positions[ds.positions["issue_id"] == "guarantees"]
-    fig = stance_history_figure(history, positions)
-    assert [t.name for t in fig.data] == ["NATO", "Russia"]
-    nato = fig.data[0]
-    assert nato.line.shape == "hv" and "markers" in nato.mode
-    assert list(nato.y) == [2, 3]
-    assert list(nato.customdata) == ["sn_g1", "sn_g2"]
-    assert nato.line.color == colour_for("NATO") != fig.data[1].line.color
-    assert "No legal guarantees are possible." in nato.hovertext[1]
-    assert list(fig.layout.yaxis.ticktext) == ["Legally binding", "Political assurance", "No guarantee"]
-    assert list(fig.layout.yaxis.tickvals) == [1, 2, 3]
+def spec(ds, **kwargs) -> dict:
+    panels = stance_panels(ds, DAY, **kwargs)
+    return stance_panels_chart(panels, list(ds.issues.sort_values("sort_order")["title"])).to_dict()
 
 
-def test_gap_figure_one_step_line_per_issue(ds):
-    fig = gap_figure(gap_series(ds), ds.issues)
-    assert [t.name for t in fig.data] == ["Architecture", "Guarantees"]  # cooperation: no stances
-    architecture = fig.data[0]
-    assert architecture.line.shape == "hv"
-    assert list(architecture.y)[1:] == [2, 0]
-    assert pd.Timestamp(architecture.x[-1]) == pd.Timestamp("2010-11-20")
+def layers_by_filter(chart_spec: dict) -> dict[str, dict]:
+    """Each layer of the facet's inner spec, by the panel layer it filters on."""
+    found = {}
+    for layer in chart_spec["spec"]["layer"]:
+        [flt] = [t["filter"] for t in layer["transform"] if "filter" in t]
+        found[flt.split("'")[1] if "'" in flt else flt] = layer
+    return found
+
+
+def test_one_facet_per_issue_in_sort_order_with_title_and_purpose(ds):
+    chart = spec(ds)
+    assert chart["facet"]["field"] == "issue_title"
+    assert chart["facet"]["sort"] == ["Architecture", "Guarantees", "Cooperation"]
+    assert chart["resolve"]["scale"]["y"] == "independent"
+    assert chart["title"]["text"] == "Did they narrow the gap?"
+    assert "gap" in " ".join(chart["title"]["subtitle"])
+
+
+def test_layers_draw_steps_gap_stances_and_the_known_on_day(ds):
+    layers = layers_by_filter(spec(ds))
+    assert set(layers) == {"gap", "segment", "jump", "stance", "known_on", "note"}
+    assert layers["gap"]["mark"]["type"] == "bar" and layers["gap"]["encoding"]["y2"]["field"] == "y2"
+    assert layers["segment"]["encoding"]["strokeDash"]["field"] == "stale"
+    assert layers["known_on"]["mark"]["type"] == "rule"
+    # NATO blue and Russia red, in that order, on every layer that colours by side
+    colour = layers["stance"]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["NATO", "Russia"]
+
+
+def test_clicking_a_stance_is_a_named_point_selection_with_quote_tooltips(ds):
+    chart = spec(ds)
+    [param] = chart["params"]
+    assert param["name"] == STANCE_SELECTION == "stance"
+    assert param["select"] == {"type": "point", "fields": ["stance_id"], "on": "click"}
+    tooltip = [t["field"] for t in layers_by_filter(chart)["stance"]["encoding"]["tooltip"]]
+    assert tooltip == ["side", "position_label", "words", "speaker", "start", "source"]
+
+
+def test_panel_data_steps_gap_and_selection(ds):
+    panels = stance_panels(ds, DAY, selected="sn_a2")
+    stances = panels[panels["layer"] == "stance"].set_index("stance_id")
+    assert stances.loc["sn_a2", "selected"] and not stances.loc["sr_a2", "selected"]
+    assert stances.loc["sn_g2", "words"] == "“No legal guarantees are possible.”"
+    gap = panels[(panels["layer"] == "gap") & (panels["issue_id"] == "architecture")]
+    # 2 from Russia's first stance (1 Jul 2010), 0 from 20 Nov 2010 to the day: drawn downwards
+    assert gap["y2"].tolist() == [-2, 0]
+    assert gap["end"].iloc[-1] == pd.Timestamp(DAY)
+    # both sides last moved on 2010-11-20, so from 2011-11-20 on their segments are stale
+    stale = panels[(panels["layer"] == "segment") & panels["stale"] & (panels["issue_id"] == "architecture")]
+    assert set(stale["side"]) == {"NATO", "Russia"}
+    assert (stale["start"] == pd.Timestamp("2011-11-20")).all()
+
+
+def test_the_alt_text_names_issues_and_stances(ds):
+    panels = stance_panels(ds, DAY)
+    assert stance_panels_alt_text(panels).startswith("Small multiples, one panel per issue (3)")
+
+
+def test_the_chart_is_valid_vega_lite_even_with_no_stances(ds):
+    panels = stance_panels(ds, DAY, issue_ids=["cooperation"])
+    assert set(panels["layer"]) == {"known_on"}
+    chart = stance_panels_chart(panels, ["Cooperation"])
+    assert isinstance(chart, alt.FacetChart)
+    chart.to_dict()  # validates against the Vega-Lite schema

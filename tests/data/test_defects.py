@@ -23,6 +23,11 @@ def edit(file, row, column, value):
     return partial(set_cell, file=file, row=row, column=column, value=value)
 
 
+def commitment_without_status(directory):
+    append_copy(directory, "commitments.csv", 2)
+    set_cell(directory, "commitments.csv", 3, "commitment_id", "commit_b")
+
+
 # (id, mutation of the data directory, expected "file:row:column" prefix, a word of the message)
 DEFECTS = [
     ("missing column", partial(drop_column, file="events.csv", column="place"), "events.csv:1:place", "missing"),
@@ -141,6 +146,76 @@ DEFECTS = [
         edit("sources.csv", 2, "seed_file", "../secret.txt"),
         "sources.csv:2:seed_file",
         "file name",
+    ),
+    # Issue 9: the evidence rule, the commitments ledger and the disagreements.
+    ("stance citing no statement", edit("stances.csv", 2, "statement_id", ""), "stances.csv:2:statement_id", "empty"),
+    (
+        "stance citing the other side's statement",
+        edit("stances.csv", 2, "also_statement_ids", "stmt_b"),
+        "stances.csv:2:also_statement_ids",
+        "side",
+    ),
+    (
+        "stance citing a statement on another issue",
+        edit("stances.csv", 3, "also_statement_ids", "stmt_b"),
+        "stances.csv:3:also_statement_ids",
+        "issue",
+    ),
+    (
+        "stance dated before its evidence",
+        edit("stances.csv", 2, "as_of", "2011-01-03"),
+        "stances.csv:2:as_of",
+        "before",
+    ),
+    ("dangling split", edit("issues.csv", 2, "split_id", "issue_z"), "issues.csv:2:split_id", "issue_z"),
+    ("commitment without a status", commitment_without_status, "commitments.csv:3:commitment_id", "no status"),
+    (
+        "commitment citing another actor's statement",
+        edit("commitments.csv", 2, "statement_ids", "stmt_b"),
+        "commitments.csv:2:statement_ids",
+        "not in actor_ids",
+    ),
+    (
+        "commitment citing no statement",
+        edit("commitments.csv", 2, "statement_ids", ""),
+        "commitments.csv:2:statement_ids",
+        "at least one",
+    ),
+    (
+        "status reported before it holds",
+        edit("commitment_status.csv", 2, "reported_date", "2011-01-03"),
+        "commitment_status.csv:2:reported_date",
+        "before",
+    ),
+    (
+        "status change without a source",
+        edit("commitment_status.csv", 3, "source_ids", ""),
+        "commitment_status.csv:3:source_ids",
+        "at least one",
+    ),
+    (
+        "status not allowed",
+        edit("commitment_status.csv", 2, "status", "broken"),
+        "commitment_status.csv:2:status",
+        "pending",
+    ),
+    (
+        "disagreement with one source",
+        edit("disagreements.csv", 3, "source_id", "src_a"),
+        "disagreements.csv:2:source_id",
+        "two different sources",
+    ),
+    (
+        "disagreement readings under two topics",
+        edit("disagreements.csv", 3, "topic", "Another toll"),
+        "disagreements.csv:3:topic",
+        "topic differs",
+    ),
+    (
+        "disagreement touching no row",
+        edit("disagreements.csv", 2, "event_ids", ""),
+        "disagreements.csv:2:statement_ids",
+        "give one",
     ),
 ]
 

@@ -335,6 +335,84 @@ TABLES: dict[str, list[dict[str, str]]] = {
 }
 
 
+# --- issue 9: the evidence rule's column, the issue split, and the three new tables ---
+
+
+def _with_column_after(rows: list[dict[str, str]], after: str, column: str, value: str) -> list[dict[str, str]]:
+    """Rows with `column` inserted right after `after` (the schema checks column order)."""
+    out = []
+    for row in rows:
+        new: dict[str, str] = {}
+        for key, cell in row.items():
+            new[key] = cell
+            if key == after:
+                new[column] = value
+        out.append(new)
+    return out
+
+
+TABLES["issues"] = [{**row, "split_id": row["issue_id"]} for row in TABLES["issues"]]
+TABLES["stances"] = _with_column_after(TABLES["stances"], "statement_id", "also_statement_ids", "")
+TABLES["commitments"] = [
+    dict(
+        commitment_id="cm_xss",
+        title=hostile("COMMITMENT"),
+        kind="promise",
+        actor_ids=ACTOR,
+        issue_id=ISSUE,
+        due_start="2011-03-01",
+        due_end="2011-03-31",
+        due_precision="month",
+        event_id=EVENT,
+        statement_ids="st_xss",
+        source_ids=SOURCE,
+        note=hostile("COMMITMENT-NOTE") + " " + ALL_HTML + " " + ALL_MD,
+    )
+]
+TABLES["commitment_status"] = [
+    dict(
+        change_id="cs_xss",
+        commitment_id="cm_xss",
+        status="pending",
+        as_of="2011-01-03",
+        reported_date="2011-01-05",
+        source_ids=SOURCE,
+        note=hostile("STATUS-NOTE"),
+    ),
+    dict(
+        change_id="cs_long",
+        commitment_id="cm_xss",
+        status="missed",
+        as_of="2011-04-01",
+        reported_date="2011-04-01",
+        source_ids="src_long",
+        note=LONG_TEXT,
+    ),
+]
+TABLES["disagreements"] = [
+    dict(
+        reading_id="rd_xss",
+        disagreement_id="dis_xss",
+        topic=hostile("DISAGREEMENT"),
+        source_id=SOURCE,
+        says=hostile("SAYS") + " " + ALL_MD,
+        event_ids=EVENT,
+        statement_ids="st_xss",
+        note=hostile("READING-NOTE"),
+    ),
+    dict(
+        reading_id="rd_rtl",
+        disagreement_id="dis_xss",
+        topic=hostile("DISAGREEMENT"),
+        source_id="src_plain",
+        says=RTL + " " + EMOJI,
+        event_ids=EVENT,
+        statement_ids="",
+        note=LONG_WORD,
+    ),
+]
+
+
 def csv_text(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")

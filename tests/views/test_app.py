@@ -110,7 +110,7 @@ def test_link_sets_page_controls():
     assert "NATO–Russia Council summit in Lisbon" in [s.value for s in timeline.subheader]
     stances = run_app({"stance_issue": "guarantees"}, page="stances")
     assert stances.selectbox(key="stance_issue").value == "guarantees"
-    assert any("Legally binding guarantees" in m.value for m in stances.markdown)
+    assert any("Whether Russia gets a guarantee" in m.value for m in stances.markdown)
     actors = run_app({"who": "rogozin"}, page="actors")
     assert "Dmitry Rogozin" in [s.value for s in actors.subheader]
     sources = run_app({"source": "rt_2011_02_22"}, page="sources")
@@ -190,15 +190,17 @@ def test_switching_pages_keeps_filters_and_drops_the_other_pages_controls():
 
 def test_gap_summary_answers_per_issue_and_marks_missing_comparisons():
     at = run_app(page="stances")
-    summary = at.dataframe[-1].value.set_index("issue_title")
-    assert summary.loc["System architecture", "trend"] in ("narrowed", "widened", "unchanged")
+    [summary] = [d.value for d in at.dataframe if "Gap now" in d.value.columns]
+    summary = summary.set_index("Issue")
+    assert summary.loc["System architecture", "Trend"] in ("narrowed", "widened", "unchanged")
     # Only Russia took positions on countermeasures: no gap, shown as a dash.
-    assert summary.loc["Threatened countermeasures", "gap"] == "—"
-    assert summary.loc["Threatened countermeasures", "trend"] == "no comparison"
+    assert summary.loc["Threatened countermeasures", "Gap now"] == "—"
+    assert summary.loc["Threatened countermeasures", "Trend"] == "no counterpart position"
 
 
 def test_quotes_in_event_detail_start_their_own_block_quote():
-    at = run_app({"event": "lisbon_nrc"})
-    said = [m.value for m in at.markdown if m.value.startswith("**Dmitry Medvedev**")]
+    # (Medvedev's "sectoral" at Lisbon became a paraphrase in issue 9: a reporter's label.)
+    at = run_app({"event": "nrc_defence_ministers_2011"})
+    said = [m.value for m in at.markdown if m.value.startswith("**Anders Fogh Rasmussen**")]
     # A block quote only renders at the start of a line; inline, a stray ">" shows.
-    assert said and said[0].split("\n\n")[1].startswith("> “sectoral”")
+    assert said and said[0].split("\n\n")[1].startswith("> “")

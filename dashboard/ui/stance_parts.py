@@ -1,0 +1,133 @@
+"""Streamlit pieces of the Stances page (issue 9): the selected stance's
+detail, the gap table, the graded changes and the commitments ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.dataset import Dataset
+from dashboard.model.commitments import ledger
+from dashboard.model.dates import format_date_range
+from dashboard.model.disagreements import topics_touching
+from dashboard.model.stances import gap_summary, position_changes, split_totals, stance_detail
+from dashboard.ui.components import source_lines
+from dashboard.ui.text import md_escape
+
+DASH = "—"
+
+
+def picked_id(event: Mapping | None, selection: str, field: str) -> str | None:
+    """The `field` of the first point picked in the chart's named selection."""
+    points = ((event or {}).get("selection") or {}).get(selection) or []
+    return str(points[0].get(field)) if points and points[0].get(field) else None
+
+
+def follow_pick(ds: Dataset, picked: str | None, issue_key: str) -> None:
+    """After a new click on a stance, show its issue in the issue picker below
+    (set before that widget is drawn; later picks by hand are kept)."""
+    if picked and st.session_state.get("_stance_last_pick") != picked:
+        st.session_state["_stance_last_pick"] = picked
+        issue = ds.stances.loc[ds.stances["stance_id"] == picked, "issue_id"]
+        if len(issue):
+            st.session_state[issue_key] = issue.iloc[0]
+
+
+def stance_detail_box(ds: Dataset, stance_id: str) -> None:
+    """The selected stance: position, side, each cited statement's words,
+    speaker and dates, disagreement flags, and the sources."""
+    detail = stance_detail(ds, stance_id)
+    if detail is None:
+        return
+    with st.container(border=True, key="stance_detail"):
+        st.markdown(
+            f"#### {md_escape(detail.side)}: {md_escape(detail.position_label)}\n"
+            f"{md_escape(detail.actor_name)} · holds from {detail.as_of.date().isoformat()}"
+            f" · on record from {detail.known_from.date().isoformat()}"
+        )
+        for statement in detail.evidence:
+            said = format_date_range(statement["said_start"], statement["said_end"], statement["said_precision"])
+            words = f"> “{md_escape(statement['quote'])}”" if statement["quote"] else md_escape(statement["paraphrase"])
+            kind = "" if statement["quote"] else " (paraphrase, our words)"
+            st.markdown(f"{words}\n\n— {md_escape(statement['speaker'])}, {md_escape(said)}{kind}")
+        flagged = [t for s in detail.evidence for t in topics_touching(ds, "statement_ids", s["statement_id"])]
+        for topic in dict.fromkeys(flagged):
+            st.warning(f"Sources disagree: {md_escape(topic)} (see the Disagreements page)", icon="⚖️")
+        st.caption(md_escape(detail.basis))
+        st.markdown(source_lines(ds, detail.source_ids))
+
+
+def gap_table(ds: Dataset, day: date, wanted: list[str]) -> None:
+    """Per issue: the first and current gap, the positions now and the trend;
+    and the totals, counting each split once."""
+    summary = gap_summary(ds, day)
+    totals = split_totals(summary)
+    st.caption(
+        f"Splits (architecture and joint operation counted once; the timetable is not measured): "
+        f"{totals['narrowed']} narrowed, {totals['widened']} widened, {totals['unchanged']} unchanged, "
+        f"{totals['not compared']} with no counterpart position."
+    )
+    shown = summary[summary["issue_id"].isin(wanted)]
+    shown = pd.DataFrame(
+        {
+            "Issue": shown["issue_title"],
+            "First compared": [DASH if pd.isna(d) else d.date().isoformat() for d in shown["first_date"]],
+            "Gap then": [DASH if pd.isna(g) else str(int(g)) for g in shown["first_gap"]],
+            "Gap now": [
+                DASH if pd.isna(g) else f"{int(g)}{' (stale)' if stale else ''}"
+                for g, stale in zip(shown["gap"], shown["stale"], strict=True)
+            ],
+            "NATO side now": shown["nato_position"].replace("", DASH),
+            "Russian side now": shown["russia_position"].replace("", DASH),
+            "Trend": shown["trend"],
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def changes_table(ds: Dataset, issue_id: str, day: date) -> None:
+    changes = position_changes(ds, issue_id, day)
+    if changes.empty:
+        st.info("No change of position on this issue on record by then.")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Date": [d.date().isoformat() for d in changes["date"]],
+                "Side": changes["side"],
+                "From": changes["from_label"],
+                "To": changes["to_label"],
+                "Grade": changes["grade"],
+                "Before": changes["words_before"],
+                "After": changes["words_after"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def commitments_ledger(ds: Dataset, day: date) -> None:
+    rows = ledger(ds, day)
+    if rows.empty:
+        st.info("No commitment on record by then.")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Commitment": rows["title"],
+                "Kind": rows["kind"],
+                "Made by": rows["made_by"],
+                "Due": rows["due"],
+                "Status": rows["status"],
+                "Since": [d.date().isoformat() for d in rows["status_since"]],
+                "Why": rows["status_note"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="commitments_ledger",
+    )
