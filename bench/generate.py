@@ -37,7 +37,7 @@ from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import read_table
 from dashboard.data.schema import TABLES
 
-VERSION = 2  # bump when the output changes, so cached datasets are rebuilt
+VERSION = 3  # bump when the output changes, so cached datasets are rebuilt
 
 FIRST_DAY, LAST_DAY = dt.date(2009, 9, 1), dt.date(2012, 5, 31)
 
@@ -386,7 +386,6 @@ def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_
     backed = statements[statements["position_id"] != ""]
     rows = backed.iloc[rng.choice(len(backed), size=min(n, len(backed)), replace=False)]
     m = len(rows)
-    has_statement = rng.random(m) < 0.7
     return pd.DataFrame(
         {
             "stance_id": [f"sn_{i:06d}" for i in range(m)],
@@ -395,11 +394,65 @@ def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_
             "position_id": rows["position_id"].to_numpy(),
             "as_of": rows["said_start"].to_numpy(),
             "date_precision": rows["said_precision"].to_numpy(),
-            "statement_id": np.where(has_statement, rows["statement_id"].to_numpy(), ""),
+            "statement_id": rows["statement_id"].to_numpy(),  # the evidence rule: every stance cites one
+            "also_statement_ids": "",
             "basis": "Coded from the speaker's statement (synthetic).",
             "source_ids": _one_source_each(rng, source_ids, m, 2),
         }
     )
+
+
+def _ledger_and_disagreements(statements: pd.DataFrame, events: pd.DataFrame, source_ids: list[str]) -> dict:
+    """One synthetic row each for the issue-9 tables (a commitment, its status,
+    a disagreement read by two sources): enough to be valid and typed."""
+    first = statements.iloc[0]
+    commitments = pd.DataFrame(
+        [
+            dict(
+                commitment_id="cm_000000",
+                title="Synthetic commitment",
+                kind="promise",
+                actor_ids=first["speaker_id"],
+                issue_id=first["issue_id"],
+                due_start="",
+                due_end="",
+                due_precision="undated",
+                event_id="",
+                statement_ids=first["statement_id"],
+                source_ids=first["source_ids"],
+                note="",
+            )
+        ]
+    )
+    status = pd.DataFrame(
+        [
+            dict(
+                change_id="cs_000000",
+                commitment_id="cm_000000",
+                status="pending",
+                as_of=first["said_start"],
+                reported_date=first["said_start"],
+                source_ids=first["source_ids"],
+                note="synthetic",
+            )
+        ]
+    )
+    disagreements = pd.DataFrame(
+        [
+            dict(
+                reading_id=f"rd_{i}",
+                disagreement_id="dis_000000",
+                topic="Synthetic claim",
+                source_id=source,
+                says=f"version {i}",
+                event_ids=events["event_id"].iloc[0],
+                statement_ids="",
+                note="",
+            )
+            for i, source in enumerate(source_ids[:2])
+        ]
+    )
+    return {"commitments": commitments, "commitment_status": status, "disagreements": disagreements}
 
 
 def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
@@ -425,6 +478,7 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "statements": statements,
         "stances": _stances(rng, max(10, n_events // 20), statements, source_ids),
         "phases": phases,
+        **_ledger_and_disagreements(statements, events, source_ids),
     }
     return {name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES}
 
