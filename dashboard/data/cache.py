@@ -22,8 +22,8 @@ def data_dir() -> Path:
     return Path(os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
 
 
-def _fingerprint(directory: Path) -> tuple:
-    stamps = []
+def _fingerprint(directory: Path) -> tuple[tuple[str, int | None, int | None], ...]:
+    stamps: list[tuple[str, int | None, int | None]] = []
     for name in TABLE_FILES.values():
         try:
             stat = (directory / name).stat()

@@ -10,16 +10,21 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, assert_never
 
 MAX_TEXT = 200  # longest search text accepted from a link
 MAX_SHOWN = 40  # longest value quoted back in the notice
+
+
+# "ids": repeatable, each one of `allowed`; "id": one of `allowed`; "date": YYYY-MM-DD; "text": up to MAX_TEXT.
+ParamKind = Literal["ids", "id", "date", "text"]
 
 
 @dataclass(frozen=True)
 class ParamSpec:
     """What one query parameter may hold."""
 
-    kind: str  # "ids" (repeatable), "id" (one of allowed), "date", "text"
+    kind: ParamKind
     allowed: Collection[str] = field(default_factory=tuple)
 
 
@@ -63,18 +68,19 @@ def ignored_parameters(
 
 
 def _value_problem(spec: ParamSpec, value: str, date_bounds: tuple[date, date] | None) -> str | None:
-    if spec.kind in ("ids", "id"):
+    kind = spec.kind
+    if kind == "ids" or kind == "id":
         return None if value in spec.allowed else "is not a known value"
-    if spec.kind == "date":
+    if kind == "date":
         day = parse_iso_date(value)
         if day is None:
             return "is not a date (YYYY-MM-DD)"
         if date_bounds and not date_bounds[0] <= day <= date_bounds[1]:
             return f"is outside the record ({date_bounds[0]} to {date_bounds[1]})"
         return None
-    if spec.kind == "text":
+    if kind == "text":
         return f"is longer than {MAX_TEXT} characters" if len(value) > MAX_TEXT else None
-    raise ValueError(f"unknown parameter kind {spec.kind!r}")
+    assert_never(kind)
 
 
 def _range_problems(raw: Mapping[str, Sequence[str]], specs: Mapping[str, ParamSpec]) -> list[str]:

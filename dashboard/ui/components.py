@@ -8,19 +8,19 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data.dataset import Dataset
-from dashboard.model.sources import download_frame, to_csv_bytes, to_json_bytes, with_citations
+from dashboard.model.sources import download_frame, published_text, to_csv_bytes, to_json_bytes, with_citations
 from dashboard.ui.text import md_escape, md_link
 
 
 def source_lines(ds: Dataset, source_ids: Iterable[str]) -> str:
     """A markdown bullet list of the sources, linked where they have an http(s) address."""
-    by_id = ds.sources.set_index("source_id")
+    by_id = {record["source_id"]: record for record in ds.sources.to_dict("records")}
     lines = []
     for source_id in source_ids:
-        if source_id not in by_id.index:
+        if source_id not in by_id:
             continue
-        source = by_id.loc[source_id]
-        published = source["published"].date().isoformat() if pd.notna(source["published"]) else "date unknown"
+        source = by_id[source_id]
+        published = published_text(source["published"], source["published_precision"])
         label = f"{source['outlet']}: {source['title']} ({published})"
         wire = f" — via {md_escape(source['wire_service'])}" if source["wire_service"] else ""
         lines.append(f"- {md_link(label, source['url'])}{wire}")

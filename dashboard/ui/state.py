@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal, overload
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -58,7 +59,7 @@ def _date_bounds(ds: Dataset) -> tuple[date, date]:
 
 def date_bounds(ds: Dataset) -> tuple[date, date]:
     """The first and last day of the record, for the date pickers."""
-    return ds.derived("date_bounds", _date_bounds)
+    return ds.derived(_date_bounds)
 
 
 def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
@@ -107,6 +108,32 @@ def show_link_notice() -> None:
         st.warning("Some parts of the link were ignored: " + md_escape(shown), icon="⚠️")
 
 
+@overload
+def id_select(
+    label: str,
+    options: Sequence[str],
+    labels: Mapping[str, str],
+    key: str,
+    *,
+    multi: Literal[False] = False,
+    default: str | None = None,
+    **kwargs: Any,
+) -> str | None: ...
+
+
+@overload
+def id_select(
+    label: str,
+    options: Sequence[str],
+    labels: Mapping[str, str],
+    key: str,
+    *,
+    multi: Literal[True],
+    default: None = None,
+    **kwargs: Any,
+) -> list[str]: ...
+
+
 def id_select(
     label: str,
     options: Sequence[str],
@@ -115,9 +142,10 @@ def id_select(
     *,
     multi: bool = False,
     default: str | None = None,
-    **kwargs,
-):
-    """A selectbox/multiselect over ids showing their labels, kept in the URL as `?key=id`.
+    **kwargs: Any,
+) -> str | None | list[str]:
+    """A selectbox (one id or None) or, with `multi`, a multiselect (a list of ids) over ids showing their
+    labels, kept in the URL as `?key=id`.
 
     The URL seeds the widget the first time it is drawn in a session (unknown
     ids are dropped; the link notice reports them); after that the widget's
@@ -130,16 +158,20 @@ def id_select(
             st.session_state[key] = list(dict.fromkeys(wanted))
         else:
             st.session_state[key] = wanted[0] if wanted else default
-    show = lambda value: labels.get(value, value)  # noqa: E731
+
+    def shown(value: str) -> str:
+        return labels.get(value, value)
+
     if multi:
-        value = st.multiselect(label, options, format_func=show, key=key, **kwargs)
-    else:
-        value = st.selectbox(label, options, format_func=show, key=key, **kwargs)
-    _keep_in_url(key, list(value) if multi else value)
-    return value
+        chosen = list(st.multiselect(label, options, format_func=shown, key=key, **kwargs))
+        _keep_in_url(key, chosen)
+        return chosen
+    one: str | None = st.selectbox(label, options, format_func=shown, key=key, **kwargs)
+    _keep_in_url(key, one)
+    return one
 
 
-def url_text_input(label: str, key: str, **kwargs) -> str:
+def url_text_input(label: str, key: str, **kwargs: Any) -> str:
     """A text box kept in the URL as `?key=text`, seeded only by a usable text.
 
     Not `bind`: a bound box would keep the first MAX_TEXT characters of a

@@ -1,36 +1,24 @@
 """Actors: roles, affiliation, events attended, statements, and who met whom."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts.actors import co_attendance_figure
 from dashboard.model.actors import actor_roles_on, co_attendance, events_attended, statements_by
 from dashboard.model.dates import format_date_range
+from dashboard.model.tables import actors_table, role_span
 from dashboard.ui.components import quote_block
 from dashboard.ui.state import WHO, current_view, id_select
 from dashboard.ui.text import md_escape
 
 view = current_view()
 ds, filters = view.ds, view.filters
-actors = ds.actors.sort_values(["side", "name"])
-if filters.actors:
-    actors = actors[actors["actor_id"].isin(filters.actors)]
-if filters.affiliations:
-    actors = actors[actors["affiliation"].isin(filters.affiliations)]
+actors = actors_table(ds, filters)
 names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
-
-
-def role_span(role) -> str:
-    start, end = (None if pd.isna(day) else day.date().isoformat() for day in (role["start_date"], role["end_date"]))
-    if not start and not end:
-        return "dates not recorded"
-    return f"{start or 'start not recorded'} – {end or 'end not recorded'}"
-
 
 st.title("Actors")
 st.caption(f"{len(actors)} of {len(ds.actors)} people and bodies named in the sources.")
 st.dataframe(
-    actors[["name", "kind", "affiliation", "side", "description", "actor_id"]],
+    actors,
     hide_index=True,
     width="stretch",
     column_config={
@@ -61,7 +49,7 @@ if who:
         roles = actor_roles_on(ds, who, filters.as_known_on)
         for _, role in roles.iterrows():
             st.markdown(
-                f"- {md_escape(role['role'])} ({md_escape(role_span(role))})"
+                f"- {md_escape(role['role'])} ({md_escape(role_span(role['start_date'], role['end_date']))})"
                 + (f" — {md_escape(role['note'])}" if role["note"] else "")
             )
         attended = events_attended(ds, who)
@@ -81,4 +69,9 @@ if pairs.empty:
     st.info("No two actors attended the same held event.")
 else:
     st.caption("Number of held events at which both took part.")
-    st.plotly_chart(co_attendance_figure(pairs, ds.actors), key="co_attendance", config={"displaylogo": False})
+    st.plotly_chart(
+        co_attendance_figure(pairs, ds.actors),
+        key="co_attendance",
+        config={"displaylogo": False},
+        alt=f"Heat map of {len(pairs)} pairs of actors: each cell is the number of held events both attended.",
+    )

@@ -1,8 +1,9 @@
 from pathlib import Path
 
 from dashboard.charts.actors import co_attendance_figure
-from dashboard.charts.map import TOPOJSON_URL, topojson_config, venue_map_figure, venue_table
+from dashboard.charts.map import TOPOJSON_URL, topojson_config, venue_map_figure
 from dashboard.model.actors import co_attendance
+from dashboard.model.tables import venue_table
 from tests.conftest import DEFAULT_ROWS
 
 
