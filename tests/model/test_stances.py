@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.model.stances import gap_series, gap_summary, stance_history, stances_as_of
-from tests.conftest import DEFAULT_ROWS
+from tests.synthetic import DEFAULT_ROWS
 
 
 def test_stance_history_is_complete_and_sorted(ds):
