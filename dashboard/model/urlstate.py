@@ -26,6 +26,7 @@ class ParamSpec:
 
     kind: ParamKind
     allowed: Collection[str] = field(default_factory=tuple)
+    doc: str = ""  # what it does, for the About page (README.md lists the same names)
 
 
 def _shown(value: str) -> str:

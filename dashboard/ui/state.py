@@ -63,22 +63,24 @@ def date_bounds(ds: Dataset) -> tuple[date, date]:
 
 
 def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
+    """Every URL parameter the app reads, with what it may hold and what it does: the one registry that the
+    link check, the About page and the docs test (tests/views/test_params_documented.py) read."""
     actors = set(ds.actors["actor_id"])
     issues = set(ds.issues["issue_id"])
     return {
-        "actor": ParamSpec("ids", actors),
-        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"])),
-        "issue": ParamSpec("ids", issues),
-        "kind": ParamSpec("ids", set(ds.events["kind"])),
-        "from": ParamSpec("date"),
-        "to": ParamSpec("date"),
-        "asof": ParamSpec("date"),
-        "q": ParamSpec("text"),
-        LANES: ParamSpec("id", LANE_CHOICES),
-        EVENT: ParamSpec("id", set(ds.events["event_id"])),
-        STANCE_ISSUE: ParamSpec("id", issues),
-        WHO: ParamSpec("id", actors),
-        SOURCE: ParamSpec("id", set(ds.sources["source_id"])),
+        "q": ParamSpec("text", doc="search text in titles, summaries, places and quotes"),
+        "actor": ParamSpec("ids", actors, "actors (repeatable): events they took part in, statements they made"),
+        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"]), "affiliations (repeatable), e.g. NATO"),
+        "issue": ParamSpec("ids", issues, "issues (repeatable)"),
+        "kind": ParamSpec("ids", set(ds.events["kind"]), "event kinds (repeatable); events only"),
+        "from": ParamSpec("date", doc="first day shown, YYYY-MM-DD"),
+        "to": ParamSpec("date", doc="last day shown, YYYY-MM-DD"),
+        "asof": ParamSpec("date", doc="the record as known on that day, YYYY-MM-DD"),
+        LANES: ParamSpec("id", LANE_CHOICES, "timeline lanes: " + ", ".join(LANE_CHOICES)),
+        EVENT: ParamSpec("id", set(ds.events["event_id"]), "the event the timeline details"),
+        STANCE_ISSUE: ParamSpec("id", issues, "the issue the Stances page shows"),
+        WHO: ParamSpec("id", actors, "the actor whose profile the Actors page shows"),
+        SOURCE: ParamSpec("id", set(ds.sources["source_id"]), "the source the Sources page details"),
     }
 
 
