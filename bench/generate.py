@@ -32,10 +32,10 @@ import numpy as np
 import pandas as pd
 
 from bench import CACHE_DIR
-from dashboard.data.cache import BUNDLED_DATA
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import read_table
 from dashboard.data.schema import TABLES
+from dashboard.paths import BUNDLED_DATA
 
 VERSION = 2  # bump when the output changes, so cached datasets are rebuilt
 

@@ -22,9 +22,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
+from dashboard.paths import BUNDLED_DATA
+
+__all__ = ["APP", "BUNDLED_DATA", "REPO_ROOT", "ServerError", "StreamlitServer"]
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 APP = REPO_ROOT / "dashboard" / "app.py"
-BUNDLED_DATA = REPO_ROOT / "data"
 START_TIMEOUT_S = 60.0  # until /_stcore/health answers, on a loaded 2-core machine
 STOP_TIMEOUT_S = 10.0
 

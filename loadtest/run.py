@@ -39,6 +39,7 @@ from playwright.async_api import Browser, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.pages import PAGES, address
+from dashboard.ui.state import LANE_CHOICES
 from harness.browser import IDLE, KNOWN_PROBE, LAUNCH_OPTIONS, RUN_COUNTER, RUNS_AT_LEAST, RUNS_DONE, SKELETON, VIEWPORT
 from harness.server import StreamlitServer, is_healthy
 from harness.stats import load_average, machine, percentile
@@ -306,7 +307,7 @@ async def session(number: int, browser: Browser, url: str, phase: Phase, results
     async def lanes() -> str:
         if not await page.locator("[data-testid=stButtonGroup]").count():
             return await search()  # only the timeline has lanes
-        lane = another(["actor", "kind", "affiliation"], "lanes")  # the current lane would not rerun
+        lane = another(list(LANE_CHOICES), "lanes")  # the current lane would not rerun
         await page.locator("[data-testid=stButtonGroup]").get_by_text(lane, exact=True).click()
         return f"(params.get('lanes') || 'affiliation') === {lane!r}"
 

@@ -14,8 +14,7 @@ import streamlit as st
 
 from dashboard.data.dataset import TABLE_FILES, Dataset
 from dashboard.data.load import Problem, validate_dir
-
-BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
+from dashboard.paths import BUNDLED_DATA
 
 
 def data_dir() -> Path:

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, assert_never
 
+from dashboard.data.problems import show
+from dashboard.data.schema import parse_date
+
 MAX_TEXT = 200  # longest search text accepted from a link
 MAX_SHOWN = 40  # longest value quoted back in the notice
 
@@ -29,19 +32,8 @@ class ParamSpec:
     doc: str = ""  # what it does, for the About page (README.md lists the same names)
 
 
-def _shown(value: str) -> str:
-    value = "".join(ch if ch.isprintable() else "?" for ch in value)
-    return repr(value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…")
-
-
-def parse_iso_date(value: str) -> date | None:
-    """A strict YYYY-MM-DD date, or None."""
-    if len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+# A strict YYYY-MM-DD date, or None: the one parser the data's date cells use too.
+parse_iso_date = parse_date
 
 
 def ignored_parameters(
@@ -54,7 +46,7 @@ def ignored_parameters(
     for name, values in raw.items():
         spec = specs.get(name)
         if spec is None:
-            messages.append(f"unknown parameter {_shown(name)}")
+            messages.append(f"unknown parameter {show(name, MAX_SHOWN)}")
             continue
         values = list(values)
         if spec.kind != "ids" and len(values) > 1:
@@ -63,7 +55,7 @@ def ignored_parameters(
         for value in values:
             problem = _value_problem(spec, value, date_bounds)
             if problem:
-                messages.append(f"{name}: {_shown(value)} {problem}")
+                messages.append(f"{name}: {show(value, MAX_SHOWN)} {problem}")
     messages += _range_problems(raw, specs)
     return messages
 

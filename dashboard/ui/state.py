@@ -1,14 +1,14 @@
 """The view's state: sidebar filters and page controls, all kept in the URL.
 
-Every control lives in a readable query parameter, so a copied link
-reproduces the view. Controls whose value is its own label (dates,
-affiliation, lanes) use Streamlit's `bind="query-params"`. Pickers that show
-names but stand for ids (actors, issues, event kinds, events, sources) are
-synced by `id_select` instead, because a bound widget writes its display label
-into the URL, and labels are neither stable nor unique (two events share a
-title); the search box by `url_text_input`, so that an over-long text from a
-link is ignored as the notice says, not cut short. The sidebar is rendered by the entry script on every page, so its
-parameters survive page switches. Parameter names are defined here once.
+Every control lives in a readable query parameter, so a copied link reproduces the view.
+- Controls whose value is its own label (dates, affiliation, lanes) use Streamlit's `bind="query-params"`.
+- Pickers that show names but stand for ids (actors, issues, event kinds, events, sources) are synced by
+  `id_select` instead: a bound widget writes its display label into the URL, and labels are neither stable nor
+  unique (two events share a title).
+- The search box is synced by `url_text_input`, so that an over-long text from a link is ignored as the notice
+  says, not cut short.
+The sidebar is rendered by the entry script on every page, so its parameters survive page switches. Parameter
+names are defined here once, in `param_specs`.
 """
 
 from __future__ import annotations

@@ -56,8 +56,8 @@ def test_each_unusable_part_gets_one_message(raw, message):
 def test_quoted_values_are_cut_and_made_printable():
     [message] = ignored_parameters({"actor": ["\x00" + "a" * 100]}, SPECS)
     quoted = message.split(": ", 1)[1].rsplit(" is not", 1)[0]
-    assert "\x00" not in quoted and "?" in quoted
-    assert len(quoted) <= MAX_SHOWN + 2  # the quotes
+    assert "\x00" not in quoted and "\\x00" in quoted  # escaped, as in the data's problem messages
+    assert quoted.endswith("…'") and "a" * (MAX_SHOWN - 1) not in quoted  # cut to MAX_SHOWN characters
 
 
 def test_without_bounds_any_real_date_is_accepted():

@@ -5,7 +5,7 @@ import json
 import shutil
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS
-from dashboard.data.cache import BUNDLED_DATA
+from dashboard.paths import BUNDLED_DATA
 from dashboard.ui.components import PAGE_ROWS
 from tests.views.apptest import run_app
 
