@@ -391,7 +391,7 @@ def report(args: argparse.Namespace, command: str, results: Results, memory: Mem
         "the figures are an upper bound for an idle machine.",
         "",
         f"{args.sessions} headless Chromium sessions (one browser, one context each, so one Streamlit session each) "
-        "opened the app one a second, spread over the seven pages; once all were open they changed sidebar "
+        f"opened the app one a second, spread over the {len(PAGES)} pages; once all were open they changed sidebar "
         f"filters for {seconds:.0f} s against one server on the bundled data, each waiting for its "
         "rerun to finish before the next change (search text, clear it, pick an actor, remove it, set a date, "
         "switch the lanes where the page has them). The browsers run on the same 2 cores as the server, so "
