@@ -239,6 +239,82 @@ class Phase:
             self.all_open.set()
 
 
+class Viewer:
+    """One simulated viewer's filter changes on its page. Each action makes one change that causes a rerun and
+    returns a JS test of the URL's `params` that holds once the change applied."""
+
+    def __init__(self, page: Page, rng: random.Random) -> None:
+        self.page = page
+        self.rng = rng
+        # The current values: choosing the same value again causes no rerun.
+        self.word = ""
+        self.day = ""
+        self.lane = "affiliation"
+        self.picked_actors: list[str] = []  # ids, which are the lower-cased surnames
+
+    def _another(self, choices: list[str], current: str) -> str:
+        return self.rng.choice([choice for choice in choices if choice != current])
+
+    async def search(self) -> str:
+        box = self.page.get_by_role("textbox", name="Search text")
+        self.word = self._another(SEARCH_WORDS, self.word)
+        await box.fill(self.word)
+        await box.press("Enter")
+        return f"params.get('q') === {self.word!r}"
+
+    async def clear_search(self) -> str:
+        box = self.page.get_by_role("textbox", name="Search text")
+        await box.fill("")
+        self.word = ""
+        await box.press("Enter")
+        return "!params.has('q')"
+
+    async def pick_actor(self) -> str:
+        typed, option = self.rng.choice([a for a in ACTORS if a[0].lower() not in self.picked_actors])
+        box = self.page.get_by_role("combobox", name="Actors", exact=True)
+        await box.click()
+        await box.fill(typed)
+        await self.page.get_by_role("option", name=option, exact=True).click()
+        self.picked_actors.append(typed.lower())
+        return f"params.getAll('actor').includes({typed.lower()!r})"
+
+    async def remove_actor(self) -> str:
+        box = self.page.get_by_role("combobox", name="Actors", exact=True)
+        await box.click()
+        await box.fill("")
+        await box.press("Backspace")
+        removed = self.picked_actors.pop() if self.picked_actors else ""
+        return f"!params.getAll('actor').includes({removed!r})"
+
+    async def set_date(self) -> str:
+        year = self.page.get_by_role("spinbutton", name="year, From", exact=True)
+        await year.click()
+        self.day = self._another(DATES, self.day)
+        await self.page.keyboard.type(self.day.replace("-", ""))
+        await self.page.keyboard.press("Enter")
+        await self.page.locator("[data-testid=stSidebar]").get_by_role("heading", name="Filters").click()
+        return f"params.get('from') === {self.day!r}"
+
+    async def switch_lanes(self) -> str:
+        lanes = self.page.locator("[data-testid=stButtonGroup]")
+        if not await lanes.count():
+            return await self.search()  # only the timeline has lanes
+        self.lane = self._another(list(LANE_CHOICES), self.lane)
+        await lanes.get_by_text(self.lane, exact=True).click()
+        return f"(params.get('lanes') || 'affiliation') === {self.lane!r}"
+
+    def actions(self) -> list[tuple[str, Action]]:
+        """The changes, in the order each viewer repeats them."""
+        return [
+            ("search", self.search),
+            ("clear search", self.clear_search),
+            ("pick actor", self.pick_actor),
+            ("remove actor", self.remove_actor),
+            ("set date", self.set_date),
+            ("lanes", self.switch_lanes),
+        ]
+
+
 async def session(number: int, browser: Browser, url: str, phase: Phase, results: Results) -> None:
     rng = random.Random(number)
     context = await browser.new_context(viewport=VIEWPORT)
@@ -254,71 +330,7 @@ async def session(number: int, browser: Browser, url: str, phase: Phase, results
             else None
         ),
     )
-    sidebar = page.locator("[data-testid=stSidebar]")
-
-    # The current values: choosing the same value again causes no rerun.
-    current = {"word": "", "date": "", "lanes": "affiliation"}
-    picked_actors: list[str] = []
-
-    def another(choices: list[str], key: str) -> str:
-        current[key] = rng.choice([choice for choice in choices if choice != current[key]])
-        return current[key]
-
-    async def search() -> str:
-        box = page.get_by_role("textbox", name="Search text")
-        word = another(SEARCH_WORDS, "word")
-        await box.fill(word)
-        await box.press("Enter")
-        return f"params.get('q') === {word!r}"
-
-    async def clear_search() -> str:
-        box = page.get_by_role("textbox", name="Search text")
-        await box.fill("")
-        current["word"] = ""
-        await box.press("Enter")
-        return "!params.has('q')"
-
-    async def pick_actor() -> str:
-        typed, option = rng.choice([actor for actor in ACTORS if actor[0].lower() not in picked_actors])
-        box = page.get_by_role("combobox", name="Actors", exact=True)
-        await box.click()
-        await box.fill(typed)
-        await page.get_by_role("option", name=option, exact=True).click()
-        picked_actors.append(typed.lower())  # the ids are the lower-cased surnames
-        return f"params.getAll('actor').includes({typed.lower()!r})"
-
-    async def unpick_actor() -> str:
-        box = page.get_by_role("combobox", name="Actors", exact=True)
-        await box.click()
-        await box.fill("")
-        await box.press("Backspace")
-        removed = picked_actors.pop() if picked_actors else ""
-        return f"!params.getAll('actor').includes({removed!r})"
-
-    async def set_date() -> str:
-        year = page.get_by_role("spinbutton", name="year, From", exact=True)
-        await year.click()
-        day = another(DATES, "date")
-        await page.keyboard.type(day.replace("-", ""))
-        await page.keyboard.press("Enter")
-        await sidebar.get_by_role("heading", name="Filters").click()
-        return f"params.get('from') === {day!r}"
-
-    async def lanes() -> str:
-        if not await page.locator("[data-testid=stButtonGroup]").count():
-            return await search()  # only the timeline has lanes
-        lane = another(list(LANE_CHOICES), "lanes")  # the current lane would not rerun
-        await page.locator("[data-testid=stButtonGroup]").get_by_text(lane, exact=True).click()
-        return f"(params.get('lanes') || 'affiliation') === {lane!r}"
-
-    steps: list[tuple[str, Action]] = [
-        ("search", search),
-        ("clear search", clear_search),
-        ("pick actor", pick_actor),
-        ("remove actor", unpick_actor),
-        ("set date", set_date),
-        ("lanes", lanes),
-    ]
+    steps = Viewer(page, rng).actions()
     url = url + PAGE_PATHS[number % len(PAGE_PATHS)]
     opened = False
     try:
