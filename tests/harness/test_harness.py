@@ -26,8 +26,11 @@ def test_machine_names_cores_and_versions():
 
 def test_a_server_that_cannot_start_raises_with_its_log_tail(tmp_path: Path):
     server = StreamlitServer(tmp_path / "missing.py", start_timeout_s=30)
-    with pytest.raises(ServerError, match="exited with") as failure:
-        server.start()
+    try:
+        with pytest.raises(ServerError, match="exited with") as failure:
+            server.start()
+    finally:
+        server.stop()  # should it have started after all
     assert str(server.log_path) in str(failure.value)
     assert "missing.py" in str(failure.value).split("tail:", 1)[1]  # streamlit's own words, from the log
     assert server.process is not None and server.process.poll() is not None
