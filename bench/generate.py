@@ -32,10 +32,10 @@ import numpy as np
 import pandas as pd
 
 from bench import CACHE_DIR
-from dashboard.data.cache import BUNDLED_DATA
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import read_table
 from dashboard.data.schema import TABLES
+from dashboard.paths import BUNDLED_DATA
 
 VERSION = 3  # bump when the output changes, so cached datasets are rebuilt
 
@@ -345,12 +345,12 @@ def _statements(
     said, event_ids = [], []
     for tied, row, day in zip(at_event, event_rows, own_days, strict=True):
         if tied:
-            said.append(dt.date.fromisoformat(events["start_date"].iat[row]))
+            said.append(dt.date.fromisoformat(str(events["start_date"].iat[row])))
             event_ids.append(events["event_id"].iat[row])
         else:
             said.append(day)
             event_ids.append("")
-    position_of = positions.groupby("issue_id")["position_id"].apply(list).to_dict()
+    position_of = {str(issue): list(ids) for issue, ids in positions.groupby("issue_id")["position_id"]}
     issues = rng.choice(sorted(position_of), size=n)
     quoted = rng.random(n) < 0.6
     topics, verbs = rng.choice(TOPICS, size=n), rng.choice(VERBS, size=n)
@@ -455,10 +455,17 @@ def _ledger_and_disagreements(statements: pd.DataFrame, events: pd.DataFrame, so
     return {"commitments": commitments, "commitment_status": status, "disagreements": disagreements}
 
 
+def _bundled_table(name: str) -> pd.DataFrame:
+    frame, problems = read_table(BUNDLED_DATA / TABLE_FILES[name])
+    if frame is None:
+        raise ValueError(f"the bundled {TABLE_FILES[name]} cannot be read: {problems}")
+    return frame
+
+
 def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
     """The nine raw tables (str cells, schema column order) of a synthetic dataset of `n_events` events."""
     rng = np.random.default_rng([seed, n_events])
-    bundled = {name: read_table(BUNDLED_DATA / TABLE_FILES[name])[0] for name in ("issues", "positions", "phases")}
+    bundled = {name: _bundled_table(name) for name in ("issues", "positions", "phases")}
     sources = _sources(rng, max(20, n_events // 10))
     source_ids = list(sources["source_id"])
     actors = _actors(rng, int(np.clip(n_events // 100, 40, 2000)), source_ids)

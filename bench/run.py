@@ -15,7 +15,7 @@ For each size and each app (ours: dashboard/app.py, naive: bench/naive_app.py):
   timed in the browser; p50 and p95;
 - bytes per rerun: WebSocket bytes the page receives per filter change, median;
 - peak memory: RSS of the server process and its children, sampled every 100 ms
-  from start to stop, in MB;
+  from the server answering its health check to its stop, in MB;
 - server rerun: the same filter changes through Streamlit's AppTest (no
   browser, first run excluded), median wall time of `.run()`, in ms.
 
@@ -28,39 +28,29 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import psutil
+from playwright.sync_api import Browser, Locator, Page
 
 # No import of dashboard (or bench.generate) at module level: the AppTest child must load ours from the
 # measured snapshot, which app.py puts first on sys.path.
 from bench import CACHE_DIR
+from harness.browser import IDLE, LAUNCH_OPTIONS, VIEWPORT
+from harness.server import BUNDLED_DATA, REPO_ROOT, StreamlitServer
+from harness.stats import load_average, machine, percentile
 
-REPO = Path(__file__).resolve().parents[1]
-BUNDLED_DATA = REPO / "data"
+REPO = REPO_ROOT
 NAIVE_APP = REPO / "bench" / "naive_app.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-VIEWPORT = {"width": 1400, "height": 1000}
 
 SERVER_START_S = 60  # until /_stcore/health answers
 FIRST_DRAW_S = 300  # until the first page is fully drawn
@@ -88,7 +78,6 @@ SEARCH_WORDS = [
     "speech",
 ]
 
-IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 # The page is fully drawn: script idle, no skeleton, a Plotly chart with its SVG and data.
 DRAWN_JS = f"""() => !!document.querySelector({IDLE!r}) && !document.querySelector('[data-testid=stSkeleton]')
   && (() => {{ const gd = document.querySelector('.js-plotly-plot');
@@ -116,7 +105,16 @@ class Result:
     notes: list[str] = field(default_factory=list)
 
     def p(self, q: float) -> float | None:
+        """The q-quantile (0 to 1) of the filter-change times, ms."""
         return percentile(self.change_ms, q)
+
+    @property
+    def p50_ms(self) -> float | None:
+        return self.p(0.5)
+
+    @property
+    def p95_ms(self) -> float | None:
+        return self.p(0.95)
 
     @property
     def rerun_median(self) -> float | None:
@@ -125,17 +123,6 @@ class Result:
     @property
     def bytes_median(self) -> float | None:
         return statistics.median(self.bytes_per_change) if self.bytes_per_change else None
-
-
-def percentile(values: list[float], q: float) -> float | None:
-    """The q-th percentile (0..100), linear between ranks; None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = (len(ordered) - 1) * q / 100
-    low = int(rank)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
 def search_sequence(data: Path, changes: int) -> list[str]:
@@ -147,72 +134,6 @@ def search_sequence(data: Path, changes: int) -> list[str]:
 
 
 # --------------------------------------------------------------------------- server
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-SERVERS: list[subprocess.Popen] = []
-
-
-def start_server(app: Path, data: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    env = {**os.environ, "DASHBOARD_DATA": str(data)}
-    process = subprocess.Popen(
-        command,
-        cwd=app.parents[1],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    SERVERS.append(process)
-    return process, f"http://127.0.0.1:{port}"
-
-
-def wait_healthy(process: subprocess.Popen, url: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"server not healthy after {timeout:.0f} s")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-    if process in SERVERS:
-        SERVERS.remove(process)
 
 
 class PeakMemory:
@@ -243,7 +164,7 @@ class PeakMemory:
 # --------------------------------------------------------------------------- browser
 
 
-def wait_settled(page) -> None:
+def wait_settled(page: Page) -> None:
     """Fully drawn, and still so a moment later: the app may update the URL and redraw widgets
     after a run, which would undo a value typed too early (and the last frames' events reach us)."""
     for _ in range(2):
@@ -251,7 +172,7 @@ def wait_settled(page) -> None:
         page.wait_for_timeout(150)
 
 
-def fill_until_shown(page, field, text: str) -> None:
+def fill_until_shown(page: Page, field: Locator, text: str) -> None:
     """Type `text` into the field (without committing it), checking that it stayed there."""
     for _ in range(5):
         field.fill(text)
@@ -261,14 +182,17 @@ def fill_until_shown(page, field, text: str) -> None:
     raise RuntimeError(f"the search box would not keep {text!r}")
 
 
-def measure_in_browser(browser, result: Result, app: Path, data: Path, words: list[str], budget_s: float) -> None:
+def measure_in_browser(
+    browser: Browser, result: Result, app: Path, data: Path, words: list[str], budget_s: float
+) -> None:
     """Cold start, filter changes, bytes per change and peak memory of one server."""
     started = time.monotonic()
-    process, url = start_server(app, data)
-    memory = PeakMemory(process.pid)
+    server = StreamlitServer(app, env={"DASHBOARD_DATA": str(data)}, cwd=app.parents[1], start_timeout_s=SERVER_START_S)
+    memory: PeakMemory | None = None
     context = browser.new_context(viewport=VIEWPORT)
     try:
-        wait_healthy(process, url, SERVER_START_S)
+        url = server.start().url
+        memory = PeakMemory(server.pid)
         context.add_init_script(INIT_JS)
         page = context.new_page()
         received = [0]
@@ -304,14 +228,15 @@ def measure_in_browser(browser, result: Result, app: Path, data: Path, words: li
         result.notes.append(f"{what}: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
     finally:
         context.close()
-        stop_server(process)
-        result.peak_mb = memory.stop()
+        server.stop()
+        if memory is not None:
+            result.peak_mb = memory.stop()
 
 
 # --------------------------------------------------------------------------- AppTest
 
 
-def apptest_reruns(app: str, words: list[str], budget_s: float) -> dict:
+def apptest_reruns(app: str, words: list[str], budget_s: float) -> dict[str, list[Any]]:
     """In this process: the first run, then one timed run per search value (until `budget_s` is spent)."""
     from streamlit.testing.v1 import AppTest
 
@@ -319,7 +244,8 @@ def apptest_reruns(app: str, words: list[str], budget_s: float) -> dict:
     at.run()
     if at.exception:
         return {"rerun_ms": [], "notes": [f"first run raised: {at.exception[0].value[:120]}"]}
-    times, notes = [], []
+    times: list[float] = []
+    notes: list[str] = []
     budget_end = time.monotonic() + budget_s
     for word in words:
         if time.monotonic() > budget_end:
@@ -399,7 +325,7 @@ class Target:
     def verdict(self, results: dict[str, Result]) -> tuple[float | None, str]:
         try:
             value = self.value(results)
-        except (KeyError, ZeroDivisionError, TypeError):
+        except KeyError:  # an app that was not measured (--only)
             value = None
         if value is None:
             return None, "not measured"
@@ -407,48 +333,39 @@ class Target:
         return value, "met" if met else "MISSED"
 
 
-def ratio(results: dict[str, Result], attribute: str) -> float | None:
-    naive, ours = (getattr(results[app], attribute) for app in ("naive", "ours"))
+def ratio(results: dict[str, Result], figure: Callable[[Result], float | None]) -> float | None:
+    """naive ÷ ours of one figure; None when either is missing."""
+    naive, ours = figure(results["naive"]), figure(results["ours"])
     return naive / ours if naive and ours else None
-
-
-def p50(r: Result) -> float | None:
-    return r.p(50)
 
 
 def naive_over_ours_p50(r: dict[str, Result]) -> float | None:
     """Naive's filter p50 ÷ ours; when naive drew no chart at all, its server rerun median is a lower
     bound of its filter change (the chart cannot update before the rerun ends)."""
-    naive = r["naive"].p(50) or r["naive"].rerun_median
-    return naive / r["ours"].p(50)
+    naive, ours = r["naive"].p50_ms or r["naive"].rerun_median, r["ours"].p50_ms
+    return naive / ours if naive is not None and ours else None
 
 
 def _targets(sizes: list[str]) -> list[Target]:
     targets = [Target(s, "cold start (s)", 4, lambda r: r["ours"].cold_start_s) for s in sizes]
     targets += [
-        Target("bundled", "filter change p50 (ms)", 250, lambda r: r["ours"].p(50)),
+        Target("bundled", "filter change p50 (ms)", 250, lambda r: r["ours"].p50_ms),
         Target("bundled", "server rerun median (ms)", 25, lambda r: r["ours"].rerun_median),
-        Target("100000", "filter change p50 (ms)", 1000, lambda r: r["ours"].p(50)),
+        Target("100000", "filter change p50 (ms)", 1000, lambda r: r["ours"].p50_ms),
         Target("100000", "server rerun median (ms)", 250, lambda r: r["ours"].rerun_median),
-        Target("100000", "bytes per rerun (MB)", 5, lambda r: r["ours"].bytes_median / 1e6),
+        Target("100000", "bytes per rerun (MB)", 5, lambda r: _scaled(r["ours"].bytes_median, 1e-6)),
         Target("100000", "server peak memory (MB)", 1024, lambda r: r["ours"].peak_mb),
         Target("100000", "naive ÷ ours, filter change p50", 3, naive_over_ours_p50, at_least=True),
     ]
     return [t for t in targets if t.size in sizes]
 
 
+def _scaled(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
 def _fmt(value: float | None, digits: int = 0) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
-
-
-def machine() -> str:
-    meminfo = Path("/proc/meminfo").read_text()
-    total_kb = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))
-    return f"{os.cpu_count()} cores, {total_kb / 2**20:.1f} GiB memory, Python {sys.version.split()[0]}"
-
-
-def load() -> str:
-    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seconds: float) -> str:
@@ -456,7 +373,7 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
     label = "quick" if args.quick else "full"
     lines = [
         f"Run: `python -m bench {' '.join(args.argv)}`".rstrip() + f" ({label}; {seconds:.0f} s)",
-        f"Machine: {machine()}; load average {args.load_before} at the start, {load()} at the end"
+        f"Machine: {machine()}; load average {args.load_before} at the start, {load_average()} at the end"
         f" (above the core count, other work shared the machine); {args.changes} filter changes per app and size.",
         f"Ours: dashboard/ at {args.ours_source}; naive: bench/naive_app.py.",
         "",
@@ -468,8 +385,8 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
         for app, r in by_app.items():
             count = f" (n={len(r.change_ms)})" if len(r.change_ms) < args.changes else ""
             lines.append(
-                f"| {size} | {app} | {_fmt(r.cold_start_s, 1)} | {_fmt(r.p(50))}{count} | {_fmt(r.p(95))} "
-                f"| {_fmt(r.rerun_median, 1)} | {_fmt(r.bytes_median and r.bytes_median / 1e3)} "
+                f"| {size} | {app} | {_fmt(r.cold_start_s, 1)} | {_fmt(r.p50_ms)}{count} | {_fmt(r.p95_ms)} "
+                f"| {_fmt(r.rerun_median, 1)} | {_fmt(_scaled(r.bytes_median, 1e-3))} "
                 f"| {_fmt(r.peak_mb)} |"
             )
             notes += [f"- {size} / {app}: {note}" for note in r.notes]
@@ -481,15 +398,14 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
             "| size | cold start | filter p50 | filter p95 | rerun median | bytes/rerun | peak memory |",
             "|---|---:|---:|---:|---:|---:|---:|",
         ]
-        for size, r in results.items():
-            p95 = r["naive"].p(95) / r["ours"].p(95) if r["naive"].p(95) and r["ours"].p(95) else None
+        for size, pair in results.items():
             cells = [
-                ratio(r, "cold_start_s"),
-                ratio(r, "p50_ms"),
-                p95,
-                ratio(r, "rerun_median"),
-                ratio(r, "bytes_median"),
-                ratio(r, "peak_mb"),
+                ratio(pair, lambda r: r.cold_start_s),
+                ratio(pair, lambda r: r.p50_ms),
+                ratio(pair, lambda r: r.p95_ms),
+                ratio(pair, lambda r: r.rerun_median),
+                ratio(pair, lambda r: r.bytes_median),
+                ratio(pair, lambda r: r.peak_mb),
             ]
             lines.append(f"| {size} | " + " | ".join(_fmt(c, 2) for c in cells) + " |")
     targets = [
@@ -503,15 +419,12 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
             value, verdict = t.verdict(results[t.size])
             sign = "≥" if t.at_least else "≤"
             bound = (
-                " (at least: naive's rerun median)" if "naive" in t.what and not results[t.size]["naive"].p(50) else ""
+                " (at least: naive's rerun median)" if "naive" in t.what and not results[t.size]["naive"].p50_ms else ""
             )
             lines.append(f"| {t.size} | {t.what} | {sign} {t.limit:g} | {_fmt(value, 2)}{bound} | {verdict} |")
     if notes:
         lines += ["", "Notes:", *notes]
     return "\n".join(lines) + "\n"
-
-
-Result.p50_ms = property(p50)  # for ratio()
 
 
 def write_section(path: Path, label: str, text: str) -> None:
@@ -597,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     apps = ["ours", "naive"] if args.only == "both" else [args.only]
     ours, args.ours_source = source_of_ours(args.rev)
     app_files = {"ours": ours, "naive": NAIVE_APP}
-    args.load_before = load()
+    args.load_before = load_average()
     print(f"Machine: {machine()}; load average {args.load_before}\nOurs: {args.ours_source}", flush=True)
 
     from playwright.sync_api import sync_playwright
@@ -606,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Result]] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(**LAUNCH_OPTIONS)
             for size in sizes:
                 data = data_for(size)
                 words = search_sequence(data, args.changes)
@@ -617,17 +530,14 @@ def main(argv: list[str] | None = None) -> int:
                     print("AppTest…", end=" ", flush=True)
                     measure_reruns(result, app_files[app], data, words, budget_s)
                     print(
-                        f"cold {_fmt(result.cold_start_s, 1)} s, p50 {_fmt(result.p(50))} ms, "
+                        f"cold {_fmt(result.cold_start_s, 1)} s, p50 {_fmt(result.p50_ms)} ms, "
                         f"rerun {_fmt(result.rerun_median, 1)} ms, peak {_fmt(result.peak_mb)} MB "
                         + "; ".join(result.notes),
                         flush=True,
                     )
             browser.close()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # measure_in_browser has stopped its server on the way out
         print("\ninterrupted; reporting what was measured", flush=True)
-    finally:
-        for process in list(SERVERS):
-            stop_server(process)
     text = report(results, args, time.monotonic() - began)
     print("\n" + text)
     if args.out:

@@ -13,9 +13,7 @@ from pathlib import Path
 
 from dashboard.data.load import validate_dir
 from dashboard.ingest import cli as ingest_cli
-
-# The bundled data, found from the package rather than the working directory.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from dashboard.paths import BUNDLED_DATA as DEFAULT_DATA_DIR
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import streamlit as st  # noqa: E402
 
 from dashboard.data.cache import data_dir, load_for_app  # noqa: E402
+from dashboard.pages import DEFAULT_PAGE, PAGES, page_at  # noqa: E402
 from dashboard.ui.state import (  # noqa: E402
     View,
     check_link_once,
@@ -24,10 +25,6 @@ from dashboard.ui.state import (  # noqa: E402
     share_url,
     show_link_notice,
 )
-
-# Not "pages/": a folder of that name beside the entry script switches Streamlit
-# into its legacy multipage mode, which can run a page without this script.
-PAGES_DIR = Path(__file__).resolve().parent / "views"
 
 st.set_page_config(
     page_title="NATO–Russia missile defence talks, 2009–2012",
@@ -52,25 +49,17 @@ set_view(View(dataset, filters))
 
 page = st.navigation(
     [
-        st.Page(
-            PAGES_DIR / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline", default=True
-        ),
-        st.Page(PAGES_DIR / "stances.py", title="Stances", icon=":material/balance:", url_path="stances"),
-        st.Page(PAGES_DIR / "statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
-        st.Page(PAGES_DIR / "actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
-        st.Page(PAGES_DIR / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
-        st.Page(
-            PAGES_DIR / "disagreements.py",
-            title="Disagreements",
-            icon=":material/compare_arrows:",
-            url_path="disagreements",
-        ),
-        st.Page(PAGES_DIR / "map.py", title="Map", icon=":material/map:", url_path="map"),
-        st.Page(PAGES_DIR / "about.py", title="About", icon=":material/info:", url_path="about"),
+        st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=spec == DEFAULT_PAGE)
+        for spec in PAGES
     ]
 )
 show_link_notice()
-page.run()
+spec = page_at(page.url_path)
+if empty := [table for table in spec.needs if dataset.counts()[table] == 0]:
+    st.title(spec.title)
+    st.info(f"This dataset has no {' or '.join(empty)}, so there is nothing to show here.")
+else:
+    page.run()
 drop_other_pages_params(page.url_path)
 
 with st.sidebar:

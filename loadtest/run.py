@@ -23,38 +23,31 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
-import os
-import platform
 import random
 import shlex
 import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psutil
+from playwright.async_api import Browser, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from loadtest.streamlit_page import IDLE, KNOWN_PROBE, RUN_COUNTER
+from dashboard.pages import PAGES, address
+from dashboard.ui.state import LANE_CHOICES
+from harness.browser import IDLE, KNOWN_PROBE, LAUNCH_OPTIONS, RUN_COUNTER, RUNS_AT_LEAST, RUNS_DONE, SKELETON, VIEWPORT
+from harness.server import StreamlitServer, is_healthy
+from harness.stats import load_average, machine, percentile
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = REPO_ROOT / "docs" / "performance-load.md"
 MAX_SESSIONS = 50
 MAX_SECONDS = 600
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RAMP_S = 1.0  # one new viewer a second while the sessions open
 FIRST_CHANGE_SPREAD_MS = 5_000
 ACTION_TIMEOUT_MS = 60_000  # one filter change, rerun included, on a loaded 2-core machine
@@ -74,7 +67,7 @@ DATES = ["2010-06-01", "2011-01-01", "2011-06-30", "2010-11-19"]
 # --------------------------------------------------------------------------- arguments
 
 
-def positive_bounded(limit: int):
+def positive_bounded(limit: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         value = int(text)
         if not 1 <= value <= limit:
@@ -93,7 +86,7 @@ def loopback_url(text: str) -> str:
         addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 80)}
     except OSError as error:
         raise argparse.ArgumentTypeError(f"cannot resolve {parts.hostname}: {error}") from None
-    if not addresses or not all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses):
+    if not addresses or not all(ipaddress.ip_address(str(a).split("%")[0]).is_loopback for a in addresses):
         raise argparse.ArgumentTypeError(f"refusing {parts.hostname}: only loopback addresses may be loaded")
     return text if text.endswith("/") else text + "/"
 
@@ -131,76 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- server and memory
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(data: Path | None) -> tuple[str, subprocess.Popen, str]:
-    port = free_port()
-    env = dict(os.environ)
-    if data is not None:
-        env["DASHBOARD_DATA"] = str(data.resolve())
-    log = tempfile.NamedTemporaryFile(prefix=f"loadtest-streamlit-{port}-", suffix=".log", delete=False)
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard/app.py",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    log.close()
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited with {process.returncode}; see {log.name}")
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as response:
-                if response.read().decode().strip() == "ok":
-                    return url, process, log.name
-        except OSError:
-            pass
-        time.sleep(0.25)
-    stop_server(process)
-    raise SystemExit(f"the server was not healthy within {SERVER_START_TIMEOUT_S} s; see {log.name}")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """Terminate the server; kill it if it has not stopped within 10 s."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 def rss_bytes(pid: int) -> int | None:
-    """Resident memory of `pid` and its children (psutil), None if gone."""
-    try:
-        import psutil
-    except ImportError:  # fall back to /proc for the process alone
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-        except OSError:
-            return None
-        return None
+    """Resident memory of `pid` and its children, None if gone."""
     try:
         process = psutil.Process(pid)
         return process.memory_info().rss + sum(child.memory_info().rss for child in process.children(True))
@@ -247,8 +172,9 @@ class Results:
         return [value for values in self.latencies.values() for value in values]
 
 
-async def runs_done(page) -> int:
-    return await page.evaluate("() => window.__stRunsDone || 0")
+async def runs_done(page: Page) -> int:
+    done: int = await page.evaluate(RUNS_DONE)
+    return done
 
 
 RUN_SEEN_TIMEOUT_MS = 15_000
@@ -258,30 +184,29 @@ APPLIED = (
 )
 
 
-async def wait_rerun(page, before: int, applied: str, results: Results) -> None:
+async def wait_rerun(page: Page, before: int, applied: str, results: Results) -> None:
     """Until a new run has finished. A very quick run can slip past the run
     counter (the page may never render the "running" state); then the change
     counts once the page is idle and its URL shows it (`applied`, a JS
     expression over `params`), and is reported as an unobserved run."""
     try:
-        await page.wait_for_function(
-            f"(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector({IDLE!r})",
-            arg=before + 1,
-            timeout=RUN_SEEN_TIMEOUT_MS,
-        )
+        await page.wait_for_function(RUNS_AT_LEAST, arg=before + 1, timeout=RUN_SEEN_TIMEOUT_MS)
     except PlaywrightTimeout:
         await page.wait_for_function(APPLIED, arg=applied, timeout=ACTION_TIMEOUT_MS - RUN_SEEN_TIMEOUT_MS)
         results.unobserved_runs += 1
 
 
-async def timed(page, results: Results, name: str, action) -> None:
+Action = Callable[[], Awaitable[str]]
+
+
+async def timed(page: Page, results: Results, name: str, action: Action) -> None:
     """Run `action` (a coroutine function causing one rerun and returning a JS
     test of the URL's `params` that holds once it applied), time it to the end
     of the rerun."""
     # A viewer acts on a settled page: input typed while a run is still
     # redrawing the sidebar can be lost, which is not what is measured here.
     await page.wait_for_selector(IDLE, timeout=ACTION_TIMEOUT_MS)
-    await page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=ACTION_TIMEOUT_MS)
+    await page.locator(SKELETON).first.wait_for(state="detached", timeout=ACTION_TIMEOUT_MS)
     before = await runs_done(page)
     start = time.perf_counter()
     applied = await action()
@@ -291,7 +216,8 @@ async def timed(page, results: Results, name: str, action) -> None:
         results.errors.append(f"{name}: the page shows an exception")
 
 
-PAGES = ["", "statements", "stances", "actors", "sources", "map", "about"]
+# Viewers spread over every page; the default page is opened at the root.
+PAGE_PATHS = [address(spec) for spec in PAGES]
 
 
 @dataclass
@@ -313,9 +239,85 @@ class Phase:
             self.all_open.set()
 
 
-async def session(number: int, browser, url: str, phase: Phase, results: Results) -> None:
+class Viewer:
+    """One simulated viewer's filter changes on its page. Each action makes one change that causes a rerun and
+    returns a JS test of the URL's `params` that holds once the change applied."""
+
+    def __init__(self, page: Page, rng: random.Random) -> None:
+        self.page = page
+        self.rng = rng
+        # The current values: choosing the same value again causes no rerun.
+        self.word = ""
+        self.day = ""
+        self.lane = "affiliation"
+        self.picked_actors: list[str] = []  # ids, which are the lower-cased surnames
+
+    def _another(self, choices: list[str], current: str) -> str:
+        return self.rng.choice([choice for choice in choices if choice != current])
+
+    async def search(self) -> str:
+        box = self.page.get_by_role("textbox", name="Search text")
+        self.word = self._another(SEARCH_WORDS, self.word)
+        await box.fill(self.word)
+        await box.press("Enter")
+        return f"params.get('q') === {self.word!r}"
+
+    async def clear_search(self) -> str:
+        box = self.page.get_by_role("textbox", name="Search text")
+        await box.fill("")
+        self.word = ""
+        await box.press("Enter")
+        return "!params.has('q')"
+
+    async def pick_actor(self) -> str:
+        typed, option = self.rng.choice([a for a in ACTORS if a[0].lower() not in self.picked_actors])
+        box = self.page.get_by_role("combobox", name="Actors", exact=True)
+        await box.click()
+        await box.fill(typed)
+        await self.page.get_by_role("option", name=option, exact=True).click()
+        self.picked_actors.append(typed.lower())
+        return f"params.getAll('actor').includes({typed.lower()!r})"
+
+    async def remove_actor(self) -> str:
+        box = self.page.get_by_role("combobox", name="Actors", exact=True)
+        await box.click()
+        await box.fill("")
+        await box.press("Backspace")
+        removed = self.picked_actors.pop() if self.picked_actors else ""
+        return f"!params.getAll('actor').includes({removed!r})"
+
+    async def set_date(self) -> str:
+        year = self.page.get_by_role("spinbutton", name="year, From", exact=True)
+        await year.click()
+        self.day = self._another(DATES, self.day)
+        await self.page.keyboard.type(self.day.replace("-", ""))
+        await self.page.keyboard.press("Enter")
+        await self.page.locator("[data-testid=stSidebar]").get_by_role("heading", name="Filters").click()
+        return f"params.get('from') === {self.day!r}"
+
+    async def switch_lanes(self) -> str:
+        lanes = self.page.locator("[data-testid=stButtonGroup]")
+        if not await lanes.count():
+            return await self.search()  # only the timeline has lanes
+        self.lane = self._another(list(LANE_CHOICES), self.lane)
+        await lanes.get_by_text(self.lane, exact=True).click()
+        return f"(params.get('lanes') || 'affiliation') === {self.lane!r}"
+
+    def actions(self) -> list[tuple[str, Action]]:
+        """The changes, in the order each viewer repeats them."""
+        return [
+            ("search", self.search),
+            ("clear search", self.clear_search),
+            ("pick actor", self.pick_actor),
+            ("remove actor", self.remove_actor),
+            ("set date", self.set_date),
+            ("lanes", self.switch_lanes),
+        ]
+
+
+async def session(number: int, browser: Browser, url: str, phase: Phase, results: Results) -> None:
     rng = random.Random(number)
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = await browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     await context.add_init_script(RUN_COUNTER)
     page = await context.new_page()
@@ -328,79 +330,15 @@ async def session(number: int, browser, url: str, phase: Phase, results: Results
             else None
         ),
     )
-    sidebar = page.locator("[data-testid=stSidebar]")
-
-    current = {"word": "", "date": "", "lanes": "affiliation", "actors": []}  # the same value causes no rerun
-
-    def another(choices: list[str], key: str) -> str:
-        current[key] = rng.choice([choice for choice in choices if choice != current[key]])
-        return current[key]
-
-    async def search():
-        box = page.get_by_role("textbox", name="Search text")
-        word = another(SEARCH_WORDS, "word")
-        await box.fill(word)
-        await box.press("Enter")
-        return f"params.get('q') === {word!r}"
-
-    async def clear_search():
-        box = page.get_by_role("textbox", name="Search text")
-        await box.fill("")
-        current["word"] = ""
-        await box.press("Enter")
-        return "!params.has('q')"
-
-    async def pick_actor():
-        typed, option = rng.choice([actor for actor in ACTORS if actor[0].lower() not in current["actors"]])
-        box = page.get_by_role("combobox", name="Actors", exact=True)
-        await box.click()
-        await box.fill(typed)
-        await page.get_by_role("option", name=option, exact=True).click()
-        current["actors"].append(typed.lower())  # the ids are the lower-cased surnames
-        return f"params.getAll('actor').includes({typed.lower()!r})"
-
-    async def unpick_actor():
-        box = page.get_by_role("combobox", name="Actors", exact=True)
-        await box.click()
-        await box.fill("")
-        await box.press("Backspace")
-        removed = current["actors"].pop() if current["actors"] else ""
-        return f"!params.getAll('actor').includes({removed!r})"
-
-    async def set_date():
-        year = page.get_by_role("spinbutton", name="year, From", exact=True)
-        await year.click()
-        day = another(DATES, "date")
-        await page.keyboard.type(day.replace("-", ""))
-        await page.keyboard.press("Enter")
-        await sidebar.get_by_role("heading", name="Filters").click()
-        return f"params.get('from') === {day!r}"
-
-    async def lanes():
-        if not await page.locator("[data-testid=stButtonGroup]").count():
-            return await search()  # only the timeline has lanes
-        lane = another(["actor", "kind", "affiliation"], "lanes")  # the current lane would not rerun
-        await page.locator("[data-testid=stButtonGroup]").get_by_text(lane, exact=True).click()
-        return f"(params.get('lanes') || 'affiliation') === {lane!r}"
-
-    steps = [
-        ("search", search),
-        ("clear search", clear_search),
-        ("pick actor", pick_actor),
-        ("remove actor", unpick_actor),
-        ("set date", set_date),
-        ("lanes", lanes),
-    ]
-    url = url + PAGES[number % len(PAGES)]  # viewers spread over the seven pages
+    steps = Viewer(page, rng).actions()
+    url = url + PAGE_PATHS[number % len(PAGE_PATHS)]
     opened = False
     try:
         await asyncio.sleep(number * RAMP_S)  # viewers arrive one after another
         start = time.perf_counter()
         await page.goto(url, timeout=OPEN_TIMEOUT_MS)
-        await page.wait_for_function(
-            f"() => (window.__stRunsDone || 0) >= 1 && !!document.querySelector({IDLE!r})", timeout=OPEN_TIMEOUT_MS
-        )
-        await page.locator("[data-testid=stSkeleton]").first.wait_for(state="detached", timeout=OPEN_TIMEOUT_MS)
+        await page.wait_for_function(RUNS_AT_LEAST, arg=1, timeout=OPEN_TIMEOUT_MS)
+        await page.locator(SKELETON).first.wait_for(state="detached", timeout=OPEN_TIMEOUT_MS)
         results.open_times.append(time.perf_counter() - start)
         opened = True
         phase.one_open()
@@ -434,41 +372,23 @@ def mb(value: int | None) -> str:
     return "n/a" if value is None else f"{value / 2**20:,.0f} MB"
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    position = (len(ordered) - 1) * q
-    low, high = int(position), min(int(position) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+def secs(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f} s"
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError):
-        total = None
-    import streamlit
+@dataclass(frozen=True)
+class MemoryReport:
+    """Server RSS in bytes (None where no sample was taken) at the moments the report names."""
 
-    try:
-        load = " (load average {:.1f} / {:.1f} / {:.1f} at the end)".format(*os.getloadavg())
-    except OSError:
-        load = ""
-    return (
-        f"{os.cpu_count()} cores ({cpu}){load}, {mb(total)} memory, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, Streamlit {streamlit.__version__}"
-    )
+    start: int | None  # a warmed-up server, before the sessions
+    peak: int | None
+    open: int | None  # every session open, before the filter changes
+    during: tuple[int | None, ...]  # at 25, 50, 75 and 100 % of the filter changes
+    end: int | None  # the end of the load
+    after: int | None  # `--settle` seconds after every session closed
 
 
-def report(args, command: str, results: Results, memory: dict[str, int | None], seconds: float) -> str:
+def report(args: argparse.Namespace, command: str, results: Results, memory: MemoryReport, seconds: float) -> str:
     all_latencies = results.all_latencies()
     rows = [("all filter changes", all_latencies)] + sorted(results.latencies.items())
     lines = [
@@ -478,11 +398,12 @@ def report(args, command: str, results: Results, memory: dict[str, int | None], 
         "",
         f"    {command}",
         "",
-        f"Machine: {machine()}. Other jobs (benchmarks) may have been running at the same time; "
+        f"Machine: {machine()}, load average {load_average()} at the end. "
+        "Other jobs (benchmarks) may have been running at the same time; "
         "the figures are an upper bound for an idle machine.",
         "",
         f"{args.sessions} headless Chromium sessions (one browser, one context each, so one Streamlit session each) "
-        "opened the app one a second, spread over the seven pages; once all were open they changed sidebar "
+        f"opened the app one a second, spread over the {len(PAGES)} pages; once all were open they changed sidebar "
         f"filters for {seconds:.0f} s against one server on the bundled data, each waiting for its "
         "rerun to finish before the next change (search text, clear it, pick an actor, remove it, set a date, "
         "switch the lanes where the page has them). The browsers run on the same 2 cores as the server, so "
@@ -493,19 +414,19 @@ def report(args, command: str, results: Results, memory: dict[str, int | None], 
         f"| errors | {len(results.errors)} |",
         f"| changes whose run the page counter missed (counted once the URL showed them) | {results.unobserved_runs} |",
         f"| filter changes | {len(all_latencies):,} ({len(all_latencies) / max(seconds, 1):.1f}/s) |",
-        f"| first page load p50 / max (viewers arriving one a second) | {percentile(results.open_times, 0.5):.2f} s / "
-        f"{max(results.open_times, default=float('nan')):.2f} s |",
-        f"| server RSS before the sessions | {mb(memory['start'])} |",
-        f"| server RSS peak | {mb(memory['peak'])} |",
-        f"| server RSS with every session open, before the filter changes | {mb(memory['open'])} |",
-        f"| server RSS at 25 / 50 / 75 / 100 % of the filter changes | {' / '.join(mb(v) for v in memory['during'])} |",
-        f"| server RSS at the end of the load | {mb(memory['end'])} |",
-        f"| server RSS {args.settle} s after all sessions closed | {mb(memory['after'])} |",
+        f"| first page load p50 / max (viewers arriving one a second) | {secs(percentile(results.open_times, 0.5))} / "
+        f"{secs(max(results.open_times, default=None))} |",
+        f"| server RSS before the sessions | {mb(memory.start)} |",
+        f"| server RSS peak | {mb(memory.peak)} |",
+        f"| server RSS with every session open, before the filter changes | {mb(memory.open)} |",
+        f"| server RSS at 25 / 50 / 75 / 100 % of the filter changes | {' / '.join(mb(v) for v in memory.during)} |",
+        f"| server RSS at the end of the load | {mb(memory.end)} |",
+        f"| server RSS {args.settle} s after all sessions closed | {mb(memory.after)} |",
     ]
-    if memory["start"] is not None and memory["peak"] is not None:
+    if memory.start is not None and memory.peak is not None:
         lines.append(
-            f"| peak growth per session (peak − before) / sessions | "
-            f"{mb((memory['peak'] - memory['start']) // args.sessions)} |"
+            "| peak growth per session (peak − before) / sessions | "
+            f"{mb((memory.peak - memory.start) // args.sessions)} |"
         )
     lines += [
         "",
@@ -517,8 +438,8 @@ def report(args, command: str, results: Results, memory: dict[str, int | None], 
     for name, values in rows:
         if values:
             lines.append(
-                f"| {name} | {len(values):,} | {percentile(values, 0.5):.2f} s | "
-                f"{percentile(values, 0.95):.2f} s | {max(values):.2f} s |"
+                f"| {name} | {len(values):,} | {secs(percentile(values, 0.5))} | "
+                f"{secs(percentile(values, 0.95))} | {secs(max(values))} |"
             )
     if results.errors:
         lines += ["", "Errors (first 20):", ""] + [f"- {error}" for error in results.errors[:20]]
@@ -533,13 +454,13 @@ def report(args, command: str, results: Results, memory: dict[str, int | None], 
     return "\n".join(lines)
 
 
-async def drive(args, url: str, memory: Memory) -> tuple[Results, dict[str, int | None], float]:
+async def drive(args: argparse.Namespace, url: str, memory: Memory) -> tuple[Results, MemoryReport, float]:
     from playwright.async_api import async_playwright
 
     results = Results()
     stop = asyncio.Event()
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(**LAUNCH_OPTIONS)
         try:
             # Warm-up: one session loads the dataset and the chart libraries, so
             # "start" is the memory of a ready server, not of an idle one.
@@ -570,20 +491,11 @@ async def drive(args, url: str, memory: Memory) -> tuple[Results, dict[str, int 
     after_rss = memory.sample()
     stop.set()
     await sampler
-    during = [rss_at(memory, started + args.seconds * q) for q in (0.25, 0.5, 0.75, 1.0)]
-    memory_open = rss_at(memory, started)
-    return (
-        results,
-        {
-            "start": start_rss,
-            "peak": memory.peak(),
-            "end": end_rss,
-            "after": after_rss,
-            "during": during,
-            "open": memory_open,
-        },
-        elapsed,
+    during = tuple(rss_at(memory, started + args.seconds * q) for q in (0.25, 0.5, 0.75, 1.0))
+    report = MemoryReport(
+        start=start_rss, peak=memory.peak(), open=rss_at(memory, started), during=during, end=end_rss, after=after_rss
     )
+    return results, report, elapsed
 
 
 def rss_at(memory: Memory, moment: float) -> int | None:
@@ -595,21 +507,21 @@ def rss_at(memory: Memory, moment: float) -> int | None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = "python -m loadtest " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
-    process = None
+    server = None
     if args.url:
         url, pid = args.url, args.server_pid
+        if not is_healthy(url):
+            raise SystemExit(f"no healthy Streamlit server at {url}")
     else:
-        url, process, log = start_server(args.data)
-        pid = process.pid
-        print(f"server {url} (pid {pid}, log {log})", flush=True)
+        env = {"DASHBOARD_DATA": str(args.data.resolve())} if args.data else None
+        server = StreamlitServer(env=env, start_timeout_s=SERVER_START_TIMEOUT_S).start()
+        url, pid = server.url, server.pid
+        print(f"server {url} (pid {pid}, log {server.log_path})", flush=True)
     try:
-        # One warm-up request, so "start" is the server with the dataset loaded.
-        with urllib.request.urlopen(url + "_stcore/health", timeout=10):
-            pass
         results, memory, elapsed = asyncio.run(drive(args, url, Memory(pid)))
     finally:
-        if process is not None:
-            stop_server(process)
+        if server is not None:
+            server.stop()
     text = report(args, command, results, memory, min(elapsed, args.seconds))
     print(text)
     if not args.no_write:

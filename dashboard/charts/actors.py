@@ -17,8 +17,8 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame) -> go.Figure
     present = set(pairs["actor_a"]) | set(pairs["actor_b"])
     order = sorted(present, key=lambda a: (group_sort_key(affiliations.get(a, "")), names.get(a, a)))
     counts = pd.DataFrame(0, index=order, columns=order)
-    for row in pairs.itertuples():
-        counts.loc[row.actor_a, row.actor_b] = counts.loc[row.actor_b, row.actor_a] = row.events
+    for a, b, events in zip(pairs["actor_a"], pairs["actor_b"], pairs["events"], strict=True):
+        counts.loc[a, b] = counts.loc[b, a] = events
     labels = [plotly_text(names.get(actor_id, actor_id)) for actor_id in order]
     figure = go.Figure(
         go.Heatmap(

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import GROUP_COLOURS, plotly_text
-from dashboard.model.dates import format_date_range
+from dashboard.model.tables import venue_table
 
 # Relative to the page, so it works under any host and base path.
 TOPOJSON_URL = "app/static/topojson/"
@@ -30,33 +30,6 @@ LAT_RANGE = (20.0, 72.0)
 def topojson_config() -> dict[str, str]:
     """Plotly config pointing the geo base map at the locally served topojson."""
     return {"topojsonURL": TOPOJSON_URL}
-
-
-def venue_table(events: pd.DataFrame) -> pd.DataFrame:
-    """Located events grouped by venue. Places with the same coordinates (the
-    data locate "Moscow" and "State Duma, Moscow" both at the city centre)
-    share one venue, since their bubbles would hide each other.
-    Columns: place (distinct place names joined by "; "), latitude, longitude,
-    events (count), event_ids (tuple, by date), titles (tuple of
-    "title (date text)"); most events first."""
-    located = events.dropna(subset=["latitude", "longitude"]).sort_values(["start_date", "event_id"])
-    rows = []
-    for (latitude, longitude), group in located.groupby(["latitude", "longitude"], sort=False):
-        rows.append(
-            {
-                "place": "; ".join(dict.fromkeys(place for place in group["place"] if place)),
-                "latitude": latitude,
-                "longitude": longitude,
-                "events": len(group),
-                "event_ids": tuple(group["event_id"]),
-                "titles": tuple(
-                    f"{e.title} ({format_date_range(e.start_date, e.end_date, e.date_precision)})"
-                    for e in group.itertuples()
-                ),
-            }
-        )
-    table = pd.DataFrame(rows, columns=["place", "latitude", "longitude", "events", "event_ids", "titles"])
-    return table.sort_values(["events", "place"], ascending=[False, True], ignore_index=True)
 
 
 def venue_map_figure(events: pd.DataFrame) -> tuple[go.Figure, int]:

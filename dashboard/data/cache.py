@@ -17,16 +17,15 @@ import streamlit as st
 from dashboard.data.dataset import TABLE_FILES, Dataset
 from dashboard.data.problems import Problem
 from dashboard.data.snapshot import read_snapshot, write_snapshot
-
-BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
+from dashboard.paths import BUNDLED_DATA
 
 
 def data_dir() -> Path:
     return Path(os.environ.get("DASHBOARD_DATA") or BUNDLED_DATA)
 
 
-def _fingerprint(directory: Path) -> tuple:
-    stamps = []
+def _fingerprint(directory: Path) -> tuple[tuple[str, int | None, int | None], ...]:
+    stamps: list[tuple[str, int | None, int | None]] = []
     for name in TABLE_FILES.values():
         try:
             stat = (directory / name).stat()

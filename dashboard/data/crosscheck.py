@@ -67,7 +67,7 @@ def dangling_references(raw: RawTables) -> list[Problem]:
             missing = ids[~is_in(ids, known) & ids.str.fullmatch(SLUG_RE.pattern.strip("^$"))]
             for row, missing_id in missing.items():
                 message = f"unknown {id_column} {show(missing_id)}: not in {target_file}"
-                problems.append(Problem(table.file_name, int(row), field.name, message))
+                problems.append(Problem(table.file_name, int(str(row)), field.name, message))
     return problems
 
 

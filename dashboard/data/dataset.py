@@ -12,8 +12,8 @@ Each frame keeps the CSV's column order and a default RangeIndex.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -50,6 +50,8 @@ ID_COLUMNS: dict[str, str] = {
     "disagreements": "reading_id",
 }
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -67,25 +69,29 @@ class Dataset:
     commitments: pd.DataFrame = field(default_factory=lambda: empty_table("commitments"))
     commitment_status: pd.DataFrame = field(default_factory=lambda: empty_table("commitment_status"))
     disagreements: pd.DataFrame = field(default_factory=lambda: empty_table("disagreements"))
+    # Values built by `derived`, keyed by their builder. Not part of equality or the constructor; the dict itself
+    # is filled in place, so the dataclass can stay frozen.
+    _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in TABLE_FILES}
 
     def counts(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables().items()}
 
-    def derived(self, name: str, build: Callable[[Dataset], Any]) -> Any:
+    def derived(self, build: Callable[[Dataset], T]) -> T:
         """`build(self)`, computed once per dataset and kept with it.
 
         For lookups that depend only on the tables (sorted copies, exploded id
         lists, search text): the app shares one loaded dataset across reruns,
         so each is paid for once, not on every rerun. The tables are never
-        changed after loading, so a kept value cannot go stale.
+        changed after loading, so a kept value cannot go stale. Keyed by the
+        builder itself, so pass a module-level function, not a fresh closure.
         """
-        memo = self.__dict__.setdefault("_derived", {})  # frozen: bypass __setattr__
-        if name not in memo:
-            memo[name] = build(self)
-        return memo[name]
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        value: T = self._derived[build]
+        return value
 
 
 def empty_table(name: str) -> pd.DataFrame:

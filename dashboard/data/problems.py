@@ -44,9 +44,9 @@ class Problem:
         return f"{self.file}:{row}:{column}: {self.message}"
 
 
-def show(value: object) -> str:
-    """A cell value for a message: quoted, escaped (one line), cut if long."""
+def show(value: object, limit: int = MAX_SHOWN_VALUE) -> str:
+    """A value for a message: quoted, escaped (one line), cut to `limit` characters if longer."""
     text = str(value)
-    if len(text) > MAX_SHOWN_VALUE:
-        text = text[: MAX_SHOWN_VALUE - 1] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     return repr(text)

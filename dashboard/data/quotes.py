@@ -60,8 +60,8 @@ def direct_quotes_with_seeds(dataset: Dataset) -> list[tuple[str, str, list[str]
     }
     rows = dataset.statements[dataset.statements["is_direct_quote"]]
     return [
-        (row.statement_id, row.quote, [seed_of_source[s] for s in row.source_ids if s in seed_of_source])
-        for row in rows.itertuples(index=False)
+        (statement_id, quote, [seed_of_source[s] for s in source_ids if s in seed_of_source])
+        for statement_id, quote, source_ids in zip(rows["statement_id"], rows["quote"], rows["source_ids"], strict=True)
     ]
 
 

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Final, Literal, cast
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -101,13 +102,19 @@ def is_int_at_least(minimum: int | None) -> Callable[[str], bool]:
 REQUIRED_ERROR = "is empty but required"
 
 # How a column is converted for the typed Dataset (see dataset.py).
-STR, DATE, ID_LIST, BOOL, INT, FLOAT = "str", "date", "id_list", "bool", "int", "float"
+ConvertsTo = Literal["str", "date", "id_list", "bool", "int", "float"]
+STR: Final = "str"
+DATE: Final = "date"
+ID_LIST: Final = "id_list"
+BOOL: Final = "bool"
+INT: Final = "int"
+FLOAT: Final = "float"
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    converts_to: str
+    converts_to: ConvertsTo
     checks: tuple[pa.Check, ...]
     unique: bool = False
     # The table an id (or id list) points into, checked in crosscheck.py.
@@ -137,7 +144,7 @@ def _cell_check(test: Callable[[str], bool], error: str) -> pa.Check:
     return pa.Check(passes, name=error, error=error)
 
 
-def _field(name: str, converts_to: str, checks: list[pa.Check], required: bool, **kwargs) -> Field:
+def _field(name: str, converts_to: ConvertsTo, checks: list[pa.Check], required: bool, **kwargs) -> Field:
     all_checks = ((_required(),) if required else ()) + tuple(checks)
     return Field(name, converts_to, all_checks, **kwargs)
 
@@ -547,7 +554,7 @@ def validate_table(name: str, raw: pd.DataFrame) -> list[Problem]:
     return []
 
 
-def _row_number(index: object) -> int | None:
+def _row_number(index: int | float | None) -> int | None:
     if index is None or (isinstance(index, float) and math.isnan(index)):
         return None
     return int(index)
@@ -572,7 +579,7 @@ def _problems_from_failures(table: Table, raw: pd.DataFrame, failures: pd.DataFr
             problems.add(Problem(file, row, column, f"duplicate {show(value)} (rows {rows})"))
         elif check in rules:
             rule = rules[check]
-            problems.add(Problem(file, row, rule.column, rule.message(raw.loc[row])))
+            problems.add(Problem(file, row, rule.column, rule.message(cast(Row, raw.loc[row]))))
         elif check.startswith("is empty"):  # REQUIRED_ERROR or an id list's own; no value to show
             problems.add(Problem(file, row, column, check))
         else:
@@ -604,7 +611,7 @@ def is_in(values: pd.Series, known: pd.Series) -> pd.Series:
     return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
 
 
-def _convert(raw: pd.Series, converts_to: str) -> pd.Series:
+def _convert(raw: pd.Series, converts_to: ConvertsTo) -> pd.Series:
     values = raw.tolist()
     if converts_to == DATE:
         as_dates = pd.to_datetime(pd.Series([v or None for v in values], dtype=object), format="%Y-%m-%d")

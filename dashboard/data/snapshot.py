@@ -21,7 +21,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
@@ -89,9 +88,9 @@ def write_snapshot(directory: Path, dataset: Dataset, root: Path | None = None) 
         # Written beside the target, then renamed: a reader never sees half a snapshot,
         # and two servers writing the same one at once both end with a whole one.
         staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=root))
-        for field in fields(dataset):
-            table = pa.Table.from_pandas(getattr(dataset, field.name), preserve_index=False)
-            feather.write_feather(table, staging / f"{field.name}.arrow", compression="uncompressed")
+        for name, frame in dataset.tables().items():
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            feather.write_feather(table, staging / f"{name}.arrow", compression="uncompressed")
         (staging / _DONE).write_text("ok\n")
         try:
             staging.rename(target)

@@ -43,9 +43,9 @@ def format_date_range(start: DateLike, end: DateLike, precision: str) -> str:
     "undated (reported 26 Jan 2011)". A missing start gives "date unknown";
     an unknown precision is treated as "day"."""
     first = to_timestamp(start)
-    last = to_timestamp(end) or first
     if first is None:
         return "date unknown"
+    last = to_timestamp(end) or first
     if precision == "week":
         return f"week of {format_day(first)}"
     if precision == "month":

@@ -72,15 +72,16 @@ def _events_in_order(ds: Dataset) -> pd.DataFrame:
     return ds.events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
 
 
-def _event_ids_exploded(column: str):
-    def build(ds: Dataset) -> pd.Series:
-        return ds.derived("events_in_order", _events_in_order)[column].explode().dropna()
+def _event_participants(ds: Dataset) -> pd.Series:
+    return ds.derived(_events_in_order)["participant_ids"].explode().dropna()
 
-    return build
+
+def _event_issues(ds: Dataset) -> pd.Series:
+    return ds.derived(_events_in_order)["issue_ids"].explode().dropna()
 
 
 def _event_search_text(ds: Dataset) -> pd.Series:
-    events = ds.derived("events_in_order", _events_in_order)
+    events = ds.derived(_events_in_order)
     return (events["title"] + "\n" + events["summary"] + "\n" + events["place"]).str.casefold()
 
 
@@ -94,29 +95,25 @@ def _rows_mentioning(exploded: pd.Series, wanted: Iterable[str], length: int) ->
 def filter_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Events matching every filter field, with `status_shown`; sorted by
     start_date, event_id, with a fresh index."""
-    events = ds.derived("events_in_order", _events_in_order)
+    events = ds.derived(_events_in_order)
     keep = overlaps(events["start_date"], events["end_date"], filters.start, filters.end).to_numpy(copy=True)
     day = to_timestamp(filters.as_known_on)
     if day is not None:
         keep &= ~(events["first_public"] > day).to_numpy()
     if filters.actors:
-        keep &= _rows_mentioning(
-            ds.derived("event_participants", _event_ids_exploded("participant_ids")), filters.actors, len(events)
-        )
+        keep &= _rows_mentioning(ds.derived(_event_participants), filters.actors, len(events))
     if filters.affiliations:
         keep &= _rows_mentioning(
-            ds.derived("event_participants", _event_ids_exploded("participant_ids")),
+            ds.derived(_event_participants),
             _affiliated_actors(ds, filters.affiliations),
             len(events),
         )
     if filters.issues:
-        keep &= _rows_mentioning(
-            ds.derived("event_issues", _event_ids_exploded("issue_ids")), filters.issues, len(events)
-        )
+        keep &= _rows_mentioning(ds.derived(_event_issues), filters.issues, len(events))
     if filters.kinds:
         keep &= events["kind"].isin(list(filters.kinds)).to_numpy()
     if needle := filters.text.strip().casefold():
-        keep &= ds.derived("event_search_text", _event_search_text).str.contains(needle, regex=False).to_numpy()
+        keep &= ds.derived(_event_search_text).str.contains(needle, regex=False).to_numpy()
     # Only the kept rows are copied.
     return events_as_known_on(events[keep], filters.as_known_on).reset_index(drop=True)
 
@@ -143,7 +140,7 @@ def _statements_in_order(ds: Dataset) -> pd.DataFrame:
 
 
 def _statement_search_text(ds: Dataset) -> pd.Series:
-    statements = ds.derived("statements_in_order", _statements_in_order)
+    statements = ds.derived(_statements_in_order)
     return (statements["quote"] + "\n" + statements["paraphrase"] + "\n" + statements["speaker_name"]).str.casefold()
 
 
@@ -153,7 +150,7 @@ def filter_statements(ds: Dataset, filters: Filters) -> pd.DataFrame:
 
     As known on a day, a statement counts once reported; a statement without a
     reported_date counts from its said_end."""
-    statements = ds.derived("statements_in_order", _statements_in_order)
+    statements = ds.derived(_statements_in_order)
     keep = overlaps(statements["said_start"], statements["said_end"], filters.start, filters.end).to_numpy(copy=True)
     if (day := to_timestamp(filters.as_known_on)) is not None:
         keep &= (statements["reported_date"].fillna(statements["said_end"]) <= day).to_numpy()
@@ -164,5 +161,5 @@ def filter_statements(ds: Dataset, filters: Filters) -> pd.DataFrame:
     if filters.issues:
         keep &= statements["issue_id"].isin(list(filters.issues)).to_numpy()
     if needle := filters.text.strip().casefold():
-        keep &= ds.derived("statement_search_text", _statement_search_text).str.contains(needle, regex=False).to_numpy()
+        keep &= ds.derived(_statement_search_text).str.contains(needle, regex=False).to_numpy()
     return statements[keep].reset_index(drop=True)

@@ -8,7 +8,7 @@ import orjson
 import pandas as pd
 
 from dashboard.data.dataset import ID_COLUMNS, Dataset
-from dashboard.model.dates import format_date_range
+from dashboard.model.dates import DateLike, format_date_range, to_timestamp
 
 CITATION_SEPARATOR = " | "  # citations themselves contain commas and semicolons
 
@@ -19,18 +19,22 @@ def cite(source_row: Mapping | pd.Series) -> str:
 
     e.g. 'The Moscow Times, "Title", 26 Jan 2011, https://…, via AFP.'"""
     title = source_row["title"]
-    published = source_row["published"]
-    precision = source_row["published_precision"]
-    known = precision != "unknown" and not pd.isna(published)
     parts = [
         source_row["outlet"],
         title if title.startswith("[") else f'"{title}"',
-        format_date_range(published, published, precision) if known else "n.d.",
+        published_text(source_row["published"], source_row["published_precision"], unknown="n.d."),
         source_row["url"],
         f"via {source_row['wire_service']}" if source_row["wire_service"] else "",
     ]
     text = ", ".join(part for part in parts if part)
     return text if text.endswith(".") else text + "."
+
+
+def published_text(published: DateLike, precision: str, unknown: str = "date unknown") -> str:
+    """A source's publication date as precisely as known ("March 2011"); `unknown` when it is not known."""
+    if precision == "unknown" or to_timestamp(published) is None:
+        return unknown
+    return format_date_range(published, published, precision)
 
 
 def source_usage(ds: Dataset) -> pd.DataFrame:
@@ -68,7 +72,7 @@ def with_citations(frame: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
 
 
 def _is_id_list(column: pd.Series) -> bool:
-    return column.map(lambda value: isinstance(value, (tuple, list))).any()
+    return bool(column.map(lambda value: isinstance(value, (tuple, list))).any())
 
 
 def download_frame(frame: pd.DataFrame) -> pd.DataFrame:

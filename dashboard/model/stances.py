@@ -123,14 +123,15 @@ def _evidence_ids(stances: pd.DataFrame) -> pd.Series:
     )
 
 
-def _statements_by_id(ds: Dataset) -> pd.DataFrame:
-    def build(ds: Dataset) -> pd.DataFrame:
-        statements = ds.statements.set_index("statement_id")
-        reported = statements["reported_date"].fillna(statements["said_end"])
-        speaker = statements["speaker_id"].map(lookup(ds.actors, "actor_id", "name")).fillna("")
-        return statements.assign(printed=reported, speaker_name=speaker)
+def _build_statements_by_id(ds: Dataset) -> pd.DataFrame:
+    statements = ds.statements.set_index("statement_id")
+    reported = statements["reported_date"].fillna(statements["said_end"])
+    speaker = statements["speaker_id"].map(lookup(ds.actors, "actor_id", "name")).fillna("")
+    return statements.assign(printed=reported, speaker_name=speaker)
 
-    return ds.derived("stances.statements_by_id", build)
+
+def _statements_by_id(ds: Dataset) -> pd.DataFrame:
+    return ds.derived(_build_statements_by_id)
 
 
 def words(quote: object, paraphrase: object) -> str:
@@ -155,7 +156,9 @@ def stance_history(ds: Dataset, issue_id: str, known_on: date | None = None) -> 
     for column in ("speaker_name", "quote", "paraphrase", "said_precision"):
         history[column] = first.map(statements[column]).fillna("")
     for column in ("said_start", "said_end"):
-        history[column] = first.map(statements[column]).astype("datetime64[ns]")
+        # reindex, not map: map over an empty lookup returns float64, which cannot hold dates.
+        said = statements[column].reindex(first.to_numpy()).to_numpy(dtype="datetime64[ns]")
+        history[column] = pd.Series(said, index=history.index, dtype="datetime64[ns]")
     printed = statements["printed"]
     known = [
         min((printed[i] for i in ids if i in printed.index and pd.notna(printed[i])), default=as_of)

@@ -10,32 +10,30 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, assert_never
+
+from dashboard.data.problems import show
+from dashboard.data.schema import parse_date
 
 MAX_TEXT = 200  # longest search text accepted from a link
 MAX_SHOWN = 40  # longest value quoted back in the notice
+
+
+# "ids": repeatable, each one of `allowed`; "id": one of `allowed`; "date": YYYY-MM-DD; "text": up to MAX_TEXT.
+ParamKind = Literal["ids", "id", "date", "text"]
 
 
 @dataclass(frozen=True)
 class ParamSpec:
     """What one query parameter may hold."""
 
-    kind: str  # "ids" (repeatable), "id" (one of allowed), "date", "text"
+    kind: ParamKind
     allowed: Collection[str] = field(default_factory=tuple)
+    doc: str = ""  # what it does, for the About page (README.md lists the same names)
 
 
-def _shown(value: str) -> str:
-    value = "".join(ch if ch.isprintable() else "?" for ch in value)
-    return repr(value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…")
-
-
-def parse_iso_date(value: str) -> date | None:
-    """A strict YYYY-MM-DD date, or None."""
-    if len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+# A strict YYYY-MM-DD date, or None: the one parser the data's date cells use too.
+parse_iso_date = parse_date
 
 
 def ignored_parameters(
@@ -48,7 +46,7 @@ def ignored_parameters(
     for name, values in raw.items():
         spec = specs.get(name)
         if spec is None:
-            messages.append(f"unknown parameter {_shown(name)}")
+            messages.append(f"unknown parameter {show(name, MAX_SHOWN)}")
             continue
         values = list(values)
         if spec.kind != "ids" and len(values) > 1:
@@ -57,24 +55,25 @@ def ignored_parameters(
         for value in values:
             problem = _value_problem(spec, value, date_bounds)
             if problem:
-                messages.append(f"{name}: {_shown(value)} {problem}")
+                messages.append(f"{name}: {show(value, MAX_SHOWN)} {problem}")
     messages += _range_problems(raw, specs)
     return messages
 
 
 def _value_problem(spec: ParamSpec, value: str, date_bounds: tuple[date, date] | None) -> str | None:
-    if spec.kind in ("ids", "id"):
+    kind = spec.kind
+    if kind == "ids" or kind == "id":
         return None if value in spec.allowed else "is not a known value"
-    if spec.kind == "date":
+    if kind == "date":
         day = parse_iso_date(value)
         if day is None:
             return "is not a date (YYYY-MM-DD)"
         if date_bounds and not date_bounds[0] <= day <= date_bounds[1]:
             return f"is outside the record ({date_bounds[0]} to {date_bounds[1]})"
         return None
-    if spec.kind == "text":
+    if kind == "text":
         return f"is longer than {MAX_TEXT} characters" if len(value) > MAX_TEXT else None
-    raise ValueError(f"unknown parameter kind {spec.kind!r}")
+    assert_never(kind)
 
 
 def _range_problems(raw: Mapping[str, Sequence[str]], specs: Mapping[str, ParamSpec]) -> list[str]:

@@ -1,26 +1,30 @@
-"""Small pieces several pages share: source links, downloads, empty states."""
+"""Small pieces pages share: source links, downloads, paged tables, quotes, the actor profile."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.data.dataset import Dataset
-from dashboard.model.sources import download_frame, to_csv_bytes, to_json_bytes, with_citations
+from dashboard.model.actors import actor_roles_on, events_attended, statements_by
+from dashboard.model.dates import format_date_range
+from dashboard.model.sources import download_frame, published_text, to_csv_bytes, to_json_bytes, with_citations
+from dashboard.model.tables import role_span
 from dashboard.ui.text import md_escape, md_link
 
 
 def source_lines(ds: Dataset, source_ids: Iterable[str]) -> str:
     """A markdown bullet list of the sources, linked where they have an http(s) address."""
-    by_id = ds.sources.set_index("source_id")
+    by_id = {record["source_id"]: record for record in ds.sources.to_dict("records")}
     lines = []
     for source_id in source_ids:
-        if source_id not in by_id.index:
+        if source_id not in by_id:
             continue
-        source = by_id.loc[source_id]
-        published = source["published"].date().isoformat() if pd.notna(source["published"]) else "date unknown"
+        source = by_id[source_id]
+        published = published_text(source["published"], source["published_precision"])
         label = f"{source['outlet']}: {source['title']} ({published})"
         wire = f" — via {md_escape(source['wire_service'])}" if source["wire_service"] else ""
         lines.append(f"- {md_link(label, source['url'])}{wire}")
@@ -91,3 +95,30 @@ def quote_block(statement: pd.Series) -> str:
             text += f"\n\n{md_escape(statement['paraphrase'])}"
         return text
     return f"*Paraphrase:* {md_escape(statement['paraphrase'])}"
+
+
+def actor_profile(ds: Dataset, actor_id: str, day: date | None) -> None:
+    """Who the actor is, the roles held on `day` (all without one), the events attended and the statements made,
+    each dated as precisely as known; in a bordered box."""
+    actor = ds.actors.set_index("actor_id").loc[actor_id]
+    with st.container(border=True):
+        st.subheader(md_escape(actor["name"]))
+        st.markdown(
+            f"{md_escape(actor['description'])}  \n**Affiliation:** {md_escape(actor['affiliation'])} · "
+            f"**Side:** {md_escape(actor['side'])} · **Kind:** {md_escape(actor['kind'])}"
+        )
+        for _, role in actor_roles_on(ds, actor_id, day).iterrows():
+            st.markdown(
+                f"- {md_escape(role['role'])} ({md_escape(role_span(role['start_date'], role['end_date']))})"
+                + (f" — {md_escape(role['note'])}" if role["note"] else "")
+            )
+        attended = events_attended(ds, actor_id)
+        st.markdown(f"**Events ({len(attended)})**")
+        for _, event in attended.iterrows():
+            when = format_date_range(event["start_date"], event["end_date"], event["date_precision"])
+            st.markdown(f"- {md_escape(when)}: {md_escape(event['title'])}")
+        said = statements_by(ds, actor_id)
+        st.markdown(f"**Statements ({len(said)})**")
+        for _, statement in said.iterrows():
+            when = format_date_range(statement["said_start"], statement["said_end"], statement["said_precision"])
+            st.markdown(f"*{md_escape(when)}*\n\n{quote_block(statement)}")

@@ -1,14 +1,14 @@
 """The view's state: sidebar filters and page controls, all kept in the URL.
 
-Every control lives in a readable query parameter, so a copied link
-reproduces the view. Controls whose value is its own label (dates,
-affiliation, lanes) use Streamlit's `bind="query-params"`. Pickers that show
-names but stand for ids (actors, issues, event kinds, events, sources) are
-synced by `id_select` instead, because a bound widget writes its display label
-into the URL, and labels are neither stable nor unique (two events share a
-title); the search box by `url_text_input`, so that an over-long text from a
-link is ignored as the notice says, not cut short. The sidebar is rendered by the entry script on every page, so its
-parameters survive page switches. Parameter names are defined here once.
+Every control lives in a readable query parameter, so a copied link reproduces the view.
+- Controls whose value is its own label (dates, affiliation, lanes) use Streamlit's `bind="query-params"`.
+- Pickers that show names but stand for ids (actors, issues, event kinds, events, sources) are synced by
+  `id_select` instead: a bound widget writes its display label into the URL, and labels are neither stable nor
+  unique (two events share a title).
+- The search box is synced by `url_text_input`, so that an over-long text from a link is ignored as the notice
+  says, not cut short.
+The sidebar is rendered by the entry script on every page, so its parameters survive page switches. Parameter
+names are defined here once, in `param_specs`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal, overload
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -59,27 +60,29 @@ def _date_bounds(ds: Dataset) -> tuple[date, date]:
 
 def date_bounds(ds: Dataset) -> tuple[date, date]:
     """The first and last day of the record, for the date pickers."""
-    return ds.derived("date_bounds", _date_bounds)
+    return ds.derived(_date_bounds)
 
 
 def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
+    """Every URL parameter the app reads, with what it may hold and what it does: the one registry that the
+    link check, the About page and the docs test (tests/views/test_params_documented.py) read."""
     actors = set(ds.actors["actor_id"])
     issues = set(ds.issues["issue_id"])
     return {
-        "actor": ParamSpec("ids", actors),
-        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"])),
-        "issue": ParamSpec("ids", issues),
-        "kind": ParamSpec("ids", set(ds.events["kind"])),
-        "from": ParamSpec("date"),
-        "to": ParamSpec("date"),
-        "asof": ParamSpec("date"),
-        "q": ParamSpec("text"),
-        LANES: ParamSpec("id", LANE_CHOICES),
-        EVENT: ParamSpec("id", set(ds.events["event_id"])),
-        STANCE_ISSUE: ParamSpec("id", issues),
-        WHO: ParamSpec("id", actors),
-        SOURCE: ParamSpec("id", set(ds.sources["source_id"])),
-        STANCE: ParamSpec("id", set(ds.stances["stance_id"])),
+        "q": ParamSpec("text", doc="search text in titles, summaries, places and quotes"),
+        "actor": ParamSpec("ids", actors, "actors (repeatable): events they took part in, statements they made"),
+        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"]), "affiliations (repeatable), e.g. NATO"),
+        "issue": ParamSpec("ids", issues, "issues (repeatable)"),
+        "kind": ParamSpec("ids", set(ds.events["kind"]), "event kinds (repeatable); events only"),
+        "from": ParamSpec("date", doc="first day shown, YYYY-MM-DD"),
+        "to": ParamSpec("date", doc="last day shown, YYYY-MM-DD"),
+        "asof": ParamSpec("date", doc="the record as known on that day, YYYY-MM-DD"),
+        LANES: ParamSpec("id", LANE_CHOICES, "timeline lanes: " + ", ".join(LANE_CHOICES)),
+        EVENT: ParamSpec("id", set(ds.events["event_id"]), "the event the timeline details"),
+        STANCE_ISSUE: ParamSpec("id", issues, "the issue the Stances page shows"),
+        WHO: ParamSpec("id", actors, "the actor whose profile the Actors page shows"),
+        SOURCE: ParamSpec("id", set(ds.sources["source_id"]), "the source the Sources page details"),
+        STANCE: ParamSpec("id", set(ds.stances["stance_id"]), "the stance the Stances page details (a chart pick)"),
     }
 
 
@@ -109,6 +112,32 @@ def show_link_notice() -> None:
         st.warning("Some parts of the link were ignored: " + md_escape(shown), icon="⚠️")
 
 
+@overload
+def id_select(
+    label: str,
+    options: Sequence[str],
+    labels: Mapping[str, str],
+    key: str,
+    *,
+    multi: Literal[False] = False,
+    default: str | None = None,
+    **kwargs: Any,
+) -> str | None: ...
+
+
+@overload
+def id_select(
+    label: str,
+    options: Sequence[str],
+    labels: Mapping[str, str],
+    key: str,
+    *,
+    multi: Literal[True],
+    default: None = None,
+    **kwargs: Any,
+) -> list[str]: ...
+
+
 def id_select(
     label: str,
     options: Sequence[str],
@@ -117,9 +146,10 @@ def id_select(
     *,
     multi: bool = False,
     default: str | None = None,
-    **kwargs,
-):
-    """A selectbox/multiselect over ids showing their labels, kept in the URL as `?key=id`.
+    **kwargs: Any,
+) -> str | None | list[str]:
+    """A selectbox (one id or None) or, with `multi`, a multiselect (a list of ids) over ids showing their
+    labels, kept in the URL as `?key=id`.
 
     The URL seeds the widget the first time it is drawn in a session (unknown
     ids are dropped; the link notice reports them); after that the widget's
@@ -132,16 +162,20 @@ def id_select(
             st.session_state[key] = list(dict.fromkeys(wanted))
         else:
             st.session_state[key] = wanted[0] if wanted else default
-    show = lambda value: labels.get(value, value)  # noqa: E731
+
+    def shown(value: str) -> str:
+        return labels.get(value, value)
+
     if multi:
-        value = st.multiselect(label, options, format_func=show, key=key, **kwargs)
-    else:
-        value = st.selectbox(label, options, format_func=show, key=key, **kwargs)
-    _keep_in_url(key, list(value) if multi else value)
-    return value
+        chosen = list(st.multiselect(label, options, format_func=shown, key=key, **kwargs))
+        _keep_in_url(key, chosen)
+        return chosen
+    one: str | None = st.selectbox(label, options, format_func=shown, key=key, **kwargs)
+    _keep_in_url(key, one)
+    return one
 
 
-def url_text_input(label: str, key: str, **kwargs) -> str:
+def url_text_input(label: str, key: str, **kwargs: Any) -> str:
     """A text box kept in the URL as `?key=text`, seeded only by a usable text.
 
     Not `bind`: a bound box would keep the first MAX_TEXT characters of a

@@ -8,11 +8,13 @@ goes through `md_escape`, and only http(s) addresses ever become links.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+
+from dashboard.model.links import CONTROL as _CONTROL
+from dashboard.model.links import safe_url
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash.
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # GitHub-flavoured markdown turns bare www., http(s):// and e-mail addresses in
 # text into links after escapes are resolved, so escaping cannot stop it; an
 # invisible word joiner (U+2060) breaks the pattern without changing the look.
@@ -27,19 +29,6 @@ def plain(text: object) -> str:
 def md_escape(text: object) -> str:
     """`text` as markdown that renders literally."""
     return _MD_SPECIAL.sub(r"\\\1", _AUTOLINK.sub("\u2060", plain(text)))
-
-
-def safe_url(url: object) -> str | None:
-    """The address if it is a well-formed http(s) URL, else None."""
-    if not isinstance(url, str) or not url or url != url.strip() or _CONTROL.search(url) or " " in url:
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 def md_link(label: object, url: object) -> str:

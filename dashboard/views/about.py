@@ -4,7 +4,8 @@ import streamlit as st
 
 from dashboard.data.cache import data_dir
 from dashboard.model.stances import STALE_AFTER_DAYS
-from dashboard.ui.state import current_view
+from dashboard.ui.state import current_view, param_specs
+from dashboard.ui.text import md_escape
 
 view = current_view()
 ds = view.ds
@@ -68,7 +69,8 @@ Russian side. Under **As known on**, a stance appears only from the day a source
 ### Sharing
 Every filter, the page, the selected event and the as-of date are kept in the address bar as readable parameters
 (for example `?actor=rasmussen&issue=architecture&asof=2011-06-30`). Copy the link under the sidebar to share
-exactly this view.
+exactly this view. The parameters:
 """
 )
+st.markdown("\n".join(f"- `{name}`: {md_escape(spec.doc)}" for name, spec in param_specs(ds).items()))
 st.caption(f"Data directory: {data_dir()}. The full codebook is data/README.md in the repository.")

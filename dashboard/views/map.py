@@ -2,25 +2,31 @@
 
 import streamlit as st
 
-from dashboard.charts.map import topojson_config, venue_map_figure, venue_table
+from dashboard.charts.map import topojson_config, venue_map_figure
 from dashboard.model.filters import filter_events
+from dashboard.model.tables import venue_table
 from dashboard.ui.state import current_view
 
 view = current_view()
-ds, filters = view.ds, view.filters
-events = filter_events(ds, filters)
+events = filter_events(view.ds, view.filters)
 
 st.title("Map")
 if events.empty:
     st.info("No events match these filters.")
 else:
     figure, unlocated = venue_map_figure(events)
+    venues = venue_table(events)
     st.caption(
         f"Venues of the {len(events) - unlocated} located events in view; bubble size is the number of events. "
         f"{unlocated} event(s) have no place that can be mapped (online, 'near Moscow', or a whole country)."
     )
-    st.plotly_chart(figure, key="venue_map", config={**topojson_config(), "displaylogo": False})
-    venues = venue_table(events)
+    st.plotly_chart(
+        figure,
+        key="venue_map",
+        config={**topojson_config(), "displaylogo": False},
+        alt=f"Map of Europe and North America with one bubble for each of {len(venues)} venues, "
+        "sized by the number of events held there; the table below lists them.",
+    )
     st.dataframe(
         venues.assign(titles=venues["titles"].map("; ".join))[["place", "events", "titles"]],
         hide_index=True,

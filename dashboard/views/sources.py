@@ -2,44 +2,25 @@
 
 import streamlit as st
 
-from dashboard.model.sources import bibliography_text, source_usage
+from dashboard.model.sources import bibliography_text
+from dashboard.model.tables import rows_citing, sources_table
 from dashboard.ui.state import SOURCE, current_view, id_select
-from dashboard.ui.text import md_escape, md_link, safe_url
+from dashboard.ui.text import md_escape, md_link
 
 view = current_view()
 ds = view.ds
-usage = source_usage(ds)
-counts = usage.groupby("source_id").size()
-sources = ds.sources.assign(
-    rows=ds.sources["source_id"].map(counts).fillna(0).astype(int),
-    link=[safe_url(url) for url in ds.sources["url"]],
-).sort_values(["published", "outlet"], na_position="last")
+sources = sources_table(ds)
 
 st.title("Sources")
 st.caption(f"{len(sources)} sources. Every event, actor, statement and stance names at least one of them.")
 st.dataframe(
-    sources[
-        [
-            "outlet",
-            "title",
-            "published",
-            "published_precision",
-            "wire_service",
-            "kind",
-            "confidence",
-            "rows",
-            "link",
-            "note",
-            "source_id",
-        ]
-    ],
+    sources,
     hide_index=True,
     width="stretch",
     column_config={
         "outlet": "Outlet",
         "title": "Title",
-        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-        "published_precision": "Precision",
+        "published": "Published",
         "wire_service": "Wire",
         "kind": "Kind",
         "confidence": "Confidence",
@@ -64,9 +45,8 @@ if chosen:
     st.markdown(md_link(f"{source['outlet']}: {source['title']}", source["url"]))
     if source["note"]:
         st.caption(md_escape(source["note"]))
-    rows = usage[usage["source_id"] == chosen]
     st.dataframe(
-        rows.groupby("table")["row_id"].apply(", ".join).reset_index(),
+        rows_citing(ds, chosen),
         hide_index=True,
         width="stretch",
         column_config={"table": "Table", "row_id": "Rows (ids)"},

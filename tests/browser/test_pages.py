@@ -7,7 +7,7 @@ import csv
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import REPO_ROOT, open_app, plotted_event_ids, unexpected_errors
+from tests.browser.helpers import REPO_ROOT, open_app, plotted_event_ids, unexpected_errors
 
 pytestmark = pytest.mark.browser
 

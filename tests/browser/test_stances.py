@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import open_app, rerun, unexpected_errors
+from tests.browser.helpers import open_app, rerun, unexpected_errors
 
 pytestmark = pytest.mark.browser
 

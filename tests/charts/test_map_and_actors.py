@@ -1,30 +1,9 @@
 from pathlib import Path
 
 from dashboard.charts.actors import co_attendance_figure
-from dashboard.charts.map import TOPOJSON_URL, topojson_config, venue_map_figure, venue_table
+from dashboard.charts.map import TOPOJSON_URL, topojson_config, venue_map_figure
 from dashboard.model.actors import co_attendance
-from tests.conftest import DEFAULT_ROWS
-
-
-def with_second_lisbon_event(make_dataset):
-    second = dict(DEFAULT_ROWS["events"][1], event_id="e_lisbon_2", title="Second Lisbon meeting")
-    return make_dataset(events=DEFAULT_ROWS["events"] + [second]).events
-
-
-def test_venues_grouped_by_place(make_dataset):
-    venues = venue_table(with_second_lisbon_event(make_dataset))
-    lisbon = venues.set_index("place").loc["Lisbon"]
-    assert lisbon["events"] == 2
-    assert lisbon["event_ids"] == ("e_lisbon", "e_lisbon_2")
-    assert venues.iloc[0]["place"] == "Lisbon"  # most events first
-
-
-def test_places_at_the_same_coordinates_share_a_bubble(make_dataset):
-    duma = dict(DEFAULT_ROWS["events"][3], event_id="e_duma", place="State Duma, Moscow")
-    venues = venue_table(make_dataset(events=DEFAULT_ROWS["events"] + [duma]).events)
-    moscow = venues[venues["event_ids"].map(lambda ids: "e_duma" in ids)].iloc[0]
-    assert moscow["event_ids"] == ("e_duma", "e_seminar")  # same day: by id
-    assert moscow["place"] == "State Duma, Moscow; Moscow"
+from tests.synthetic import DEFAULT_ROWS
 
 
 def test_map_skips_unlocated_events_and_counts_them(ds):
@@ -38,7 +17,8 @@ def test_map_skips_unlocated_events_and_counts_them(ds):
 
 
 def test_map_sizes_grow_with_events(make_dataset):
-    fig, _ = venue_map_figure(with_second_lisbon_event(make_dataset))
+    second = dict(DEFAULT_ROWS["events"][1], event_id="e_lisbon_2", title="Second Lisbon meeting")
+    fig, _ = venue_map_figure(make_dataset(events=DEFAULT_ROWS["events"] + [second]).events)
     sizes = dict(zip(fig.data[0].customdata, fig.data[0].marker.size, strict=True))
     assert sizes["e_lisbon;e_lisbon_2"] > sizes["e_attack"]
 

@@ -1,7 +1,7 @@
 """Hardening tests: hostile data, mangled links, broken data, read-only data.
 
-The browser fixtures (one Chromium, servers, pages) come from tests/conftest.py,
-shared with tests/browser; its helpers are imported from tests/browser/conftest.py.
+The browser fixtures (one Chromium, servers, pages) come from tests/browser_session.py,
+shared with tests/browser; the helpers from tests/browser/helpers.py.
 Browser tests in this folder carry `pytestmark = pytest.mark.browser` themselves.
 """
 
@@ -13,9 +13,6 @@ from pathlib import Path
 import pytest
 
 from tests.hardening.hostile_data import HOSTILE_DIR
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_DATA = REPO_ROOT / "data"
 
 
 @pytest.fixture(scope="session")

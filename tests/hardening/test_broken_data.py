@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from dashboard.data.load import MAX_FILE_BYTES
-from tests.browser.conftest import open_app, unexpected_errors
+from harness.server import REPO_ROOT
+from tests.browser.helpers import open_app, unexpected_errors
 from tests.data.csv_tools import add_column, append_copy, copy_minimal, drop_column, set_cell
-from tests.hardening.conftest import REPO_ROOT
-from tests.views.conftest import run_app
+from tests.views.apptest import run_app
 
 IMG = '<img src=x id="pwned" onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=1</script>"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import open_app, unexpected_errors
+from tests.browser.helpers import open_app, unexpected_errors
 from tests.hardening import hostile_data as h
 
 pytestmark = pytest.mark.browser

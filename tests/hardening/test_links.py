@@ -14,24 +14,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.views.conftest import PAGES, run_app
+from dashboard.data.load import load_dataset
+from dashboard.ui.state import param_specs
+from harness.server import BUNDLED_DATA
+from tests.views.apptest import PAGE_PATHS as PAGES
+from tests.views.apptest import run_app
 
-PARAMS = [
-    "q",
-    "actor",
-    "affiliation",
-    "issue",
-    "kind",
-    "from",
-    "to",
-    "asof",
-    "lanes",
-    "event",
-    "stance_issue",
-    "who",
-    "source",
-]
-SINGLE = ["from", "to", "asof", "lanes", "event", "stance_issue", "who", "source", "q"]
+# The real parameter names, from the registry.
+SPECS = param_specs(load_dataset(BUNDLED_DATA))
+PARAMS = list(SPECS)
+SINGLE = [name for name, spec in SPECS.items() if spec.kind != "ids"]
 VALID = {
     "actor": ["rasmussen", "lavrov", "rogozin"],
     "affiliation": ["NATO", "Russia"],

@@ -12,19 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (
+from dashboard.pages import PAGES, address
+from harness.server import BUNDLED_DATA, REPO_ROOT, StreamlitServer
+from tests.browser.helpers import (
     download_json,
     open_app,
     pick_option,
     rerun,
     set_date,
-    start_server,
-    stop_server,
     unexpected_errors,
 )
-from tests.hardening.conftest import BUNDLED_DATA, REPO_ROOT
-
-PAGES = ["", "stances", "statements", "actors", "sources", "map", "about"]
 
 
 def snapshot(directory: Path) -> dict[str, str]:
@@ -47,11 +44,11 @@ def data_copy(tmp_path) -> Path:
 def test_a_browser_session_changes_nothing_in_the_data_directory(data_copy, new_page):
     before = snapshot(data_copy)
     assert len(before) >= 9
-    url, process = start_server({"DASHBOARD_DATA": str(data_copy)})
-    try:
+    with StreamlitServer(env={"DASHBOARD_DATA": str(data_copy)}) as server:
+        url = server.url
         page = new_page()
-        for path in PAGES:
-            open_app(page, url + path)
+        for spec in PAGES:
+            open_app(page, url + address(spec))
         open_app(page, url)
         pick_option(page, "Actors", "Rasmussen", "Anders Fogh Rasmussen")
         set_date(page, "From", "2010-06-01")
@@ -63,8 +60,6 @@ def test_a_browser_session_changes_nothing_in_the_data_directory(data_copy, new_
         page.get_by_role("button", name="Download bibliography (text)").click()
         open_app(page, url + "statements?q=guarantee")
         assert unexpected_errors(page) == []
-    finally:
-        stop_server(process)
     assert snapshot(data_copy) == before
 
 

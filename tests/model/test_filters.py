@@ -131,7 +131,7 @@ def test_derived_lookups_are_built_once_per_dataset(ds):
         calls.append(dataset)
         return len(dataset.events)
 
-    assert ds.derived("probe", build) == ds.derived("probe", build) == len(ds.events)
+    assert ds.derived(build) == ds.derived(build) == len(ds.events)
     assert len(calls) == 1
 
 

@@ -14,7 +14,7 @@ from dashboard.model.stances import (
     stance_history,
     stances_as_of,
 )
-from tests.conftest import DEFAULT_ROWS
+from tests.synthetic import DEFAULT_ROWS
 
 
 def test_stance_history_is_complete_and_sorted(ds):

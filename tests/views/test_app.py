@@ -5,16 +5,20 @@ from datetime import date
 
 import pytest
 
+from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import load_dataset
-from tests.views.conftest import PAGES, run_app
+from harness.server import BUNDLED_DATA
+from tests.views.apptest import PAGE_PATHS as PAGES
+from tests.views.apptest import run_app
 
-DATA = load_dataset(__import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA)
+DATA = load_dataset(BUNDLED_DATA)
 TITLES = {
     "timeline": "NATO–Russia missile defence talks, 2009–2012",
     "stances": "Stances",
     "statements": "Statements",
     "actors": "Actors",
     "sources": "Sources",
+    "disagreements": "Where the sources disagree",
     "map": "Map",
     "about": "About this dataset",
 }
@@ -156,27 +160,14 @@ def test_share_link_carries_the_view():
 
 
 def test_invalid_data_directory_shows_the_validators_messages(tmp_path, monkeypatch):
-    for name in (
-        "sources",
-        "actors",
-        "actor_roles",
-        "issues",
-        "positions",
-        "events",
-        "statements",
-        "stances",
-        "phases",
-    ):
-        (tmp_path / f"{name}.csv").write_text((DATA_DIR / f"{name}.csv").read_text())
+    for file_name in TABLE_FILES.values():
+        (tmp_path / file_name).write_text((BUNDLED_DATA / file_name).read_text())
     events = (tmp_path / "events.csv").read_text().replace("2010-11-19,2010-11-20", "2010-11-19,2010-11-02", 1)
     (tmp_path / "events.csv").write_text(events)
     monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path))
     at = run_app()
     assert [t.value for t in at.title] == ["The dataset cannot be shown"]
     assert "events.csv:" in at.code[0].value and ":end_date:" in at.code[0].value
-
-
-DATA_DIR = __import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA
 
 
 def test_switching_pages_keeps_filters_and_drops_the_other_pages_controls():

@@ -5,9 +5,9 @@ import json
 import shutil
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS
-from dashboard.data.cache import BUNDLED_DATA
+from dashboard.paths import BUNDLED_DATA
 from dashboard.ui.components import PAGE_ROWS
-from tests.views.conftest import run_app
+from tests.views.apptest import run_app
 
 
 def large_dataset(directory, copies):

@@ -1,0 +1,151 @@
+"""A Streamlit server on loopback, for tests, benchmarks and load tests.
+
+    with StreamlitServer(env={"DASHBOARD_DATA": "/tmp/data"}) as server:
+        page.goto(server.url)
+
+Started the way Streamlit tests itself: `streamlit run` headless on a free port of 127.0.0.1, ready once
+`/_stcore/health` answers `ok`. Its output goes to a log file; it runs in its own process group, which `stop()`
+ends as a whole (terminate, then kill after 10 s). Every failure to start is a `ServerError` carrying the log tail.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Mapping
+from pathlib import Path
+from types import TracebackType
+
+from dashboard.paths import BUNDLED_DATA
+
+__all__ = ["APP", "BUNDLED_DATA", "REPO_ROOT", "ServerError", "StreamlitServer"]
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+APP = REPO_ROOT / "dashboard" / "app.py"
+START_TIMEOUT_S = 60.0  # until /_stcore/health answers, on a loaded 2-core machine
+STOP_TIMEOUT_S = 10.0
+
+# Headless, no usage statistics, no file watcher (nothing changes under a test).
+STREAMLIT_FLAGS = (
+    "--server.headless",
+    "true",
+    "--browser.gatherUsageStats",
+    "false",
+    "--server.fileWatcherType",
+    "none",
+)
+
+
+class ServerError(RuntimeError):
+    """The server exited or did not become healthy in time; the message ends with its log tail."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def log_tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "".join(path.read_text(errors="replace").splitlines(keepends=True)[-lines:])
+    except OSError as error:
+        return f"(no log: {error})"
+
+
+def is_healthy(url: str) -> bool:
+    """Whether `url` (ending in "/") answers `ok` at `_stcore/health`."""
+    try:
+        with urllib.request.urlopen(url + "_stcore/health", timeout=2) as response:
+            return bool(response.read().decode().strip() == "ok")
+    except OSError:
+        return False
+
+
+class StreamlitServer:
+    """`streamlit run APP` on 127.0.0.1 and a free port.
+
+    `env` is laid over os.environ (a None value removes the variable, e.g. {"DASHBOARD_DATA": None} for the
+    bundled data). `cwd` is where the server runs (the repository by default). After `start()`: `url` (ending
+    in "/"), `process`, `pid` and `log_path`.
+    """
+
+    def __init__(
+        self,
+        app: Path = APP,
+        *,
+        env: Mapping[str, str | None] | None = None,
+        cwd: Path | None = None,
+        start_timeout_s: float = START_TIMEOUT_S,
+    ) -> None:
+        self.app = app
+        self.cwd = cwd or REPO_ROOT
+        self.start_timeout_s = start_timeout_s
+        self.env = dict(os.environ)
+        for key, value in (env or {}).items():
+            if value is None:
+                self.env.pop(key, None)
+            else:
+                self.env[key] = value
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log_path = Path(tempfile.gettempdir()) / f"streamlit-{self.port}-{os.getpid()}.log"
+
+    @property
+    def pid(self) -> int:
+        if self.process is None:
+            raise ServerError("the server is not started")
+        return self.process.pid
+
+    def start(self) -> StreamlitServer:
+        """Start the server and wait (bounded) until it is healthy; a ServerError otherwise."""
+        command = [sys.executable, "-m", "streamlit", "run", str(self.app), "--server.address", "127.0.0.1"]
+        command += ["--server.port", str(self.port), *STREAMLIT_FLAGS]
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                command, cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        deadline = time.monotonic() + self.start_timeout_s
+        while not is_healthy(self.url):
+            if self.process.poll() is not None:
+                self._fail(f"streamlit exited with {self.process.returncode} before it was healthy")
+            if time.monotonic() > deadline:
+                self.stop()
+                self._fail(f"streamlit not healthy at {self.url} after {self.start_timeout_s:g} s")
+            time.sleep(0.1)
+        return self
+
+    def _fail(self, what: str) -> None:
+        raise ServerError(f"{what}; log {self.log_path}, tail:\n{log_tail(self.log_path)}")
+
+    def stop(self) -> None:
+        """End the server's whole process group: terminate, then kill after 10 s."""
+        process = self.process
+        if process is None or process.poll() is not None:
+            return
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(process.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                process.wait(timeout=STOP_TIMEOUT_S)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+    def __enter__(self) -> StreamlitServer:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.stop()

@@ -1,0 +1,181 @@
+"""Helpers for driving the dashboard in a browser (tests/browser and tests/hardening).
+
+- `open_app(page, url)` loads a page and waits until the script has run.
+- `rerun(page)` is a context manager around an interaction that waits for the
+  rerun it causes to finish.
+- `unexpected_errors(page)` lists the page's console and page errors, minus
+  Streamlit's two known base-path probes.
+- the dashboard's controls: `pick_option`, `set_date`, `selected_tags`, `share_link`, `download_json`, and what
+  the timeline shows (`event_count`, `plotted_event_ids`).
+Servers and the browser come from harness/ and the fixtures in tests/browser_session.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import ConsoleMessage, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from harness.browser import IDLE, KNOWN_PROBE, RUNS_AT_LEAST, RUNS_DONE, SKELETON
+from harness.server import REPO_ROOT
+
+__all__ = ["REPO_ROOT"]
+
+TIMEOUT_MS = 30_000
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@dataclass
+class ErrorLog:
+    """Console errors and uncaught page errors of one page."""
+
+    console: list[ConsoleMessage] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def unexpected(self) -> list[str]:
+        found = [
+            f"console error at {m.location.get('url')}: {m.text}"
+            for m in self.console
+            if not KNOWN_PROBE.match(m.location.get("url") or "")
+        ]
+        return found + [f"page error: {error}" for error in self.page_errors]
+
+
+_ERROR_LOGS: weakref.WeakKeyDictionary[Page, ErrorLog] = weakref.WeakKeyDictionary()
+
+
+def watch_errors(page: Page) -> ErrorLog:
+    log = ErrorLog()
+    page.on("console", lambda message: log.console.append(message) if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    _ERROR_LOGS[page] = log
+    return log
+
+
+def unexpected_errors(page: Page) -> list[str]:
+    """Console and page errors so far, except the two known base-path probes."""
+    return _ERROR_LOGS[page].unexpected()
+
+
+# --------------------------------------------------------------------------- waiting
+
+
+def _runs_done(page: Page) -> int:
+    done: int = page.evaluate(RUNS_DONE)
+    return done
+
+
+def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
+    """Wait until at least `runs_at_least` script runs have finished, the app is
+    not running and no skeleton placeholder is left; then re-check after a
+    short pause (a run may trigger another)."""
+    for _ in range(2):
+        page.wait_for_function(RUNS_AT_LEAST, arg=runs_at_least, timeout=TIMEOUT_MS)
+        page.locator(SKELETON).first.wait_for(state="detached", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+
+
+def open_app(page: Page, url: str) -> Page:
+    """Go to `url` and wait until the script's first run has finished."""
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    wait_idle(page)
+    return page
+
+
+@contextlib.contextmanager
+def rerun(page: Page) -> Iterator[None]:
+    """Wrap an interaction: afterwards, wait for the rerun it triggered to finish.
+
+    Fails (timeout) if the interaction does not cause a rerun."""
+    before = _runs_done(page)
+    yield
+    wait_idle(page, runs_at_least=before + 1)
+
+
+# --------------------------------------------------------------------------- the dashboard's controls
+
+CAPTION_COUNT = re.compile(r"(\d+) of (\d+) events match the filters")
+
+
+def event_count(page: Page) -> tuple[int, int]:
+    """(shown, total) from the timeline caption "N of M events match the filters"."""
+    caption = page.locator("[data-testid=stCaptionContainer]").filter(has_text=CAPTION_COUNT)
+    match = CAPTION_COUNT.search(caption.first.inner_text())
+    assert match, "no 'N of M events match the filters' caption"
+    return int(match[1]), int(match[2])
+
+
+def plotted_event_ids(page: Page, chart: str = ".js-plotly-plot") -> set[str]:
+    """Event ids carried by the traces of the (first) Plotly chart, via the figure's data."""
+    page.locator(chart).first.wait_for()
+    ids = page.locator(chart).first.evaluate("el => el.data.flatMap(t => t.customdata || [])")
+    return {value[0] if isinstance(value, list) else value for value in ids}
+
+
+def multiselect(page: Page, label: str) -> Locator:
+    return page.locator("[data-testid=stMultiSelect]").filter(has=page.get_by_role("combobox", name=label, exact=True))
+
+
+def selected_tags(page: Page, label: str) -> list[str]:
+    """The labels shown as chosen in the multiselect `label`."""
+    return multiselect(page, label).locator("[data-tag]").all_inner_texts()
+
+
+def pick_option(page: Page, label: str, typed: str, option: str, *, press_enter: bool = False) -> None:
+    """Type into the multiselect `label`, then choose `option` (click, or Enter on the
+    single remaining match); waits for the rerun."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    choice = page.get_by_role("option", name=option, exact=True)
+    # Text typed while the sidebar is still being redrawn after the previous
+    # rerun can be dropped (more so on a loaded machine): then type it again.
+    for attempt in range(3):
+        box.click()
+        box.fill(typed)
+        try:
+            choice.wait_for(timeout=TIMEOUT_MS // 3)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    with rerun(page):
+        if press_enter:
+            box.press("Enter")
+        else:
+            choice.click()
+    page.keyboard.press("Escape")
+
+
+def set_date(page: Page, label: str, iso_day: str) -> None:
+    """Type YYYY-MM-DD into the date input `label`, press Enter, then leave the field
+    (Streamlit's date field commits its value on blur, not on Enter); waits for the rerun."""
+    year = page.get_by_role("spinbutton", name=f"year, {label}", exact=True)
+    with rerun(page):
+        year.click()
+        page.keyboard.type(iso_day.replace("-", ""))
+        page.keyboard.press("Enter")
+        page.locator("[data-testid=stSidebar]").get_by_role("heading", name="Filters").click()
+
+
+def share_link(page: Page) -> str:
+    """The link in the sidebar's 'Share this view' code block."""
+    return page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().strip()
+
+
+def download_json(page: Page, button: str = "Download JSON") -> list[dict]:
+    """The rows a download button hands out (the 'Events in view' table on the timeline)."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    return json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

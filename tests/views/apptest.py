@@ -1,0 +1,23 @@
+"""Running the real entry script in Streamlit's AppTest, optionally with a link's parameters."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.pages import DEFAULT_PAGE, PAGES
+from harness.server import APP
+
+PAGE_PATHS = [spec.url_path for spec in PAGES]
+
+
+def run_app(query: dict | None = None, page: str | None = None) -> AppTest:
+    """The app after its first run with `query` as the URL's parameters, on `page` (a url_path)."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(query or {})
+    if page and page != DEFAULT_PAGE.url_path:
+        # Opened directly, as a shared link would be.
+        spec = next(spec for spec in PAGES if spec.url_path == page)
+        at.switch_page(f"views/{spec.file}")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
