@@ -37,6 +37,7 @@ VALID = {
     "stance_issue": ["guarantees"],
     "who": ["rogozin"],
     "source": ["rt_2011_02_22"],
+    "stance": ["arch_russia_2010_11"],
     "q": ["Lisbon"],
 }
 HYPOTHESIS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
