@@ -23,6 +23,7 @@ def cross_check(raw: RawTables) -> list[Problem]:
         *positions_of_other_issues(raw, "statements"),
         *positions_of_other_issues(raw, "stances"),
         *repeated_ranks(raw),
+        *story_step_gaps(raw),
     ]
 
 
@@ -118,3 +119,21 @@ def repeated_ranks(raw: RawTables) -> list[Problem]:
         else:
             first_with_rank[key] = (row, record["position_id"])
     return problems
+
+
+def story_step_gaps(raw: RawTables) -> list[Problem]:
+    """Story steps are numbered 1, 2, 3, … with none left out (so ?step=N and
+    Previous/Next walk every step). Badly formed or repeated numbers are the
+    schema's to report."""
+    numbers = sorted(
+        {int(record["step"]) for _, record in _rows(raw, "story_steps", "step") if record["step"].isdigit()}
+    )
+    missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers)) if numbers else []
+    if not missing:
+        return []
+    listed = ", ".join(str(number) for number in missing)
+    return [
+        Problem(
+            TABLE_FILES["story_steps"], 1, "step", f"steps are numbered from 1 with none left out; missing: {listed}"
+        )
+    ]

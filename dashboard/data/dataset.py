@@ -12,7 +12,7 @@ Each frame keeps the CSV's column order and a default RangeIndex.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -28,7 +28,14 @@ TABLE_FILES: dict[str, str] = {
     "statements": "statements.csv",
     "stances": "stances.csv",
     "phases": "phases.csv",
+    # Added for the story and event links (issue 8); optional, see OPTIONAL_TABLES.
+    "event_links": "event_links.csv",
+    "story_steps": "story_steps.csv",
 }
+
+# Tables a data directory may leave out: a missing file reads as an empty table
+# (datasets made before these tables existed, e.g. bench/generate.py's, stay valid).
+OPTIONAL_TABLES = frozenset({"event_links", "story_steps"})
 
 # The id column of each table.
 ID_COLUMNS: dict[str, str] = {
@@ -41,6 +48,8 @@ ID_COLUMNS: dict[str, str] = {
     "statements": "statement_id",
     "stances": "stance_id",
     "phases": "phase_id",
+    "event_links": "link_id",
+    "story_steps": "step",
 }
 
 
@@ -55,6 +64,8 @@ class Dataset:
     statements: pd.DataFrame
     stances: pd.DataFrame
     phases: pd.DataFrame
+    event_links: pd.DataFrame = field(default_factory=lambda: empty_table("event_links"))
+    story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -74,3 +85,10 @@ class Dataset:
         if name not in memo:
             memo[name] = build(self)
         return memo[name]
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """The typed frame of a table with no rows (for optional tables left out)."""
+    from dashboard.data.schema import TABLES, to_typed  # schema imports this module
+
+    return to_typed(name, pd.DataFrame({column: pd.Series([], dtype=object) for column in TABLES[name].columns}))

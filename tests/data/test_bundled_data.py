@@ -38,7 +38,7 @@ def test_cli_accepts_bundled_data():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     [line] = result.stdout.splitlines()
-    assert line.startswith("ok: 9 tables — ")
+    assert line.startswith("ok: 11 tables — ")
 
 
 @pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason=f"seed articles not found at {SEEDS_DIR}")
