@@ -55,6 +55,7 @@ page = st.navigation(
         st.Page(
             PAGES_DIR / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline", default=True
         ),
+        st.Page(PAGES_DIR / "story.py", title="Story", icon=":material/auto_stories:", url_path="story"),
         st.Page(PAGES_DIR / "stances.py", title="Stances", icon=":material/balance:", url_path="stances"),
         st.Page(PAGES_DIR / "statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
         st.Page(PAGES_DIR / "actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
@@ -70,4 +71,6 @@ drop_other_pages_params(page.url_path)
 with st.sidebar:
     st.divider()
     st.caption("Share this view: the link keeps the page and every filter.")
-    st.code(share_url(page.url_path), language=None)
+    # Wrapped: an unwrapped code block scrolls sideways, and a scrollable region
+    # that cannot take keyboard focus is a serious axe-core (WCAG) finding.
+    st.code(share_url(page.url_path), language=None, wrap_lines=True)

@@ -33,11 +33,15 @@ STANCE_ISSUE = "stance_issue"
 WHO = "who"
 SOURCE = "source"
 LANE_CHOICES = ("affiliation", "actor", "kind")
+# Timeline and Story (issue 8): the links toggle and the story step. The
+# timeline's visible window is the From/To dates above ("from", "to").
+LINKS = "links"
+STEP = "step"
 
 _NOTICE = "_ignored_link_parts"
 # Id parameters owned by one page (by its url_path; "" is the home page), dropped
 # from the URL on the other pages. Bound ones (lanes) Streamlit drops by itself.
-PAGE_PARAMS = {"": (EVENT,), "stances": (STANCE_ISSUE,), "actors": (WHO,), "sources": (SOURCE,)}
+PAGE_PARAMS = {"": (EVENT,), "stances": (STANCE_ISSUE,), "actors": (WHO,), "sources": (SOURCE,), "story": (STEP,)}
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
         STANCE_ISSUE: ParamSpec("id", issues),
         WHO: ParamSpec("id", actors),
         SOURCE: ParamSpec("id", set(ds.sources["source_id"])),
+        LINKS: ParamSpec("id", ("true", "false")),
+        STEP: ParamSpec("id", {str(step) for step in ds.story_steps["step"]}),
     }
 
 
