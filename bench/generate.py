@@ -426,7 +426,9 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "stances": _stances(rng, max(10, n_events // 20), statements, source_ids),
         "phases": phases,
     }
-    return {name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES}
+    return {
+        name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES if name in tables
+    }
 
 
 def write_dataset(directory: str | Path, n_events: int, seed: int = 0) -> Path:

@@ -64,23 +64,26 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation", actors: pd.D
     precision = events["date_precision"].to_numpy(dtype=object)
     imprecise = np.isin(precision, list(IMPRECISE))
     status = events["status_shown" if "status_shown" in events else "status"].to_numpy(dtype=object)
+    # Dates repeat (10,000 events share ~3,000 date spans): format each once.
+    dates = pd.DataFrame({"s": start, "e": end, "p": precision})
+    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(dates))
+    date_texts = np.array([format_date_range(first, last, how) for first, last, how in distinct], dtype=object)
+    when = date_texts[codes] if len(codes) else np.array([], dtype=object)
     hover = np.array(
         [
             "<br>".join(
                 part
                 for part in (
                     f"<b>{plotly_text(title)}</b>",
-                    format_date_range(first, last, how),
+                    date_text,
                     plotly_text(place),
                     STATUS_LABELS.get(shown, shown),
                 )
                 if part
             )
-            for title, first, last, how, place, shown in zip(
+            for title, date_text, place, shown in zip(
                 events["title"],
-                events["start_date"],
-                events["end_date"],
-                precision,
+                when,
                 events["place"],
                 status,
                 strict=False,
@@ -141,6 +144,7 @@ MARKER_ROW = 24
 LABEL_ROW = 16
 LANE_GAP = 8
 BAR_THICKNESS = 13  # px
+MIN_PLOT_HEIGHT = 120  # px, so an empty chart still has room for its axis
 
 
 @dataclass(frozen=True)
@@ -170,10 +174,9 @@ def lane_geometry(lanes: list[str], label_rows: Mapping[str, int], phase_rows: i
 # Plotly checks every point (each colour, each hover text) as a trace is made:
 # 0.3 s for 1,000 events. These traces are built from known-good values, so
 # that check is skipped (`_validate=False`); the chart tests check the result.
-def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str, y: np.ndarray, webgl: bool) -> go.Scatter:
+def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str, y: np.ndarray) -> go.Scatter:
     colours = _colours(marks, lane_by)
-    trace = go.Scattergl if webgl else go.Scatter
-    return trace(
+    return go.Scatter(
         x=marks["start"],
         y=y,
         mode="markers",
@@ -182,7 +185,7 @@ def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str, y: np.ndarray,
         showlegend=False,
         marker=dict(
             symbol=STATUS_SYMBOLS.get(status, "circle"),
-            size=9 if webgl else 12,
+            size=12,
             color=colours,
             line=dict(width=2, color=colours),
         ),
@@ -218,31 +221,61 @@ def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str, 
     )
 
 
-def _span_trace(marks: pd.DataFrame, status: str, y: np.ndarray) -> go.Scattergl:
-    """Multi-day and uncertain spans as WebGL line segments (one trace, gaps
-    between segments): SVG bars with patterns cost too much beyond
-    SVG_EVENTS. The segment's two ends carry the event id and hover."""
-    count = len(marks)
-    xs = np.empty(count * 3, dtype=object)
-    xs[0::3], xs[1::3], xs[2::3] = marks["start"].to_numpy(), marks["end_excl"].to_numpy(), None
-    ys = np.empty(count * 3, dtype=object)
-    ys[0::3], ys[1::3], ys[2::3] = y, y, None
-    ids = np.repeat(marks["event_id"].to_numpy(dtype=object), 3)
-    hovers = np.repeat(marks["hover"].to_numpy(dtype=object), 3)
-    return go.Scattergl(
-        x=xs,
-        y=ys,
-        mode="lines",
-        name=f"{STATUS_LABELS.get(status, status)} (span)",
-        legendgroup=status,
-        showlegend=False,
-        line=dict(width=6, color=NEUTRAL_COLOUR),
-        opacity=0.5 if status != "held" else 0.8,
-        customdata=ids.tolist(),
-        hovertext=hovers.tolist(),
-        hovertemplate="%{hovertext}<extra></extra>",
-        _validate=False,
-    )
+def _days(stamps: pd.Series) -> np.ndarray:
+    return stamps.to_numpy().astype("datetime64[D]").astype(str).astype(object)
+
+
+def _webgl_traces(marks: pd.DataFrame, lane_by: str) -> list[go.Scattergl]:
+    """Every mark as a WebGL marker at its start (hover, id), and multi-day or
+    uncertain spans as WebGL line segments behind them (no hover of their
+    own): SVG bars with patterns and one colour per point cost too much
+    beyond SVG_EVENTS. One trace per status and colour, so colours are not
+    per-point arrays (Plotly checked each of them: 3 s at 10,000 events)."""
+    traces: list[go.Scattergl] = []
+    coloured = marks.assign(colour=_colours(marks, lane_by), repeated=marks["event_id"].duplicated().to_numpy())
+    for (status, colour), group in coloured.groupby(["status_shown", "colour"], sort=True):
+        spans = group[group["shape"] == "bar"]
+        if len(spans):
+            count = len(spans)
+            xs = np.empty(count * 3, dtype=object)
+            xs[0::3], xs[1::3], xs[2::3] = _days(spans["start"]), _days(spans["end_excl"]), None
+            ys = np.empty(count * 3, dtype=object)
+            ys[0::3], ys[1::3], ys[2::3] = spans["y"].to_numpy(), spans["y"].to_numpy(), None
+            traces.append(
+                go.Scattergl(
+                    x=xs,  # day strings: 10 characters, not 29 for a nanosecond timestamp
+                    y=ys,
+                    mode="lines",
+                    name=f"{STATUS_LABELS.get(status, status)} (span)",
+                    legendgroup=status,
+                    showlegend=False,
+                    line=dict(width=5, color=colour),
+                    opacity=0.45,
+                    hoverinfo="skip",
+                    _validate=False,
+                )
+            )
+        # Hover text once per event (its first lane): it is most of the JSON
+        # (1.9 of 4.1 MB at 10,000 events drawn in 21,000 places). Its other
+        # places still take clicks (customdata) but show no label.
+        for repeated, part in group.groupby("repeated", sort=True):
+            traces.append(
+                go.Scattergl(
+                    x=_days(part["start"]),
+                    y=part["y"],
+                    mode="markers",
+                    name=f"{STATUS_LABELS.get(status, status)} (day)",
+                    legendgroup=status,
+                    showlegend=False,
+                    marker=dict(symbol=STATUS_SYMBOLS.get(status, "circle"), size=8, color=colour),
+                    customdata=part["event_id"].to_numpy(dtype=object),
+                    hovertext=None if repeated else part["hover"].to_numpy(dtype=object),
+                    hovertemplate=None if repeated else "%{hovertext}<extra></extra>",
+                    hoverinfo="none" if repeated else None,
+                    _validate=False,
+                )
+            )
+    return traces
 
 
 def _dashed_outlines(bars: pd.DataFrame, lane_by: str, y: np.ndarray) -> list[dict[str, Any]]:
@@ -341,15 +374,15 @@ def opening_range(events: pd.DataFrame, window: tuple[date | None, date | None] 
 
 
 # Per-event drawing up to MAX_DRAWN_EVENTS events in the window; beyond that
-# the weekly heatmap. Measured with scripts/measure_timeline.py-style runs
-# (bench/generate.py data, this machine, orjson installed):
-#   events   build    JSON
-#    1,000   0.07 s   0.33 MB   (SVG markers and bars)
-#   10,000   0.26 s   2.9 MB    (WebGL markers and spans)
-#   20,000   0.47 s   5.8 MB
-# 20,000 would pass the 5 MB per rerun budget of issue 4 only without hover
-# texts, so N = 10,000. Up to SVG_EVENTS events the marks are SVG (patterns,
-# dashed outlines, labels); above, WebGL (go.Scattergl) without those extras.
+# the weekly heatmap. Measured on bench/generate.py data (affiliation lanes,
+# ~2.1 lanes per event; this 2-core machine, orjson installed; best of 3):
+#   events   figure build   JSON     size
+#    1,000     0.09 s       0.03 s   0.59 MB   (SVG markers and bars)
+#   10,000     0.35-0.58 s  0.18 s   2.50 MB   (WebGL markers and spans)
+#   20,000     0.62 s       0.18 s   4.96 MB
+# 20,000 alone would fill issue 4's 5 MB per rerun budget, so N = 10,000.
+# Up to SVG_EVENTS the marks are SVG (patterns, dashed outlines, labels);
+# above, WebGL (go.Scattergl) without those extras.
 MAX_DRAWN_EVENTS = 10_000
 SVG_EVENTS = 2_000
 LABEL_EVENTS = 400  # labelling costs a greedy pass per event; above this few could be labelled anyway
@@ -565,19 +598,17 @@ def timeline_figure(
     marks = marks.assign(y=marker_y)
 
     figure = go.Figure(_validate=False)  # see _marker_trace: known-good parts
-    is_marker = (marks["shape"] == "marker").to_numpy()
-    markers = marks[is_marker if svg else np.ones(len(marks), dtype=bool)]
-    for status, group in markers.groupby("status_shown", sort=True):
-        figure.add_trace(_marker_trace(group, status, lane_by, group["y"].to_numpy(), webgl=not svg))
-    bars = marks[~is_marker]
     shapes = _phase_bands(phases)
     if svg:
+        is_marker = (marks["shape"] == "marker").to_numpy()
+        for status, group in marks[is_marker].groupby("status_shown", sort=True):
+            figure.add_trace(_marker_trace(group, status, lane_by, group["y"].to_numpy()))
+        bars = marks[~is_marker]
         for (status, imprecise), group in bars.groupby(["status_shown", "imprecise"], sort=True):
             figure.add_trace(_bar_trace(group, status, imprecise, lane_by, group["y"].to_numpy()))
         shapes += _dashed_outlines(bars, lane_by, bars["y"].to_numpy())
     else:
-        for status, group in bars.groupby("status_shown", sort=True):
-            figure.add_trace(_span_trace(group, status, group["y"].to_numpy()))
+        figure.add_traces(_webgl_traces(marks, lane_by))
     figure.add_traces(_legend_traces())
     if highlight is not None and highlight in set(marks["event_id"]):
         ring = marks[marks["event_id"] == highlight]
@@ -636,7 +667,8 @@ def timeline_figure(
     if links is not None and len(links):
         annotations += _link_arrows(links, marks, geometry)
     top, bottom = 8, 64
-    height = int(geometry.plot_height) + top + bottom
+    plot_height = max(geometry.plot_height, MIN_PLOT_HEIGHT)
+    height = int(plot_height) + top + bottom
     figure.update_layout(
         shapes=shapes,
         annotations=annotations,
@@ -644,11 +676,11 @@ def timeline_figure(
         height=height,
         margin=dict(l=8, r=8, t=top, b=bottom, autoexpand=False),
         # The legend sits below the date labels: 30 px under the plot, whatever its height.
-        legend=dict(orientation="h", yanchor="top", y=-30 / geometry.plot_height, x=0),
+        legend=dict(orientation="h", yanchor="top", y=-30 / plot_height, x=0),
         hovermode="closest",
         xaxis=dict(type="date", title=None, range=opening_range(events, window), automargin=False),
         yaxis=dict(
-            range=[geometry.plot_height, 0],
+            range=[plot_height, 0],
             showticklabels=False,
             showgrid=False,
             zeroline=False,

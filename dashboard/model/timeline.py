@@ -76,7 +76,7 @@ def shorten(text: str, max_chars: int) -> str:
         return ""
     cut = text[: max_chars - 1]
     space = cut.rfind(" ")
-    if space >= max_chars // 2:
+    if text[max_chars - 1] != " " and space >= max_chars // 2:  # don't end mid-word
         cut = cut[:space]
     return cut.rstrip(" ,;:–-") + ELLIPSIS
 
@@ -88,12 +88,15 @@ class LabelSettings:
     plot_width: float  # px between the axis ends
     max_rows: int = 3  # label rows per lane
     max_chars: int = 34  # titles are shortened to this at most
-    min_chars: int = 12  # shorter than this a label says too little: leave it out
+    min_chars: int = 14  # shorter than this a label says too little: leave it out
     font_size: float = LABEL_FONT
 
 
-WIDE = LabelSettings(plot_width=860, max_rows=3, max_chars=34)
-NARROW = LabelSettings(plot_width=330, max_rows=3, max_chars=22, min_chars=10)
+# The plot widths the layouts are made for: the narrowest plot each is shown on
+# (see ui/timeline.py for the screen widths; measured in Chromium).
+WIDE = LabelSettings(plot_width=900, max_rows=3, max_chars=34)
+MEDIUM = LabelSettings(plot_width=540, max_rows=3, max_chars=28)
+NARROW = LabelSettings(plot_width=290, max_rows=3, max_chars=22)
 
 
 def label_priority(events: pd.DataFrame, turning_points: Iterable[str] = ()) -> pd.Series:
@@ -176,7 +179,7 @@ def place_centred(
     result: list[tuple[str, int] | None] = []
     for title, centre in zip(texts, centres_px, strict=True):
         spot = None
-        for chars in range(len(title), 5, -1):
+        for chars in [len(title), *range(len(title) - 1, 5, -1)]:
             text = shorten(title, chars)
             half = text_width(text, font_size) / 2
             left, right = max(0.0, centre - half), min(plot_width, centre + half)

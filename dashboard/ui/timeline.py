@@ -23,24 +23,27 @@ import streamlit as st
 
 from dashboard.charts.timeline import LABEL_EVENTS, selected_event_ids, timeline_figure
 from dashboard.data.dataset import Dataset
-from dashboard.model.timeline import NARROW, WIDE, timeline_alt_text, window_from_selection
+from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text, window_from_selection
 from dashboard.ui.state import date_bounds
 
-# Below this viewport width the phone layout is shown. At 1,200 px with the
-# sidebar open the chart's plot area is about 880 px wide (measured in
-# Chromium), the width WIDE labels are laid out for.
-PHONE_BREAKPOINT = 1200
+# (name, labels, narrowest screen it is shown on). With the sidebar open the
+# plot is the screen width less 476 px (measured in Chromium: 924 px at 1,400,
+# 724 at 1,200); below 768 px the sidebar folds away and the plot is the
+# screen less 48 px. So WIDE (900 px) from 1,376, MEDIUM (540) from 1,016,
+# and the phone layout (290) below.
+LAYOUTS: list[tuple[str, LabelSettings, int]] = [("wide", WIDE, 1376), ("medium", MEDIUM, 1016), ("phone", NARROW, 0)]
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}}
 
 
 def _style(key: str) -> str:
-    return (
-        "<style>"
-        f".st-key-{key}_phone{{display:none}}"
-        f"@media (max-width:{PHONE_BREAKPOINT - 1}px){{"
-        f".st-key-{key}_wide{{display:none}}.st-key-{key}_phone{{display:block}}}}"
-        "</style>"
-    )
+    """CSS showing the one layout that fits the screen."""
+    rules = [f".st-key-{key}_{name}{{display:none}}" for name, _, _ in LAYOUTS[1:]]
+    for (wider, _, min_width), (name, _, _) in zip(LAYOUTS, LAYOUTS[1:], strict=False):
+        rules.append(
+            f"@media (max-width:{min_width - 1}px){{.st-key-{key}_{wider}{{display:none}}"
+            f".st-key-{key}_{name}{{display:flex}}}}"
+        )
+    return "<style>" + "".join(rules) + "</style>"
 
 
 def set_window_from_box(ds: Dataset, chart_key: str) -> bool:
@@ -80,9 +83,11 @@ def responsive_timeline(
 ) -> None:
     """Draw the timeline for desktop and phone; `on_select(chart_key)` runs on a click or box."""
     points = list(ds.story_steps["event_id"]) if turning_points is None else list(turning_points)
-    st.html(_style(key))
-    layouts = [("wide", WIDE)] + ([("phone", NARROW)] if len(events) <= LABEL_EVENTS else [])
-    for name, settings in layouts:
+    # Above LABEL_EVENTS no layout has labels: one chart serves every screen.
+    layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]
+    if len(layouts) > 1:
+        st.html(_style(key))
+    for name, settings, _ in layouts:
         chart_key = f"{key}_{name}_chart"
         figure = timeline_figure(
             events,

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts.actors import co_attendance_figure
+from dashboard.charts.actors import co_attendance_alt_text, co_attendance_figure
 from dashboard.model.actors import actor_roles_on, co_attendance, events_attended, statements_by
 from dashboard.model.dates import format_date_range
 from dashboard.ui.components import quote_block
@@ -81,4 +81,9 @@ if pairs.empty:
     st.info("No two actors attended the same held event.")
 else:
     st.caption("Number of held events at which both took part.")
-    st.plotly_chart(co_attendance_figure(pairs, ds.actors), key="co_attendance", config={"displaylogo": False})
+    st.plotly_chart(
+        co_attendance_figure(pairs, ds.actors),
+        key="co_attendance",
+        config={"displaylogo": False},
+        alt=co_attendance_alt_text(pairs, ds.actors),
+    )

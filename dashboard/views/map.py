@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.charts.map import topojson_config, venue_map_figure, venue_table
+from dashboard.charts.map import topojson_config, venue_map_alt_text, venue_map_figure, venue_table
 from dashboard.model.filters import filter_events
 from dashboard.ui.state import current_view
 
@@ -19,7 +19,12 @@ else:
         f"Venues of the {len(events) - unlocated} located events in view; bubble size is the number of events. "
         f"{unlocated} event(s) have no place that can be mapped (online, 'near Moscow', or a whole country)."
     )
-    st.plotly_chart(figure, key="venue_map", config={**topojson_config(), "displaylogo": False})
+    st.plotly_chart(
+        figure,
+        key="venue_map",
+        config={**topojson_config(), "displaylogo": False},
+        alt=venue_map_alt_text(events),
+    )
     venues = venue_table(events)
     st.dataframe(
         venues.assign(titles=venues["titles"].map("; ".join))[["place", "events", "titles"]],
