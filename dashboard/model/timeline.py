@@ -26,6 +26,9 @@ import pandas as pd
 from dashboard.model.dates import format_day
 
 ELLIPSIS = "…"
+# The Timeline page's event picker offers at most this many events (plus the
+# one chosen): its options travel to the browser on every rerun.
+PICKER_EVENTS = 2_000
 LABEL_FONT = 11  # px
 LABEL_GAP = 8  # px of free space kept between two labels in one row
 # Kinds labelled first; then events that are story steps; then the rest by kind.

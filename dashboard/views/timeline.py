@@ -7,7 +7,7 @@ from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
 from dashboard.model.dates import format_date_range
 from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
 from dashboard.model.links import links_between, links_of
-from dashboard.model.timeline import window_caption
+from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.ui.components import (
     actor_names,
     download_buttons,
@@ -20,10 +20,6 @@ from dashboard.ui.components import (
 from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, LINKS, current_view, id_select
 from dashboard.ui.text import md_escape
 from dashboard.ui.timeline import clear_window, picked_event, responsive_timeline, set_window_from_box
-
-# The picker offers at most this many events (plus the one chosen): its
-# options travel to the browser on every rerun.
-PICKER_EVENTS = 2_000
 
 view = current_view()
 ds, filters = view.ds, view.filters

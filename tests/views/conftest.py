@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
-PAGES = ["timeline", "stances", "statements", "actors", "sources", "map", "about"]
+PAGES = ["timeline", "story", "stances", "statements", "actors", "sources", "map", "about"]
 
 
 def run_app(query: dict | None = None, page: str | None = None) -> AppTest:

@@ -11,6 +11,7 @@ from tests.views.conftest import PAGES, run_app
 DATA = load_dataset(__import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA)
 TITLES = {
     "timeline": "NATO–Russia missile defence talks, 2009–2012",
+    "story": "The story of the talks",
     "stances": "Stances",
     "statements": "Statements",
     "actors": "Actors",
