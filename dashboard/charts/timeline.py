@@ -689,8 +689,10 @@ def timeline_figure(
             title=None,
         ),
         clickmode="event+select",
-        # A click picks an event; dragging draws a box that sets the date window (views/timeline.py).
-        dragmode="select",
+        # A click picks an event; dragging zooms (in the browser only). The toolbar's
+        # Box Select draws a box that sets the date window (ui/timeline.py): in
+        # Streamlit 1.67 a select drag mode turns point clicks off, so it is not the default.
+        dragmode="zoom",
         selectdirection="h",
         meta=dict(lanes=lanes, labelled=len(placed), labelled_ids=placed["event_id"].tolist()),
     )

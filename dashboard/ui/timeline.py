@@ -8,9 +8,10 @@ up to LABEL_EVENTS events; above that only the wide one is built).
 
 The visible window is the sidebar's From/To dates ("from", "to" in the link).
 Plotly's own zoom and pan (relayout events) never reach Streamlit 1.67; a box
-selection does, with its x range. So dragging across the chart draws a box,
+selection does, with its x range. So the toolbar's Box Select draws a box,
 and the box's days become From/To: the chart redraws on that window and the
-link keeps it. "Whole record" clears both.
+link keeps it; "show all" clears both. The drag mode stays zoom by default,
+because Streamlit turns point clicks off while a select drag mode is active.
 """
 
 from __future__ import annotations
@@ -100,9 +101,6 @@ def responsive_timeline(
             links=links,
             highlight=highlight,
         )
-        if name == "phone":
-            # A drag on a phone scrolls the page; the window is set with the From/To dates there.
-            figure.update_layout(dragmode=False)
         meta = figure.layout.meta or {}
         alt = timeline_alt_text(
             events,

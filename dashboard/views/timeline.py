@@ -92,13 +92,14 @@ st.title("NATO–Russia missile defence talks, 2009–2012")
 window = (filters.start, filters.end)
 if is_aggregated(events):
     how = (
-        f"The chart counts them per week; drag across it (or set From/To) to a window of {MAX_DRAWN_EVENTS:,} "
-        "events or fewer to see each event. The table below lists every one."
+        "The chart counts them per week; draw a box with the toolbar's Box Select (or set From/To) around "
+        f"{MAX_DRAWN_EVENTS:,} events or fewer to see each event. The table below lists every one."
     )
 else:
     how = (
         "Markers are single days, bars span several days; pale dashed bars are dates known only to the week, "
-        "month or year. Open symbols are planned events. Drag across the chart to set the date window."
+        "month or year. Open symbols are planned events. Click an event for its detail; the toolbar's Box Select "
+        "sets the date window (From/To), which the link keeps."
     )
 st.caption(f"{len(events):,} of {len(ds.events):,} events match the filters. {how}")
 # No format_func: a bound widget writes its label into the URL, so label = value.

@@ -116,6 +116,8 @@ def test_a_box_on_the_chart_sets_the_window_and_its_link_restores_it(sized_page,
     chart.scroll_into_view_if_needed()
     area = chart.evaluate(_CHART_BOXES)["plotArea"]
     y = area["y"] + area["h"] * 0.5
+    page.mouse.move(area["x"] + area["w"] * 0.3, y)  # the toolbar shows on hover
+    chart.locator(".modebar-btn[data-title='Box Select']").click()
     with rerun(page):
         page.mouse.move(area["x"] + area["w"] * 0.55, y)
         page.mouse.down()
