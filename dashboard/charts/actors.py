@@ -65,10 +65,10 @@ def co_attendance_alt_text(pairs: pd.DataFrame, actors: pd.DataFrame) -> str:
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     if pairs.empty:
         return "Who met whom: no two actors attended the same held event."
-    actors = len(set(pairs["actor_a"]) | set(pairs["actor_b"]))
+    actor_count = len(set(pairs["actor_a"]) | set(pairs["actor_b"]))
     top = pairs.sort_values("events", ascending=False, kind="stable").iloc[0]
     first, second = (names.get(top[column], top[column]) for column in ("actor_a", "actor_b"))
     return (
-        f"Who met whom: a grid of {actors} actors; each cell counts the held events two of them attended together. "
+        f"Who met whom: a grid of {actor_count} actors; each cell counts the held events two attended together. "
         f"{len(pairs)} pairs met; the most often, {int(top['events'])} times, {first} and {second}."
     )

@@ -233,7 +233,8 @@ def _webgl_traces(marks: pd.DataFrame, lane_by: str) -> list[go.Scattergl]:
     per-point arrays (Plotly checked each of them: 3 s at 10,000 events)."""
     traces: list[go.Scattergl] = []
     coloured = marks.assign(colour=_colours(marks, lane_by), repeated=marks["event_id"].duplicated().to_numpy())
-    for (status, colour), group in coloured.groupby(["status_shown", "colour"], sort=True):
+    for (status_key, colour), group in coloured.groupby(["status_shown", "colour"], sort=True):
+        status = str(status_key)
         spans = group[group["shape"] == "bar"]
         if len(spans):
             count = len(spans)
@@ -344,15 +345,17 @@ def _phase_titles(phases: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestam
     first, last = x_range
     span = (last - first) / pd.Timedelta(milliseconds=1)
     ordered = phases.sort_values("start_date")
-    texts, centres, xs = [], [], []
-    for phase in ordered.itertuples():
-        left = max(phase.start_date, first)
-        right = min(phase.end_date + pd.Timedelta(days=1), last)
+    texts: list[str] = []
+    centres: list[float] = []
+    xs: list[pd.Timestamp] = []
+    for phase in ordered.to_dict("records"):
+        left = max(pd.Timestamp(phase["start_date"]), first)
+        right = min(pd.Timestamp(phase["end_date"]) + pd.Timedelta(days=1), last)
         if right <= left:
             continue
         middle = left + (right - left) / 2
-        texts.append(str(phase.title))
-        centres.append((middle - first) / pd.Timedelta(milliseconds=1) / span * plot_width)
+        texts.append(str(phase["title"]))
+        centres.append(float((middle - first) / pd.Timedelta(milliseconds=1) / span * plot_width))
         xs.append(middle)
     spots = place_centred(texts, centres, plot_width, max_rows=PHASE_ROWS, font_size=PHASE_FONT)
     return [
@@ -523,10 +526,10 @@ def _link_arrows(links: pd.DataFrame, marks: pd.DataFrame, geometry: LaneGeometr
     event (in its first lane) to the start of the second."""
     first = marks.drop_duplicates("event_id").set_index("event_id")
     arrows = []
-    for link in links.itertuples():
-        if link.from_event_id not in first.index or link.to_event_id not in first.index:
+    for link in links.to_dict("records"):
+        if link["from_event_id"] not in first.index or link["to_event_id"] not in first.index:
             continue
-        source, target = first.loc[link.from_event_id], first.loc[link.to_event_id]
+        source, target = first.loc[link["from_event_id"]], first.loc[link["to_event_id"]]
         arrows.append(
             dict(
                 xref="x",
@@ -546,7 +549,7 @@ def _link_arrows(links: pd.DataFrame, marks: pd.DataFrame, geometry: LaneGeometr
                 standoff=7,
                 startstandoff=7,
                 opacity=0.8,
-                hovertext=plotly_text(str(link.kind).replace("_", " ")),
+                hovertext=plotly_text(str(link["kind"]).replace("_", " ")),
             )
         )
     return arrows
@@ -588,8 +591,8 @@ def timeline_figure(
     x_range = axis_range(events, window)
     svg = len(events) <= SVG_EVENTS
     settings = labels if labels is not None and len(events) <= LABEL_EVENTS and x_range else None
-    placed = _labels(marks, events, x_range, settings, turning_points) if settings else _labels_none()
-    label_rows = placed.groupby("lane")["row"].max().add(1).to_dict() if len(placed) else {}
+    placed = _labels(marks, events, x_range, settings, turning_points) if settings and x_range else _labels_none()
+    label_rows = {str(lane): int(rows) for lane, rows in placed.groupby("lane")["row"].max().add(1).items()}
     plot_width = settings.plot_width if settings else WIDE.plot_width
     phase_titles = _phase_titles(phases, x_range, plot_width) if x_range else []
     phase_rows = max((t["row"] for t in phase_titles), default=-1) + 1
@@ -654,15 +657,17 @@ def timeline_figure(
         dict(
             xref="x",
             yref="y",
-            x=label.x,
-            y=geometry.label_y[label.lane][label.row],
-            xanchor=label.anchor,
-            text=(f"<b>{plotly_text(label.text)}</b>" if label.event_id == highlight else plotly_text(label.text)),
+            x=label["x"],
+            y=geometry.label_y[str(label["lane"])][int(label["row"])],
+            xanchor=label["anchor"],
+            text=(
+                f"<b>{plotly_text(label['text'])}</b>" if label["event_id"] == highlight else plotly_text(label["text"])
+            ),
             showarrow=False,
             font=dict(size=settings.font_size if settings else 11, color="#262730"),
             name="event label",
         )
-        for label in placed.itertuples()
+        for label in placed.to_dict("records")
     ]
     if links is not None and len(links):
         annotations += _link_arrows(links, marks, geometry)

@@ -33,25 +33,26 @@ def links_of(ds: Dataset, event_id: str) -> pd.DataFrame:
     links = ds.event_links
     titles = ds.events.set_index("event_id")
     rows = []
-    for link in links.itertuples():
-        if link.from_event_id == event_id:
-            other, phrase = link.to_event_id, FORWARD.get(link.kind, link.kind.replace("_", " "))
-        elif link.to_event_id == event_id:
-            other, phrase = link.from_event_id, BACKWARD.get(link.kind, link.kind.replace("_", " "))
+    for link in links.to_dict("records"):
+        kind: str = link["kind"]
+        if link["from_event_id"] == event_id:
+            other, phrase = link["to_event_id"], FORWARD.get(kind, kind.replace("_", " "))
+        elif link["to_event_id"] == event_id:
+            other, phrase = link["from_event_id"], BACKWARD.get(kind, kind.replace("_", " "))
         else:
             continue
         if other not in titles.index:
             continue
         rows.append(
             (
-                link.link_id,
+                link["link_id"],
                 phrase,
                 other,
                 titles.at[other, "title"],
                 titles.at[other, "start_date"],
-                link.kind,
-                link.source_ids,
-                link.note,
+                kind,
+                link["source_ids"],
+                link["note"],
             )
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)

@@ -105,10 +105,9 @@ NARROW = LabelSettings(plot_width=290, max_rows=3, max_chars=22)
 def label_priority(events: pd.DataFrame, turning_points: Iterable[str] = ()) -> pd.Series:
     """Lower comes first: summits and treaties, then story-step events
     (turning points), then the rest by kind; ties by date."""
-    rank = events["kind"].map(KIND_PRIORITY).fillna(5).astype(float)
-    in_story = events["event_id"].isin(set(turning_points))
-    rank = np.where(in_story, np.minimum(rank, 0.5), rank)
-    return pd.Series(rank, index=events.index)
+    by_kind = events["kind"].map(KIND_PRIORITY).fillna(5).to_numpy(dtype=float)
+    in_story = events["event_id"].isin(set(turning_points)).to_numpy()
+    return pd.Series(np.where(in_story, np.minimum(by_kind, 0.5), by_kind), index=events.index)
 
 
 def _free(row: list[tuple[float, float]], left: float, right: float) -> bool:
@@ -136,19 +135,20 @@ def place_labels(
     ordered = items.assign(_order=np.arange(len(items))).sort_values(["priority", "start", "_order"], kind="stable")
     rows: dict[tuple[str, int], list[tuple[float, float]]] = {}
     placed, seen = [], set()
-    for item in ordered.itertuples():
-        if item.event_id in seen:
+    for item in ordered.to_dict("records"):
+        event_id, lane, start = str(item["event_id"]), str(item["lane"]), pd.Timestamp(item["start"])
+        if event_id in seen:
             continue
-        seen.add(item.event_id)
-        x_px = (pd.Timestamp(item.start) - first) / pd.Timedelta(milliseconds=1) * px_per_ms
+        seen.add(event_id)
+        x_px = (start - first) / pd.Timedelta(milliseconds=1) * px_per_ms
         if not 0 <= x_px <= settings.plot_width:
             continue  # starts outside the window: its marker is not in view
-        spot = _find_spot(str(item.title), x_px, item.lane, rows, settings)
+        spot = _find_spot(str(item["title"]), x_px, lane, rows, settings)
         if spot is None:
             continue
         text, row, anchor, left, right = spot
-        rows.setdefault((item.lane, row), []).append((left, right))
-        placed.append((item.event_id, item.lane, text, row, pd.Timestamp(item.start), anchor, left, right))
+        rows.setdefault((lane, row), []).append((left, right))
+        placed.append((event_id, lane, text, row, start, anchor, left, right))
     return pd.DataFrame(placed, columns=columns)
 
 

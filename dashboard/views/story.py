@@ -29,7 +29,7 @@ titles = dict(zip(ds.story_steps["step"].astype(str), ds.story_steps["title"], s
 chosen = id_select("Step", numbers, {n: f"{n}. {titles[n]}" for n in numbers}, STEP, default=str(parse_step(None, ds)))
 step = story_step(ds, parse_step(chosen, ds))
 assert step is not None  # the validator checks every step's event
-back, _, forward = st.columns([1, 2, 1])
+back, _middle, forward = st.columns([1, 2, 1])
 back.button("← Previous", on_click=_go, args=(step.previous,), disabled=step.previous is None, width="stretch")
 forward.button("Next →", on_click=_go, args=(step.next,), disabled=step.next is None, width="stretch")
 
@@ -44,10 +44,10 @@ with st.container(border=True):
 names = actor_names(ds)
 if not step.statements.empty:
     st.subheader("What was said then")
-    for said in step.statements.itertuples():
-        speaker = names.get(said.speaker_id, said.speaker_id)
-        day = format_date_range(said.said_start, said.said_end, said.said_precision)
-        st.markdown(f"**{md_escape(speaker)}** ({md_escape(day)})\n\n{quote_block(pd.Series(said._asdict()))}")
+    for _, said in step.statements.iterrows():
+        speaker = names.get(said["speaker_id"], said["speaker_id"])
+        day = format_date_range(said["said_start"], said["said_end"], said["said_precision"])
+        st.markdown(f"**{md_escape(speaker)}** ({md_escape(day)})\n\n{quote_block(said)}")
 
 st.subheader(f"Where the gap stood on {format_day(pd.Timestamp(step.gap_day))}")
 gaps = gap_summary(ds, step.gap_day)

@@ -47,19 +47,16 @@ def show_event_links(event_id: str) -> None:
     if links.empty:
         return
     st.markdown("**Linked events**")
-    for link in links.itertuples():
-        when = format_date_range(
-            *ds.events.loc[
-                ds.events["event_id"] == link.other_event_id, ["start_date", "end_date", "date_precision"]
-            ].iloc[0]
-        )
+    for link in links.to_dict("records"):
+        other = ds.events[ds.events["event_id"] == link["other_event_id"]].iloc[0]
+        when = format_date_range(other["start_date"], other["end_date"], other["date_precision"])
         st.button(
-            f"{link.phrase.capitalize()}: {link.other_title} ({when})",
-            key=f"link_{link.link_id}_{event_id}",
+            f"{str(link['phrase']).capitalize()}: {link['other_title']} ({when})",
+            key=f"link_{link['link_id']}_{event_id}",
             on_click=_go_to,
-            args=(link.other_event_id,),
+            args=(link["other_event_id"],),
             type="tertiary",
-            help=link.note or None,
+            help=str(link["note"]) or None,
         )
 
 
