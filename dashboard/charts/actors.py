@@ -47,7 +47,7 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame) -> go.Figure
         margin=dict(l=10, r=10, t=10, b=70),
         yaxis=dict(autorange="reversed", tickmode="array", tickvals=labels, ticktext=short, tickfont=dict(size=11)),
         xaxis=dict(
-            tickmode="array", tickvals=labels, ticktext=numbers, tickangle=0, tickfont=dict(size=10), side="top"
+            tickmode="array", tickvals=labels, ticktext=numbers, tickangle=-90, tickfont=dict(size=9), side="top"
         ),
     )
     return figure

@@ -199,8 +199,8 @@ def place_centred(
 
 # --- the axis -----------------------------------------------------------------
 
-AXIS_MARGIN_SHARE = 0.03
-MIN_AXIS_MARGIN = pd.Timedelta(days=20)
+AXIS_MARGIN_SHARE = 0.05
+MIN_AXIS_MARGIN = pd.Timedelta(days=30)
 
 
 def axis_range(
@@ -208,7 +208,8 @@ def axis_range(
 ) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The x range: the chosen window when both ends are set; otherwise from
     the first day to the end of the last day of every event in view (year-
-    precision ones too), with a margin at both ends (3 %, at least 20 days)."""
+    precision ones too), with a margin at both ends (5 %, at least 30 days,
+    so a marker at either end is not cut off)."""
     start, end = window
     if start is not None and end is not None:
         return pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
