@@ -426,9 +426,9 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "stances": _stances(rng, max(10, n_events // 20), statements, source_ids),
         "phases": phases,
     }
-    return {
-        name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES if name in tables
-    }
+    # Tables added after the generator (event links, story steps): written empty.
+    tables.update({name: pd.DataFrame(columns=TABLES[name].columns) for name in TABLES if name not in tables})
+    return {name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES}
 
 
 def write_dataset(directory: str | Path, n_events: int, seed: int = 0) -> Path:
