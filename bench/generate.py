@@ -487,6 +487,8 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "phases": phases,
         **_ledger_and_disagreements(statements, events, source_ids),
     }
+    # Tables added after the generator (event links, story steps): written empty.
+    tables.update({name: pd.DataFrame(columns=TABLES[name].columns) for name in TABLES if name not in tables})
     return {name: tables[name][TABLES[name].columns].astype(str).reset_index(drop=True) for name in TABLES}
 
 

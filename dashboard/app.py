@@ -65,4 +65,6 @@ drop_other_pages_params(page.url_path)
 with st.sidebar:
     st.divider()
     st.caption("Share this view: the link keeps the page and every filter.")
-    st.code(share_url(page.url_path), language=None)
+    # Wrapped: an unwrapped code block scrolls sideways, and a scrollable region
+    # that cannot take keyboard focus is a serious axe-core (WCAG) finding.
+    st.code(share_url(page.url_path), language=None, wrap_lines=True)

@@ -28,6 +28,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline", "Timeline", ":material/timeline:", "timeline.py"),  # the default page (served at /)
+    PageSpec("story", "Story", ":material/auto_stories:", "story.py"),
     PageSpec("stances", "Stances", ":material/balance:", "stances.py", needs=("issues",)),
     PageSpec("statements", "Statements", ":material/format_quote:", "statements.py"),
     PageSpec("actors", "Actors", ":material/groups:", "actors.py"),

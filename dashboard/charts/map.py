@@ -71,3 +71,18 @@ def venue_map_figure(events: pd.DataFrame) -> tuple[go.Figure, int]:
     )
     figure.update_layout(height=480, margin=dict(l=0, r=0, t=10, b=0), showlegend=False)
     return figure, unlocated
+
+
+def venue_map_alt_text(events: pd.DataFrame) -> str:
+    """What the venue map shows, for screen readers."""
+    venues = venue_table(events)
+    unlocated = int(events[["latitude", "longitude"]].isna().any(axis=1).sum())
+    if venues.empty:
+        return f"Map of venues: none of the {len(events)} events in view has a mappable place."
+    busiest = venues.sort_values("events", ascending=False, kind="stable").iloc[0]
+    return (
+        f"Map of {len(venues)} venues of {len(events) - unlocated} events in Europe and North America; "
+        f"bubble size is the number of events; the busiest venue ("
+        f"{int(busiest['events'])} events) is at {busiest['latitude']:.1f}° N, {busiest['longitude']:.1f}° E. "
+        f"{unlocated} events have no mappable place."
+    )

@@ -10,14 +10,17 @@ Marks say how well an event is dated and whether it happened:
 An undated event (the source gives no day) is a marker on its report date;
 its hover says "undated (reported …)".
 
-Beyond MAX_DRAWN_EVENTS events no reader can tell single marks apart (and the
-browser would choke on them), so `timeline_figure` draws an aggregated view
+Titles are drawn on the chart where they fit (layout in model/timeline.py).
+Up to MAX_DRAWN_EVENTS events in the window every event is drawn (WebGL
+beyond SVG_EVENTS); beyond that `timeline_figure` draws an aggregated view
 instead: events counted per lane and week of their start, and says so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 from itertools import chain
 from typing import Any
 
@@ -35,10 +38,10 @@ from dashboard.charts.style import (
     plotly_text,
 )
 from dashboard.model.dates import format_date_range
+from dashboard.model.timeline import WIDE, LabelSettings, axis_range, label_priority, place_centred, place_labels
 
 NO_PARTICIPANT = "(no participant)"
 OTHER_LANES = "(other lanes)"
-MAX_DRAWN_EVENTS = 2_000
 MAX_DENSITY_LANES = 40
 IMPRECISE = frozenset({"week", "month", "year", "approximate"})
 DAY_MS = 24 * 60 * 60 * 1000
@@ -61,23 +64,26 @@ def event_marks(events: pd.DataFrame, lane_by: str = "affiliation", actors: pd.D
     precision = events["date_precision"].to_numpy(dtype=object)
     imprecise = np.isin(precision, list(IMPRECISE))
     status = events["status_shown" if "status_shown" in events else "status"].to_numpy(dtype=object)
+    # Dates repeat (10,000 events share ~3,000 date spans): format each once.
+    dates = pd.DataFrame({"s": start, "e": end, "p": precision})
+    codes, distinct = pd.factorize(pd.MultiIndex.from_frame(dates))
+    date_texts = np.array([format_date_range(first, last, how) for first, last, how in distinct], dtype=object)
+    when = date_texts[codes] if len(codes) else np.array([], dtype=object)
     hover = np.array(
         [
             "<br>".join(
                 part
                 for part in (
                     f"<b>{plotly_text(title)}</b>",
-                    format_date_range(first, last, how),
+                    date_text,
                     plotly_text(place),
                     STATUS_LABELS.get(shown, shown),
                 )
                 if part
             )
-            for title, first, last, how, place, shown in zip(
+            for title, date_text, place, shown in zip(
                 events["title"],
-                events["start_date"],
-                events["end_date"],
-                precision,
+                when,
                 events["place"],
                 status,
                 strict=False,
@@ -113,24 +119,75 @@ def _lane_order(marks: pd.DataFrame) -> list[str]:
     ]
 
 
+def _fold_lanes(marks: pd.DataFrame, order: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """At most MAX_DENSITY_LANES lanes: the busiest keep theirs, the rest share
+    OTHER_LANES (an event drawn there once)."""
+    if len(order) <= MAX_DENSITY_LANES:
+        return marks, order
+    busiest = set(marks["lane"].value_counts(sort=True).index[: MAX_DENSITY_LANES - 1])
+    kept = [lane for lane in order if lane in busiest]
+    folded = marks.assign(lane=np.where(marks["lane"].isin(busiest), marks["lane"], OTHER_LANES))
+    folded = folded.drop_duplicates(["event_id", "lane"])
+    return folded, [*kept, OTHER_LANES]
+
+
 def _colours(marks: pd.DataFrame, lane_by: str) -> list[str]:
     return [NEUTRAL_COLOUR if lane_by == "kind" or not group else colour_for(group) for group in marks["group"]]
+
+
+# --- vertical layout, in pixels: the y axis runs from 0 (top) down to the
+# plot's height, one unit per pixel, so label rows have a fixed size at any
+# number of lanes. Each lane: its name, its marker row, then its label rows.
+PHASE_ROW = 15
+LANE_TITLE_ROW = 15
+MARKER_ROW = 24
+LABEL_ROW = 16
+LANE_GAP = 8
+BAR_THICKNESS = 13  # px
+MIN_PLOT_HEIGHT = 120  # px, so an empty chart still has room for its axis
+
+
+@dataclass(frozen=True)
+class LaneGeometry:
+    lanes: list[str]
+    title_y: dict[str, float]
+    marker_y: dict[str, float]
+    label_y: dict[str, list[float]]
+    phase_y: list[float]
+    plot_height: float
+
+
+def lane_geometry(lanes: list[str], label_rows: Mapping[str, int], phase_rows: int) -> LaneGeometry:
+    """Where each lane's title, markers and label rows sit (px from the top)."""
+    y = PHASE_ROW * phase_rows + (4 if phase_rows else 0)
+    phase_y = [PHASE_ROW * row + PHASE_ROW / 2 for row in range(phase_rows)]
+    title_y, marker_y, label_y = {}, {}, {}
+    for lane in lanes:
+        title_y[lane] = y + LANE_TITLE_ROW / 2
+        marker_y[lane] = y + LANE_TITLE_ROW + MARKER_ROW / 2
+        rows = label_rows.get(lane, 0)
+        label_y[lane] = [y + LANE_TITLE_ROW + MARKER_ROW + LABEL_ROW * row + LABEL_ROW / 2 for row in range(rows)]
+        y += LANE_TITLE_ROW + MARKER_ROW + LABEL_ROW * rows + LANE_GAP
+    return LaneGeometry(lanes, title_y, marker_y, label_y, phase_y, y)
 
 
 # Plotly checks every point (each colour, each hover text) as a trace is made:
 # 0.3 s for 1,000 events. These traces are built from known-good values, so
 # that check is skipped (`_validate=False`); the chart tests check the result.
-def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str) -> go.Scatter:
+def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str, y: np.ndarray) -> go.Scatter:
     colours = _colours(marks, lane_by)
     return go.Scatter(
         x=marks["start"],
-        y=marks["lane"],
+        y=y,
         mode="markers",
         name=f"{STATUS_LABELS.get(status, status)} (day)",
         legendgroup=status,
         showlegend=False,
         marker=dict(
-            symbol=STATUS_SYMBOLS.get(status, "circle"), size=12, color=colours, line=dict(width=2, color=colours)
+            symbol=STATUS_SYMBOLS.get(status, "circle"),
+            size=12,
+            color=colours,
+            line=dict(width=2, color=colours),
         ),
         customdata=marks["event_id"].tolist(),
         hovertext=marks["hover"].tolist(),
@@ -139,15 +196,15 @@ def _marker_trace(marks: pd.DataFrame, status: str, lane_by: str) -> go.Scatter:
     )
 
 
-def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str) -> go.Bar:
+def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str, y: np.ndarray) -> go.Bar:
     colours = _colours(marks, lane_by)
     pattern = BAR_PATTERNS.get(status, "")
     return go.Bar(
         orientation="h",
-        y=marks["lane"],
+        y=y,
         base=marks["start"],
         x=((marks["end_excl"] - marks["start"]) / pd.Timedelta(milliseconds=1)).tolist(),
-        width=BAR_WIDTH,
+        width=BAR_THICKNESS,
         name=f"{STATUS_LABELS.get(status, status)} ({'uncertain date' if imprecise else 'multi-day'})",
         legendgroup=status,
         showlegend=False,
@@ -164,7 +221,65 @@ def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str) 
     )
 
 
-def _dashed_outlines(bars: pd.DataFrame, lane_by: str) -> list[dict[str, Any]]:
+def _days(stamps: pd.Series) -> np.ndarray:
+    return stamps.to_numpy().astype("datetime64[D]").astype(str).astype(object)
+
+
+def _webgl_traces(marks: pd.DataFrame, lane_by: str) -> list[go.Scattergl]:
+    """Every mark as a WebGL marker at its start (hover, id), and multi-day or
+    uncertain spans as WebGL line segments behind them (no hover of their
+    own): SVG bars with patterns and one colour per point cost too much
+    beyond SVG_EVENTS. One trace per status and colour, so colours are not
+    per-point arrays (Plotly checked each of them: 3 s at 10,000 events)."""
+    traces: list[go.Scattergl] = []
+    coloured = marks.assign(colour=_colours(marks, lane_by), repeated=marks["event_id"].duplicated().to_numpy())
+    for (status_key, colour), group in coloured.groupby(["status_shown", "colour"], sort=True):
+        status = str(status_key)
+        spans = group[group["shape"] == "bar"]
+        if len(spans):
+            count = len(spans)
+            xs = np.empty(count * 3, dtype=object)
+            xs[0::3], xs[1::3], xs[2::3] = _days(spans["start"]), _days(spans["end_excl"]), None
+            ys = np.empty(count * 3, dtype=object)
+            ys[0::3], ys[1::3], ys[2::3] = spans["y"].to_numpy(), spans["y"].to_numpy(), None
+            traces.append(
+                go.Scattergl(
+                    x=xs,  # day strings: 10 characters, not 29 for a nanosecond timestamp
+                    y=ys,
+                    mode="lines",
+                    name=f"{STATUS_LABELS.get(status, status)} (span)",
+                    legendgroup=status,
+                    showlegend=False,
+                    line=dict(width=5, color=colour),
+                    opacity=0.45,
+                    hoverinfo="skip",
+                    _validate=False,
+                )
+            )
+        # Hover text once per event (its first lane): it is most of the JSON
+        # (1.9 of 4.1 MB at 10,000 events drawn in 21,000 places). Its other
+        # places still take clicks (customdata) but show no label.
+        for repeated, part in group.groupby("repeated", sort=True):
+            traces.append(
+                go.Scattergl(
+                    x=_days(part["start"]),
+                    y=part["y"],
+                    mode="markers",
+                    name=f"{STATUS_LABELS.get(status, status)} (day)",
+                    legendgroup=status,
+                    showlegend=False,
+                    marker=dict(symbol=STATUS_SYMBOLS.get(status, "circle"), size=8, color=colour),
+                    customdata=part["event_id"].to_numpy(dtype=object),
+                    hovertext=None if repeated else part["hover"].to_numpy(dtype=object),
+                    hovertemplate=None if repeated else "%{hovertext}<extra></extra>",
+                    hoverinfo="none" if repeated else None,
+                    _validate=False,
+                )
+            )
+    return traces
+
+
+def _dashed_outlines(bars: pd.DataFrame, lane_by: str, y: np.ndarray) -> list[dict[str, Any]]:
     """Dashed rectangles around uncertain or not-held bars (go.Bar has no
     dashed outline of its own)."""
     return [
@@ -175,14 +290,12 @@ def _dashed_outlines(bars: pd.DataFrame, lane_by: str) -> list[dict[str, Any]]:
             layer="above",
             x0=row.start,
             x1=row.end_excl,
-            y0=row.lane,
-            y1=row.lane,
-            y0shift=-BAR_WIDTH / 2,
-            y1shift=BAR_WIDTH / 2,
+            y0=lane_y - BAR_THICKNESS / 2,
+            y1=lane_y + BAR_THICKNESS / 2,
             line=dict(color=colour, width=1.5, dash="dash" if row.imprecise else "dot"),
             fillcolor="rgba(0,0,0,0)",
         )
-        for row, colour in zip(bars.itertuples(), _colours(bars, lane_by), strict=True)
+        for row, colour, lane_y in zip(bars.itertuples(), _colours(bars, lane_by), y, strict=True)
         if row.imprecise or row.status_shown != "held"
     ]
 
@@ -207,53 +320,75 @@ def _legend_traces() -> list[go.Scatter]:
     ]
 
 
-def _phase_shapes_and_labels(phases: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    shapes, labels = [], []
-    for number, phase in enumerate(phases.sort_values("start_date").itertuples()):
-        end = phase.end_date + pd.Timedelta(days=1)
-        shapes.append(
-            dict(
-                type="rect",
-                xref="x",
-                yref="paper",
-                x0=phase.start_date,
-                x1=end,
-                y0=0,
-                y1=1,
-                layer="below",
-                line=dict(width=0),
-                fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)],
-            )
+def _phase_bands(phases: pd.DataFrame) -> list[dict]:
+    return [
+        dict(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=phase.start_date,
+            x1=phase.end_date + pd.Timedelta(days=1),
+            y0=0,
+            y1=1,
+            layer="below",
+            line=dict(width=0),
+            fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)],
         )
-        labels.append(
-            dict(
-                xref="x",
-                yref="paper",
-                x=phase.start_date + (end - phase.start_date) / 2,
-                y=1,
-                yanchor="bottom",
-                text=plotly_text(phase.title),
-                showarrow=False,
-                font=dict(size=11, color=NEUTRAL_COLOUR),
-            )
-        )
-    return shapes, labels
+        for number, phase in enumerate(phases.sort_values("start_date").itertuples())
+    ]
 
 
-# Context known only to the year (e.g. the 2008 Georgia war) would squeeze the
-# talks into a corner; the axis opens on the rest, and zooming out shows all.
+def _phase_titles(phases: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], plot_width: float) -> list[dict]:
+    """Phase titles centred over their band (or the band's part in view), in
+    up to PHASE_ROWS rows so they never print over each other; shortened with
+    an ellipsis, or left out (the bands stay), when there is no room."""
+    first, last = x_range
+    span = (last - first) / pd.Timedelta(milliseconds=1)
+    ordered = phases.sort_values("start_date")
+    texts: list[str] = []
+    centres: list[float] = []
+    xs: list[pd.Timestamp] = []
+    for phase in ordered.to_dict("records"):
+        left = max(pd.Timestamp(phase["start_date"]), first)
+        right = min(pd.Timestamp(phase["end_date"]) + pd.Timedelta(days=1), last)
+        if right <= left:
+            continue
+        middle = left + (right - left) / 2
+        texts.append(str(phase["title"]))
+        centres.append(float((middle - first) / pd.Timedelta(milliseconds=1) / span * plot_width))
+        xs.append(middle)
+    spots = place_centred(texts, centres, plot_width, max_rows=PHASE_ROWS, font_size=PHASE_FONT)
+    return [
+        dict(text=plotly_text(spot[0]), row=spot[1], x=x) for spot, x in zip(spots, xs, strict=True) if spot is not None
+    ]
+
+
+# Context known only to the year (e.g. the 2008 Georgia war) used to be left
+# out of the opening range; the axis now covers it (issue 8: an honest axis).
 COARSE_PRECISIONS = ("year",)
-OPENING_PAD = pd.Timedelta(days=45)
+PHASE_ROWS = 2
+PHASE_FONT = 11
 
 
-def opening_range(events: pd.DataFrame) -> list[pd.Timestamp] | None:
-    """The x range the chart opens on: the events dated finer than a year, padded."""
-    coarse = events["date_precision"].isin(COARSE_PRECISIONS).to_numpy()
-    if coarse.all() or not coarse.any():
-        return None
-    # Only the two date columns: selecting whole rows would copy every column.
-    starts, ends = events["start_date"].to_numpy()[~coarse], events["end_date"].to_numpy()[~coarse]
-    return [pd.Timestamp(starts.min()) - OPENING_PAD, pd.Timestamp(ends.max()) + OPENING_PAD]
+def opening_range(events: pd.DataFrame, window: tuple[date | None, date | None] = (None, None)) -> list | None:
+    """The x range the chart opens on: every event in view with a margin, or the window."""
+    found = axis_range(events, window)
+    return None if found is None else [found[0], found[1]]
+
+
+# Per-event drawing up to MAX_DRAWN_EVENTS events in the window; beyond that
+# the weekly heatmap. Measured on bench/generate.py data (affiliation lanes,
+# ~2.1 lanes per event; this 2-core machine, orjson installed; best of 3):
+#   events   figure build   JSON     size
+#    1,000     0.09 s       0.03 s   0.59 MB   (SVG markers and bars)
+#   10,000     0.35-0.58 s  0.18 s   2.50 MB   (WebGL markers and spans)
+#   20,000     0.62 s       0.18 s   4.96 MB
+# 20,000 alone would fill issue 4's 5 MB per rerun budget, so N = 10,000.
+# Up to SVG_EVENTS the marks are SVG (patterns, dashed outlines, labels);
+# above, WebGL (go.Scattergl) without those extras.
+MAX_DRAWN_EVENTS = 10_000
+SVG_EVENTS = 2_000
+LABEL_EVENTS = 400  # labelling costs a greedy pass per event; above this few could be labelled anyway
 
 
 def is_aggregated(events: pd.DataFrame) -> bool:
@@ -343,7 +478,22 @@ def timeline_density_figure(
             hovertemplate="%{y}<br>week of %{x|%d %b %Y}<br>%{z} events<extra></extra>",
         )
     )
-    phase_shapes, phase_labels = _phase_shapes_and_labels(phases)
+    phase_shapes = _phase_bands(phases)
+    x_range = axis_range(events)
+    phase_labels = [
+        dict(
+            xref="x",
+            yref="paper",
+            x=t["x"],
+            y=1,
+            yanchor="bottom",
+            text=t["text"],
+            showarrow=False,
+            yshift=PHASE_ROW * (PHASE_ROWS - 1 - t["row"]),
+            font=dict(size=PHASE_FONT, color=NEUTRAL_COLOUR),
+        )
+        for t in (_phase_titles(phases, x_range, WIDE.plot_width) if x_range else [])
+    ]
     title = (
         f"Aggregated view: {len(events):,} events counted per week of their start date. "
         f"Narrow the filters to {MAX_DRAWN_EVENTS:,} events or fewer to see each one."
@@ -353,7 +503,7 @@ def timeline_density_figure(
         shapes=phase_shapes,
         annotations=phase_labels,
         height=max(320, 160 + 22 * len(order)),
-        margin=dict(l=10, r=10, t=80, b=40),
+        margin=dict(l=10, r=10, t=80 + PHASE_ROW * PHASE_ROWS, b=40),
         xaxis=dict(type="date", title=None, range=opening_range(events)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=order, autorange="reversed", title=None),
         dragmode="zoom",
@@ -361,8 +511,65 @@ def timeline_density_figure(
     return figure
 
 
+def _labels(
+    marks: pd.DataFrame, events: pd.DataFrame, x_range: tuple, settings: LabelSettings, turning_points: Iterable[str]
+) -> pd.DataFrame:
+    priority = label_priority(events, turning_points)
+    by_event = dict(zip(events["event_id"], priority, strict=True))
+    titles = dict(zip(events["event_id"], events["title"], strict=True))
+    items = marks.assign(priority=marks["event_id"].map(by_event), title=marks["event_id"].map(titles))
+    return place_labels(items, x_range, settings)
+
+
+def _link_arrows(links: pd.DataFrame, marks: pd.DataFrame, geometry: LaneGeometry) -> list[dict]:
+    """An arrow per link whose two events are drawn: from the end of the first
+    event (in its first lane) to the start of the second."""
+    first = marks.drop_duplicates("event_id").set_index("event_id")
+    arrows = []
+    for link in links.to_dict("records"):
+        if link["from_event_id"] not in first.index or link["to_event_id"] not in first.index:
+            continue
+        source, target = first.loc[link["from_event_id"]], first.loc[link["to_event_id"]]
+        arrows.append(
+            dict(
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                x=target["start"],
+                y=geometry.marker_y[target["lane"]],
+                ax=source["start"],
+                ay=geometry.marker_y[source["lane"]],
+                text="",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1,
+                arrowwidth=1.4,
+                arrowcolor=LINK_COLOUR,
+                standoff=7,
+                startstandoff=7,
+                opacity=0.8,
+                hovertext=plotly_text(str(link["kind"]).replace("_", " ")),
+            )
+        )
+    return arrows
+
+
+LINK_COLOUR = "#555555"
+HIGHLIGHT_COLOUR = "#d62728"
+
+
 def timeline_figure(
-    events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation", actors: pd.DataFrame | None = None
+    events: pd.DataFrame,
+    phases: pd.DataFrame,
+    lane_by: str = "affiliation",
+    actors: pd.DataFrame | None = None,
+    *,
+    window: tuple[date | None, date | None] = (None, None),
+    labels: LabelSettings | None = WIDE,
+    turning_points: Iterable[str] = (),
+    links: pd.DataFrame | None = None,
+    highlight: str | None = None,
 ) -> go.Figure:
     """The timeline of `events` (as `filter_events` returns them, with
     status_shown), with `phases` as background bands.
@@ -370,38 +577,135 @@ def timeline_figure(
     `actors` is the actors table, used to name actor lanes and colour/group
     by affiliation; without it lanes show actor ids. Every data trace carries
     the event ids as `customdata` (one str per point) for selections.
-    Above MAX_DRAWN_EVENTS events: the aggregated `timeline_density_figure`."""
+    `window` (first day, last day; either may be None) sets the x range;
+    without it the axis covers every event with a margin. `labels` lays the
+    titles out for an assumed plot width (None: no labels); `turning_points`
+    are labelled first; `links` (event_links rows) are drawn as arrows;
+    `highlight` rings one event. `layout.meta` records the lanes and the
+    number of labels. Above MAX_DRAWN_EVENTS: the aggregated
+    `timeline_density_figure`."""
     if is_aggregated(events):
         return timeline_density_figure(events, phases, lane_by, actors)
     marks = event_marks(events, lane_by, actors)
-    lanes = _lane_order(marks)
+    marks, lanes = _fold_lanes(marks, _lane_order(marks))
+    x_range = axis_range(events, window)
+    svg = len(events) <= SVG_EVENTS
+    settings = labels if labels is not None and len(events) <= LABEL_EVENTS and x_range else None
+    placed = _labels(marks, events, x_range, settings, turning_points) if settings and x_range else _labels_none()
+    label_rows = {str(lane): int(rows) for lane, rows in placed.groupby("lane")["row"].max().add(1).items()}
+    plot_width = settings.plot_width if settings else WIDE.plot_width
+    phase_titles = _phase_titles(phases, x_range, plot_width) if x_range else []
+    phase_rows = max((t["row"] for t in phase_titles), default=-1) + 1
+    geometry = lane_geometry(lanes, label_rows, phase_rows)
+    marker_y = marks["lane"].map(geometry.marker_y).to_numpy(dtype=float)
+    marks = marks.assign(y=marker_y)
+
     figure = go.Figure(_validate=False)  # see _marker_trace: known-good parts
-    markers = marks[marks["shape"] == "marker"]
-    for status, group in markers.groupby("status_shown", sort=True):
-        figure.add_trace(_marker_trace(group, status, lane_by))
-    bars = marks[marks["shape"] == "bar"]
-    for (status, imprecise), group in bars.groupby(["status_shown", "imprecise"], sort=True):
-        figure.add_trace(_bar_trace(group, status, imprecise, lane_by))
+    shapes = _phase_bands(phases)
+    if svg:
+        is_marker = (marks["shape"] == "marker").to_numpy()
+        for status, group in marks[is_marker].groupby("status_shown", sort=True):
+            figure.add_trace(_marker_trace(group, status, lane_by, group["y"].to_numpy()))
+        bars = marks[~is_marker]
+        for (status, imprecise), group in bars.groupby(["status_shown", "imprecise"], sort=True):
+            figure.add_trace(_bar_trace(group, status, imprecise, lane_by, group["y"].to_numpy()))
+        shapes += _dashed_outlines(bars, lane_by, bars["y"].to_numpy())
+    else:
+        figure.add_traces(_webgl_traces(marks, lane_by))
     figure.add_traces(_legend_traces())
-    phase_shapes, phase_labels = _phase_shapes_and_labels(phases)
-    height = max(320, 160 + 40 * len(lanes))
-    top, bottom = 50, 70
-    # The legend sits below the date labels: 30 px under the plot, whatever its height.
-    legend_y = -30 / (height - top - bottom)
+    if highlight is not None and highlight in set(marks["event_id"]):
+        ring = marks[marks["event_id"] == highlight]
+        figure.add_trace(
+            go.Scatter(
+                x=ring["start"] + (ring["end_excl"] - ring["start"]) / 2,
+                y=ring["y"],
+                mode="markers",
+                name="this step's event",
+                marker=dict(symbol="circle-open", size=26, color=HIGHLIGHT_COLOUR, line=dict(width=3)),
+                customdata=ring["event_id"].tolist(),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+
+    annotations = [
+        dict(
+            xref="paper",
+            x=0,
+            xanchor="left",
+            yref="y",
+            y=geometry.title_y[lane],
+            text=f"<b>{lane}</b>",
+            showarrow=False,
+            font=dict(size=11, color=NEUTRAL_COLOUR),
+        )
+        for lane in lanes
+    ]  # lanes are already HTML-escaped (event_lanes)
+    annotations += [
+        dict(
+            xref="x",
+            yref="y",
+            x=t["x"],
+            y=geometry.phase_y[t["row"]],
+            text=t["text"],
+            showarrow=False,
+            font=dict(size=PHASE_FONT, color=NEUTRAL_COLOUR),
+        )
+        for t in phase_titles
+    ]
+    annotations += [
+        dict(
+            xref="x",
+            yref="y",
+            x=label["x"],
+            y=geometry.label_y[str(label["lane"])][int(label["row"])],
+            xanchor=label["anchor"],
+            text=(
+                f"<b>{plotly_text(label['text'])}</b>" if label["event_id"] == highlight else plotly_text(label["text"])
+            ),
+            showarrow=False,
+            font=dict(size=settings.font_size if settings else 11, color="#262730"),
+            name="event label",
+        )
+        for label in placed.to_dict("records")
+    ]
+    if links is not None and len(links):
+        annotations += _link_arrows(links, marks, geometry)
+    top, bottom = 8, 64
+    plot_height = max(geometry.plot_height, MIN_PLOT_HEIGHT)
+    height = int(plot_height) + top + bottom
     figure.update_layout(
-        shapes=phase_shapes + _dashed_outlines(bars, lane_by),
-        annotations=phase_labels,
+        shapes=shapes,
+        annotations=annotations,
         barmode="overlay",
         height=height,
-        margin=dict(l=10, r=10, t=top, b=bottom),
-        legend=dict(orientation="h", yanchor="top", y=legend_y, x=0),
+        margin=dict(l=8, r=8, t=top, b=bottom, autoexpand=False),
+        # The legend sits below the date labels: 30 px under the plot, whatever its height.
+        legend=dict(orientation="h", yanchor="top", y=-30 / plot_height, x=0),
         hovermode="closest",
-        xaxis=dict(type="date", title=None, range=opening_range(events)),
-        yaxis=dict(type="category", categoryorder="array", categoryarray=lanes, autorange="reversed", title=None),
+        xaxis=dict(type="date", title=None, range=opening_range(events, window), automargin=False),
+        yaxis=dict(
+            range=[plot_height, 0],
+            showticklabels=False,
+            showgrid=False,
+            zeroline=False,
+            fixedrange=True,
+            automargin=False,
+            title=None,
+        ),
         clickmode="event+select",
-        dragmode="zoom",  # drag to zoom a period; a click picks an event
+        # A click picks an event; dragging zooms (in the browser only). The toolbar's
+        # Box Select draws a box that sets the date window (ui/timeline.py): in
+        # Streamlit 1.67 a select drag mode turns point clicks off, so it is not the default.
+        dragmode="zoom",
+        selectdirection="h",
+        meta=dict(lanes=lanes, labelled=len(placed), labelled_ids=placed["event_id"].tolist()),
     )
     return figure
+
+
+def _labels_none() -> pd.DataFrame:
+    return pd.DataFrame(columns=["event_id", "lane", "text", "row", "x", "anchor", "left", "right"])
 
 
 def _point_event_id(point: Mapping) -> str | None:

@@ -26,6 +26,7 @@ def cross_check(raw: RawTables) -> list[Problem]:
         *stance_evidence(raw),
         *commitments_ledger(raw),
         *disagreements_side_by_side(raw),
+        *story_step_gaps(raw),
     ]
 
 
@@ -214,3 +215,21 @@ def disagreements_side_by_side(raw: RawTables) -> list[Problem]:
                 message = f"topic differs from {show(first['topic'])} (row {first_row}) of the same disagreement"
                 problems.append(Problem(file, row, "topic", message))
     return problems
+
+
+def story_step_gaps(raw: RawTables) -> list[Problem]:
+    """Story steps are numbered 1, 2, 3, … with none left out (so ?step=N and
+    Previous/Next walk every step). Badly formed or repeated numbers are the
+    schema's to report."""
+    numbers = sorted(
+        {int(record["step"]) for _, record in _rows(raw, "story_steps", "step") if record["step"].isdigit()}
+    )
+    missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers)) if numbers else []
+    if not missing:
+        return []
+    listed = ", ".join(str(number) for number in missing)
+    return [
+        Problem(
+            TABLE_FILES["story_steps"], 1, "step", f"steps are numbered from 1 with none left out; missing: {listed}"
+        )
+    ]

@@ -32,7 +32,14 @@ TABLE_FILES: dict[str, str] = {
     "commitments": "commitments.csv",
     "commitment_status": "commitment_status.csv",
     "disagreements": "disagreements.csv",
+    # Added for the story and event links (issue 8); optional, see OPTIONAL_TABLES.
+    "event_links": "event_links.csv",
+    "story_steps": "story_steps.csv",
 }
+
+# Tables a data directory may leave out: a missing file reads as an empty table
+# (datasets made before these tables existed, e.g. bench/generate.py's, stay valid).
+OPTIONAL_TABLES = frozenset({"event_links", "story_steps"})
 
 # The id column of each table.
 ID_COLUMNS: dict[str, str] = {
@@ -48,6 +55,8 @@ ID_COLUMNS: dict[str, str] = {
     "commitments": "commitment_id",
     "commitment_status": "change_id",
     "disagreements": "reading_id",
+    "event_links": "link_id",
+    "story_steps": "step",
 }
 
 T = TypeVar("T")
@@ -69,6 +78,8 @@ class Dataset:
     commitments: pd.DataFrame = field(default_factory=lambda: empty_table("commitments"))
     commitment_status: pd.DataFrame = field(default_factory=lambda: empty_table("commitment_status"))
     disagreements: pd.DataFrame = field(default_factory=lambda: empty_table("disagreements"))
+    event_links: pd.DataFrame = field(default_factory=lambda: empty_table("event_links"))
+    story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
     # Values built by `derived`, keyed by their builder. Not part of equality or the constructor; the dict itself
     # is filled in place, so the dataclass can stay frozen.
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, compare=False, repr=False)

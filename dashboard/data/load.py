@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.crosscheck import cross_check
-from dashboard.data.dataset import TABLE_FILES, Dataset
+from dashboard.data.dataset import OPTIONAL_TABLES, TABLE_FILES, Dataset
 from dashboard.data.problems import Problem, show
 from dashboard.data.schema import to_typed, validate_table
 
@@ -57,6 +57,8 @@ def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
     problems: list[Problem] = []
     raw: dict[str, pd.DataFrame] = {}
     for table, file_name in TABLE_FILES.items():
+        if table in OPTIONAL_TABLES and not (directory / file_name).exists():
+            continue  # an optional table left out is empty (Dataset's default)
         frame, read_problems = read_table(directory / file_name)
         problems += read_problems
         if frame is not None:

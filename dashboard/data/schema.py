@@ -294,6 +294,25 @@ def one_of_needed(first: str, second: str) -> RowRule:
     )
 
 
+def differs_from(other: str, column: str) -> RowRule:
+    """`column` must not repeat `other` (an event cannot lead to itself)."""
+    return RowRule(
+        f"{column} differs from {other}",
+        column,
+        (other, column),
+        lambda row: row[column] == "" or row[column] != row[other],
+        lambda row: f"is {show(row[column])}, the same as {other}; a link joins two different events",
+    )
+
+
+def step_number(name: str) -> Field:
+    """A story step's number: a whole number from 1, unique (the steps' id)."""
+    error = "must be a whole number of at least 1"
+    return _field(name, INT, [_cell_check(is_int_at_least(1), error)], True, unique=True)
+
+
+LINK_KINDS = ("follows_up", "responds_to", "ratifies", "deadline_for", "postponed_to", "cancels")
+
 # --- the nine tables -----------------------------------------------------------
 
 CONFIDENCE = ("H", "M")
@@ -533,6 +552,27 @@ TABLES: dict[str, Table] = {
             id_list("statement_ids", "statements"),
             text("note"),
             rules=(one_of_needed("event_ids", "statement_ids"),),
+        ),
+        # --- event links and story steps (issue 8) ---
+        _table(
+            "event_links",
+            id_field("link_id"),
+            ref("from_event_id", "events"),
+            ref("to_event_id", "events"),
+            choice("kind", LINK_KINDS),
+            id_list("source_ids", "sources", at_least_one=True),
+            text("note"),
+            rules=(differs_from("from_event_id", "to_event_id"),),
+        ),
+        _table(
+            "story_steps",
+            step_number("step"),
+            text("title", required=True),
+            text("text", required=True),
+            ref("event_id", "events"),
+            id_list("statement_ids", "statements"),
+            date("gap_day"),
+            id_list("source_ids", "sources", at_least_one=True),
         ),
     ]
 }

@@ -45,7 +45,9 @@ def source_usage(ds: Dataset) -> pd.DataFrame:
         if "source_ids" not in frame.columns:
             continue
         ids = frame[[ID_COLUMNS[table], "source_ids"]].explode("source_ids").dropna()
-        uses.append(pd.DataFrame({"source_id": ids["source_ids"], "table": table, "row_id": ids[ID_COLUMNS[table]]}))
+        uses.append(
+            pd.DataFrame({"source_id": ids["source_ids"], "table": table, "row_id": ids[ID_COLUMNS[table]].astype(str)})
+        )
     usage = pd.concat(uses, ignore_index=True) if uses else pd.DataFrame(columns=["source_id", "table", "row_id"])
     return usage.sort_values(["source_id", "table", "row_id"], ignore_index=True)
 

@@ -35,11 +35,21 @@ WHO = "who"
 SOURCE = "source"
 LANE_CHOICES = ("affiliation", "actor", "kind")
 STANCE = "stance"  # the stance selected in the Stances page's panels (issue 9)
+# Timeline and Story (issue 8): the links toggle and the story step. The
+# timeline's visible window is the From/To dates above ("from", "to").
+LINKS = "links"
+STEP = "step"
 
 _NOTICE = "_ignored_link_parts"
 # Id parameters owned by one page (by its url_path; "" is the home page), dropped
 # from the URL on the other pages. Bound ones (lanes) Streamlit drops by itself.
-PAGE_PARAMS = {"": (EVENT,), "stances": (STANCE_ISSUE, STANCE), "actors": (WHO,), "sources": (SOURCE,)}
+PAGE_PARAMS = {
+    "": (EVENT,),
+    "stances": (STANCE_ISSUE, STANCE),
+    "actors": (WHO,),
+    "sources": (SOURCE,),
+    "story": (STEP,),
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,8 @@ def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
         WHO: ParamSpec("id", actors, "the actor whose profile the Actors page shows"),
         SOURCE: ParamSpec("id", set(ds.sources["source_id"]), "the source the Sources page details"),
         STANCE: ParamSpec("id", set(ds.stances["stance_id"]), "the stance the Stances page details (a chart pick)"),
+        LINKS: ParamSpec("id", ("true", "false"), "timeline: draw the links between events as arrows (true)"),
+        STEP: ParamSpec("id", {str(step) for step in ds.story_steps["step"]}, "the step the Story page shows"),
     }
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.charts.actors import co_attendance_figure
+from dashboard.charts.actors import co_attendance_alt_text, co_attendance_figure
 from dashboard.model.actors import co_attendance
 from dashboard.model.tables import actors_table
 from dashboard.ui.components import actor_names, actor_profile
@@ -48,5 +48,5 @@ else:
         co_attendance_figure(pairs, ds.actors),
         key="co_attendance",
         config={"displaylogo": False},
-        alt=f"Heat map of {len(pairs)} pairs of actors: each cell is the number of held events both attended.",
+        alt=co_attendance_alt_text(pairs, ds.actors),
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.charts.map import topojson_config, venue_map_figure
+from dashboard.charts.map import topojson_config, venue_map_alt_text, venue_map_figure
 from dashboard.model.filters import filter_events
 from dashboard.model.tables import venue_table
 from dashboard.ui.state import current_view
@@ -24,8 +24,7 @@ else:
         figure,
         key="venue_map",
         config={**topojson_config(), "displaylogo": False},
-        alt=f"Map of Europe and North America with one bubble for each of {len(venues)} venues, "
-        "sized by the number of events held there; the table below lists them.",
+        alt=venue_map_alt_text(events),
     )
     st.dataframe(
         venues.assign(titles=venues["titles"].map("; ".join))[["place", "events", "titles"]],

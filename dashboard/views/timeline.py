@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated, selected_event_ids, timeline_figure
+from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
 from dashboard.model.dates import format_date_range
+from dashboard.model.event_links import links_between, links_of
 from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
+from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.ui.components import (
     actor_names,
     download_buttons,
@@ -15,8 +17,9 @@ from dashboard.ui.components import (
     quote_block,
     source_lines,
 )
-from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, current_view, id_select
+from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, LINKS, current_view, id_select
 from dashboard.ui.text import md_escape
+from dashboard.ui.timeline import clear_window, picked_event, responsive_timeline, set_window_from_box
 
 view = current_view()
 ds, filters = view.ds, view.filters
@@ -24,11 +27,37 @@ events = filter_events(ds, filters)
 names = actor_names(ds)
 
 
-def _pick_event() -> None:
-    # Runs before the rerun, so the bound selectbox below can take the new value.
-    picked = selected_event_ids(st.session_state.get("timeline_chart"))
+def _on_select(chart_key: str) -> None:
+    # Runs before the rerun, so the sidebar's dates and the picker below can take the new value.
+    # A box drawn across the chart sets the date window; a click picks an event.
+    if set_window_from_box(ds, chart_key):
+        return
+    picked = picked_event(chart_key)
     if picked:
-        st.session_state[EVENT] = picked[0]
+        st.session_state[EVENT] = picked
+
+
+def _go_to(event_id: str) -> None:
+    st.session_state[EVENT] = event_id
+
+
+def show_event_links(event_id: str) -> None:
+    """'led to …', 'in answer to …': each other event as a button that opens its detail."""
+    links = links_of(ds, event_id)
+    if links.empty:
+        return
+    st.markdown("**Linked events**")
+    for link in links.to_dict("records"):
+        other = ds.events[ds.events["event_id"] == link["other_event_id"]].iloc[0]
+        when = format_date_range(other["start_date"], other["end_date"], other["date_precision"])
+        st.button(
+            f"{str(link['phrase']).capitalize()}: {link['other_title']} ({when})",
+            key=f"link_{link['link_id']}_{event_id}",
+            on_click=_go_to,
+            args=(link["other_event_id"],),
+            type="tertiary",
+            help=str(link["note"]) or None,
+        )
 
 
 def show_event_detail(row: pd.Series) -> None:
@@ -52,44 +81,65 @@ def show_event_detail(row: pd.Series) -> None:
             st.markdown("**Said there**")
             for _, statement in said.iterrows():
                 st.markdown(f"**{md_escape(statement['speaker_name'])}**\n\n{quote_block(statement)}")
+        show_event_links(row["event_id"])
         st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
 
 
 st.title("NATO–Russia missile defence talks, 2009–2012")
+window = (filters.start, filters.end)
 if is_aggregated(events):
     how = (
-        f"The chart counts them per week; narrow the filters to {MAX_DRAWN_EVENTS:,} or fewer to see each "
-        "event. The table below lists every one."
+        "The chart counts them per week; draw a box with the toolbar's Box Select (or set From/To) around "
+        f"{MAX_DRAWN_EVENTS:,} events or fewer to see each event. The table below lists every one."
     )
 else:
     how = (
         "Markers are single days, bars span several days; pale dashed bars are dates known only to the week, "
-        "month or year. Open symbols are planned events."
+        "month or year. Open symbols are planned events. Click an event for its detail; the toolbar's Box Select "
+        "sets the date window (From/To), which the link keeps."
     )
 st.caption(f"{len(events):,} of {len(ds.events):,} events match the filters. {how}")
 # No format_func: a bound widget writes its label into the URL, so label = value.
 lanes = st.segmented_control("Lanes by", LANE_CHOICES, default="affiliation", key=LANES, bind="query-params")
+left, right = st.columns([2, 1], vertical_alignment="center")
+show_links = left.toggle("Show links between events", key=LINKS, bind="query-params")
+right.button(
+    f"Window: {window_caption(window)} · show all",
+    on_click=clear_window,
+    disabled=window == (None, None),
+    type="tertiary",
+    help="Clears the From/To dates, so the chart covers the whole record.",
+)
 if events.empty:
     st.info("No events match these filters. Clear some filters in the sidebar to see more.")
 else:
-    figure = timeline_figure(events, ds.phases, lane_by=lanes or "affiliation", actors=ds.actors)
-    st.plotly_chart(
-        figure,
-        key="timeline_chart",
-        on_select=_pick_event,
-        selection_mode="points",
-        config={"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}},
+    responsive_timeline(
+        events,
+        ds,
+        key="timeline",
+        lane_by=lanes or "affiliation",
+        window=window,
+        links=links_between(ds, set(events["event_id"])) if show_links else None,
+        highlight=st.session_state.get(EVENT),
+        on_select=_on_select,
     )
 
 # The picker offers what the chart can draw, plus the event already chosen
 # (by a click or a link), so its options stay small at any data size.
 chosen = st.session_state.get(EVENT) or st.query_params.get(EVENT)
-choices = events.head(MAX_DRAWN_EVENTS)
+choices = events.head(PICKER_EVENTS)
 if chosen and chosen not in set(choices["event_id"]):
     choices = pd.concat([choices, ds.events[ds.events["event_id"] == chosen]])
 labels = {
-    e: f"{t} ({s.date().isoformat()})"
-    for e, t, s in zip(choices["event_id"], choices["title"], choices["start_date"], strict=True)
+    e: f"{t} ({format_date_range(s, f, p)})"
+    for e, t, s, f, p in zip(
+        choices["event_id"],
+        choices["title"],
+        choices["start_date"],
+        choices["end_date"],
+        choices["date_precision"],
+        strict=True,
+    )
 }
 event_id = id_select(
     "Event detail",

@@ -11,8 +11,19 @@ def figure(ds, lane_by="kind", **filters):
     return timeline_figure(filter_events(ds, Filters(**filters)), ds.phases, lane_by, ds.actors)
 
 
+def lanes_of(fig):
+    return list(fig.layout.meta["lanes"])
+
+
+def lane_at(fig, y):
+    """The lane whose marker row is at `y` (px from the top): the lane title just above it."""
+    titles = [(a.y, a.text) for a in fig.layout.annotations if a.xref == "paper"]
+    above = [(title_y, text) for title_y, text in titles if title_y < y]
+    return max(above)[1].removeprefix("<b>").removesuffix("</b>")
+
+
 def data_traces(fig):
-    return [trace for trace in fig.data if len(trace.customdata)]
+    return [trace for trace in fig.data if trace.customdata is not None and len(trace.customdata)]
 
 
 def points(fig):
@@ -35,25 +46,25 @@ def test_kind_lanes_one_point_per_event(ds):
         ("scatter", "did not happen (day)"),
         ("scatter", "held (day)"),
     ]
-    assert list(fig.layout.yaxis.categoryarray) == sorted(ds.events["kind"].unique())
+    assert lanes_of(fig) == sorted(ds.events["kind"].unique())
 
 
 def test_actor_lanes_repeat_events_per_participant(ds):
     fig = figure(ds, lane_by="actor")
     lisbon = [t for event_id, t in points(fig) if event_id == "e_lisbon"]
     assert len(lisbon) == 3
-    lanes = list(fig.layout.yaxis.categoryarray)
+    lanes = lanes_of(fig)
     assert {"Anders Fogh Rasmussen", "Dmitry Medvedev", "Hillary Clinton"} <= set(lanes)
     assert lanes[-1] == NO_PARTICIPANT  # the attack and the deadline have no participants
     attack = trace_of(fig, "e_attack")
-    assert list(attack.y)[list(attack.customdata).index("e_attack")] == NO_PARTICIPANT
+    assert lane_at(fig, list(attack.y)[list(attack.customdata).index("e_attack")]) == NO_PARTICIPANT
 
 
 def test_affiliation_lanes_once_per_affiliation(ds):
     fig = figure(ds, lane_by="affiliation")
     council = [t for event_id, t in points(fig) if event_id == "e_council"]
     assert len(council) == 2  # Rasmussen (NATO) and Lavrov + Medvedev (Russia, once)
-    assert list(fig.layout.yaxis.categoryarray) == ["NATO", "United States", "Russia", NO_PARTICIPANT]
+    assert lanes_of(fig) == ["NATO", "United States", "Russia", NO_PARTICIPANT]
 
 
 def test_height_grows_with_lanes(ds):
@@ -74,7 +85,7 @@ def test_status_marks(ds):
 def test_planned_and_imprecise_bars_get_dashed_outlines(ds):
     fig = figure(ds)
     outlines = [s for s in fig.layout.shapes if s.yref == "y"]
-    outlined = {(s.y0, pd.Timestamp(s.x0)) for s in outlines}
+    outlined = {(lane_at(fig, (s.y0 + s.y1) / 2), pd.Timestamp(s.x0)) for s in outlines}
     assert ("summit", pd.Timestamp("2012-05-20")) in outlined  # planned Chicago
     assert ("talks", pd.Timestamp("2011-01-17")) in outlined  # week precision
     assert ("summit", pd.Timestamp("2010-11-19")) not in outlined  # held, exactly dated
@@ -131,7 +142,10 @@ def test_phase_bands_and_titles(ds):
     bands = [s for s in fig.layout.shapes if s.yref == "paper"]
     assert len(bands) == 2 and all(s.layer == "below" for s in bands)
     assert pd.Timestamp(bands[0].x0) == pd.Timestamp("2009-09-17")
-    assert [a.text for a in fig.layout.annotations] == ["Reset", "After Lisbon"]
+    assert [a.text for a in fig.layout.annotations if a.xref == "x" and a.name != "event label"] == [
+        "Reset",
+        "After Lisbon",
+    ]
 
 
 def test_legend_explains_statuses(ds):
@@ -145,7 +159,7 @@ def test_legend_explains_statuses(ds):
 
 def test_empty_events_give_an_empty_timeline(ds):
     fig = figure(ds, text="nothing matches this")
-    assert data_traces(fig) == []
+    assert [trace for trace in data_traces(fig) if trace.name != "this step's event"] == []
 
 
 def test_unknown_lane_by_raises(ds):
@@ -179,19 +193,25 @@ def test_selected_event_ids(state, expected):
     assert selected_event_ids(state) == expected
 
 
-def test_axis_opens_on_finely_dated_events_not_year_context(ds):
+def test_axis_covers_every_event_with_a_margin_year_precision_too(ds):
     fig = figure(ds)
     start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
-    finer = ds.events[ds.events["date_precision"] != "year"]
-    # The 2008 year-precision event lies outside the opening view ...
-    assert start > pd.Timestamp("2008-12-31")
-    # ... while every finer-dated event is inside it.
-    assert start <= finer["start_date"].min() and end >= finer["end_date"].max()
+    # The 2008 year-precision Georgia war is inside, with room on both sides.
+    assert start < pd.Timestamp("2008-01-01") - pd.Timedelta(days=19)
+    assert end > ds.events["end_date"].max() + pd.Timedelta(days=20)
 
 
-def test_axis_autoscales_when_no_event_is_coarse(ds):
-    fig = figure(ds, start=date(2010, 1, 1))
-    assert fig.layout.xaxis.range is None
+def test_axis_is_the_window_when_one_is_given(ds):
+    events = filter_events(ds, Filters(start=date(2011, 1, 1), end=date(2011, 3, 31)))
+    fig = timeline_figure(events, ds.phases, "kind", ds.actors, window=(date(2011, 1, 1), date(2011, 3, 31)))
+    assert [pd.Timestamp(x) for x in fig.layout.xaxis.range] == [pd.Timestamp("2011-01-01"), pd.Timestamp("2011-04-01")]
+
+
+def test_lanes_without_events_in_view_are_not_drawn(ds):
+    fig = figure(ds, lane_by="kind", kinds=("summit",))
+    assert lanes_of(fig) == ["summit"]
+    lane_titles = [a.text for a in fig.layout.annotations if a.xref == "paper"]
+    assert lane_titles == ["<b>summit</b>"]
 
 
 def many_events(ds, copies):
@@ -270,3 +290,88 @@ def test_hover_text_from_data_is_html_escaped(ds):
     # Only & < > are escaped: Plotly would show &quot; as typed.
     assert any('&lt;img src=x onerror="alert(1)"&gt;' in h for h in hovers)
     assert not any("<img" in h for h in hovers)
+
+
+# --- issue 8: labels, links, highlight, per-event drawing at any size ---------
+
+BUNDLED = __import__("dashboard.data.load", fromlist=["load_dataset"]).load_dataset(
+    __import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA
+)
+
+
+def event_labels(fig):
+    return [a for a in fig.layout.annotations if a.name == "event label"]
+
+
+def bundled_figure(settings, **kwargs):
+    from dashboard.model.timeline import WIDE
+
+    events = filter_events(BUNDLED, Filters())
+    return timeline_figure(
+        events,
+        BUNDLED.phases,
+        "affiliation",
+        BUNDLED.actors,
+        labels=settings or WIDE,
+        turning_points=BUNDLED.story_steps["event_id"],
+        **kwargs,
+    )
+
+
+def test_bundled_timeline_labels_at_least_half_of_its_events_with_summits_and_treaties():
+    from dashboard.model.timeline import WIDE
+
+    fig = bundled_figure(WIDE)
+    labelled = set(fig.layout.meta["labelled_ids"])
+    assert len(event_labels(fig)) == len(labelled) >= 15
+    for event_id in ("lisbon_summit", "chicago_summit", "new_start_signed", "new_start_in_force"):
+        assert event_id in labelled
+
+
+def test_labels_sit_in_label_rows_below_their_lane_markers():
+    from dashboard.model.timeline import NARROW
+
+    fig = bundled_figure(NARROW)
+    marker_ys = {y for trace in data_traces(fig) for y in trace.y}
+    label_ys = {a.y for a in event_labels(fig)}
+    assert label_ys and not label_ys & marker_ys
+    # Labels grow the chart: more rows than a chart without labels.
+    assert fig.layout.height > bundled_figure(NARROW, highlight=None).layout.height - 1
+    assert (
+        fig.layout.height
+        > timeline_figure(
+            filter_events(BUNDLED, Filters()), BUNDLED.phases, "affiliation", BUNDLED.actors, labels=None
+        ).layout.height
+    )
+
+
+def test_links_are_drawn_as_arrows_between_their_events():
+    from dashboard.model.event_links import links_between
+
+    events = filter_events(BUNDLED, Filters())
+    links = links_between(BUNDLED, set(events["event_id"]))
+    fig = bundled_figure(None, links=links)
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    assert len(arrows) == len(links) == len(BUNDLED.event_links)
+    signed = BUNDLED.events.set_index("event_id").loc["new_start_signed", "start_date"]
+    assert any(pd.Timestamp(a.ax) == signed for a in arrows)
+    assert not [a for a in bundled_figure(None).layout.annotations if a.showarrow]
+
+
+def test_highlight_rings_the_event_and_bolds_its_label():
+    fig = bundled_figure(None, highlight="lisbon_nrc")
+    [ring] = [t for t in fig.data if t.name == "this step's event"]
+    assert set(ring.customdata) == {"lisbon_nrc"} and ring.marker.symbol == "circle-open"
+    assert any(a.text.startswith("<b>NATO–Russia Council") for a in event_labels(fig))
+
+
+def test_above_svg_events_each_event_is_drawn_with_webgl(ds):
+    from dashboard.charts.timeline import MAX_DRAWN_EVENTS, SVG_EVENTS, is_aggregated
+
+    events = many_events(ds, SVG_EVENTS // len(ds.events) + 1)
+    assert not is_aggregated(events) and MAX_DRAWN_EVENTS >= 10_000
+    fig = timeline_figure(events, ds.phases, "kind", ds.actors)
+    assert {t.type for t in data_traces(fig)} == {"scattergl"}
+    drawn = {event_id for trace in data_traces(fig) for event_id in trace.customdata}
+    assert drawn == set(events["event_id"])
+    assert event_labels(fig) == []  # too many to label

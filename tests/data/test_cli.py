@@ -30,8 +30,9 @@ def test_valid_data_prints_one_summary_line(minimal_dir):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
-        "ok: 12 tables — 2 sources, 3 actors, 2 actor_roles, 2 issues, 3 positions,"
-        " 2 events, 3 statements, 2 stances, 1 phases, 1 commitments, 2 commitment_status, 2 disagreements"
+        "ok: 14 tables — 2 sources, 3 actors, 2 actor_roles, 2 issues, 3 positions,"
+        " 2 events, 3 statements, 2 stances, 1 phases, 1 commitments, 2 commitment_status, 2 disagreements,"
+        " 1 event_links, 2 story_steps"
     ]
 
 

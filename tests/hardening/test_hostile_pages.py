@@ -95,7 +95,7 @@ def test_hostile_data_is_shown_as_text_and_runs_nothing(new_page, hostile_url, p
 
 def hover_labels(page, read: str) -> list:
     """Hover every timeline marker; `read` (JS, given the label element) of each label shown."""
-    points = page.locator(".js-plotly-plot .scatterlayer .point")
+    points = page.locator(".js-plotly-plot .scatterlayer .point").filter(visible=True)  # the layout shown
     points.first.wait_for()
     found = []
     for index in range(points.count()):

@@ -14,6 +14,7 @@ from tests.views.apptest import run_app
 DATA = load_dataset(BUNDLED_DATA)
 TITLES = {
     "timeline": "NATO–Russia missile defence talks, 2009–2012",
+    "story": "The story of the talks",
     "stances": "Stances",
     "statements": "Statements",
     "actors": "Actors",

@@ -5,6 +5,7 @@ import json
 import shutil
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS
+from dashboard.model.timeline import PICKER_EVENTS
 from dashboard.paths import BUNDLED_DATA
 from dashboard.ui.components import PAGE_ROWS
 from tests.views.apptest import run_app
@@ -31,6 +32,7 @@ def test_many_events_are_aggregated_paged_and_the_picker_stays_small(tmp_path, m
     at = run_app({"event": "rogozin_relieved_5"})  # late, so beyond the first 2,000 by date
     captions = " ".join(c.value for c in at.caption)
     assert f"{total:,} of {total:,} events" in captions and "counts them per week" in captions
+    assert total > MAX_DRAWN_EVENTS
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["data"][0]["type"] == "heatmap"
     assert "Aggregated view" in spec["layout"]["title"]["text"]
@@ -39,7 +41,7 @@ def test_many_events_are_aggregated_paged_and_the_picker_stays_small(tmp_path, m
     assert f"Rows 1–{PAGE_ROWS:,} of {total:,}." in captions
     # The picker holds what the chart could draw plus the linked event, which is shown.
     picker = at.selectbox(key="event")
-    assert len(picker.options) == MAX_DRAWN_EVENTS + 1
+    assert len(picker.options) == PICKER_EVENTS + 1
     assert picker.value == "rogozin_relieved_5"
     assert "Rogozin relieved of the missile defence post" in [s.value for s in at.subheader]
     at.number_input(key="events_page").set_value(3).run()

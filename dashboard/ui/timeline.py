@@ -1,0 +1,119 @@
+"""The timeline chart as pages show it: a desktop and a phone layout, and the
+date window kept in the link.
+
+The server does not know the screen's width, and chart labels are laid out in
+pixels, so the chart is built twice, for a wide plot and for a phone's, and a
+CSS media query shows the one that fits (both are small: labels are drawn only
+up to LABEL_EVENTS events; above that only the wide one is built).
+
+The visible window is the sidebar's From/To dates ("from", "to" in the link).
+Plotly's own zoom and pan (relayout events) never reach Streamlit 1.67; a box
+selection does, with its x range. So the toolbar's Box Select draws a box,
+and the box's days become From/To: the chart redraws on that window and the
+link keeps it; "show all" clears both. The drag mode stays zoom by default,
+because Streamlit turns point clicks off while a select drag mode is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts.timeline import LABEL_EVENTS, selected_event_ids, timeline_figure
+from dashboard.data.dataset import Dataset
+from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text, window_from_selection
+from dashboard.ui.state import date_bounds
+
+# (name, labels, narrowest screen it is shown on). With the sidebar open the
+# plot is the screen width less 476 px (measured in Chromium: 924 px at 1,400,
+# 724 at 1,200); below 768 px the sidebar folds away and the plot is the
+# screen less 48 px. So WIDE (900 px) from 1,376, MEDIUM (540) from 1,016,
+# and the phone layout (290) below.
+LAYOUTS: list[tuple[str, LabelSettings, int]] = [("wide", WIDE, 1376), ("medium", MEDIUM, 1016), ("phone", NARROW, 0)]
+CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}}
+
+
+def _style(key: str) -> str:
+    """CSS showing the one layout that fits the screen."""
+    rules = [f".st-key-{key}_{name}{{display:none}}" for name, _, _ in LAYOUTS[1:]]
+    for (wider, _, min_width), (name, _, _) in zip(LAYOUTS, LAYOUTS[1:], strict=False):
+        rules.append(
+            f"@media (max-width:{min_width - 1}px){{.st-key-{key}_{wider}{{display:none}}"
+            f".st-key-{key}_{name}{{display:flex}}}}"
+        )
+    return "<style>" + "".join(rules) + "</style>"
+
+
+def set_window_from_box(ds: Dataset, chart_key: str) -> bool:
+    """If a box was drawn on chart `chart_key`, make its days the From/To window
+    (clamped to the record). Call from the chart's on_select callback."""
+    window = window_from_selection(st.session_state.get(chart_key))
+    if window is None:
+        return False
+    first, last = date_bounds(ds)
+    start, end = max(window[0], first), min(window[1], last)
+    if end < start:
+        return False
+    st.session_state["from"], st.session_state["to"] = start, end
+    return True
+
+
+def picked_event(chart_key: str) -> str | None:
+    picked = selected_event_ids(st.session_state.get(chart_key))
+    return picked[0] if picked else None
+
+
+def clear_window() -> None:
+    st.session_state["from"], st.session_state["to"] = None, None
+
+
+def responsive_timeline(
+    events: pd.DataFrame,
+    ds: Dataset,
+    *,
+    key: str,
+    lane_by: str = "affiliation",
+    window: tuple[date | None, date | None] = (None, None),
+    links: pd.DataFrame | None = None,
+    highlight: str | None = None,
+    on_select: Callable[[str], None] | None = None,
+    turning_points: Iterable[str] | None = None,
+) -> None:
+    """Draw the timeline for desktop and phone; `on_select(chart_key)` runs on a click or box."""
+    points = list(ds.story_steps["event_id"]) if turning_points is None else list(turning_points)
+    # Above LABEL_EVENTS no layout has labels: one chart serves every screen.
+    layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]
+    if len(layouts) > 1:
+        st.html(_style(key))
+    for name, settings, _ in layouts:
+        chart_key = f"{key}_{name}_chart"
+        figure = timeline_figure(
+            events,
+            ds.phases,
+            lane_by=lane_by,
+            actors=ds.actors,
+            window=window,
+            labels=settings,
+            turning_points=points,
+            links=links,
+            highlight=highlight,
+        )
+        meta = figure.layout.meta or {}
+        alt = timeline_alt_text(
+            events,
+            len(meta.get("lanes", [])) or 1,
+            labelled=meta.get("labelled"),
+            aggregated=figure.data[0].type == "heatmap" if figure.data else False,
+        )
+        with st.container(key=f"{key}_{name}"):
+            st.plotly_chart(
+                figure,
+                key=chart_key,
+                on_select=(lambda chart_key=chart_key: on_select(chart_key)) if on_select else "ignore",
+                selection_mode=("points", "box"),
+                config=CONFIG,
+                alt=alt,
+            )

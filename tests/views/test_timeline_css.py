@@ -1,0 +1,15 @@
+"""The one st.html in the app: the timeline's CSS that shows the layout fitting the screen."""
+
+import re
+
+from dashboard.ui.timeline import LAYOUTS, _style
+
+
+def test_style_is_only_media_queries_over_the_layout_containers():
+    css = _style("timeline")
+    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<") == 2
+    body = css.removeprefix("<style>").removesuffix("</style>")
+    # Only display rules on the keyed layout containers, switched at the layouts' screen widths.
+    assert set(re.findall(r"\.st-key-([a-z_]+)\{", body)) == {f"timeline_{name}" for name, _, _ in LAYOUTS}
+    assert set(re.findall(r"display:(\w+)", body)) == {"none", "flex"}
+    assert re.findall(r"max-width:(\d+)px", body) == [str(width - 1) for _, _, width in LAYOUTS[:-1]]
