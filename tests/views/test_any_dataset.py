@@ -40,6 +40,8 @@ FREE_TEXT = {
     "commitments": ("title", "note"),
     "commitment_status": ("note",),
     "disagreements": ("topic", "says", "note"),
+    "event_links": ("note",),
+    "story_steps": ("title", "text"),
 }
 ODD_TEXTS = [
     "x" * 5_000,
@@ -125,6 +127,7 @@ def build(variant: Variant) -> Rows:
     for row in rows["stances"]:
         row["also_statement_ids"] = ";".join(s for s in _ids(row["also_statement_ids"]) if s in statements)
     _cut_ledger(rows, events, statements, {row["issue_id"] for row in rows["issues"]})
+    _cut_story(rows, events, statements)
     if variant.undated:
         for table, column in (
             ("events", "date_precision"),
@@ -173,6 +176,17 @@ def _cut_ledger(rows: Rows, events: set[str], statements: set[str], issues: set[
     for row in readings:
         sources_per_topic.setdefault(row["disagreement_id"], set()).add(row["source_id"])
     rows["disagreements"] = [row for row in readings if len(sources_per_topic[row["disagreement_id"]]) >= 2]
+
+
+def _cut_story(rows: Rows, events: set[str], statements: set[str]) -> None:
+    """Links between kept events; story steps on kept events, renumbered 1..n, quoting kept statements."""
+    rows["event_links"] = [
+        row for row in rows["event_links"] if row["from_event_id"] in events and row["to_event_id"] in events
+    ]
+    rows["story_steps"] = [row for row in rows["story_steps"] if row["event_id"] in events]
+    for number, row in enumerate(rows["story_steps"], start=1):
+        row["step"] = str(number)
+        row["statement_ids"] = ";".join(s for s in _ids(row["statement_ids"]) if s in statements)
 
 
 def write(rows: Rows, directory: Path) -> Path:

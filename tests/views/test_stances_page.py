@@ -90,6 +90,7 @@ def empty_issues_dir(tmp_path: Path) -> Path:
     for row in (2, 3):
         set_cell(directory, "events.csv", row, "issue_ids", "")
     set_cell(directory, "disagreements.csv", 3, "statement_ids", "")
+    set_cell(directory, "story_steps.csv", 2, "statement_ids", "")
     return directory
 
 
