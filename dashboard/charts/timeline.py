@@ -203,7 +203,8 @@ def _bar_trace(marks: pd.DataFrame, status: str, imprecise: bool, lane_by: str, 
         orientation="h",
         y=y,
         base=marks["start"],
-        x=((marks["end_excl"] - marks["start"]) / pd.Timedelta(milliseconds=1)).tolist(),
+        # bar lengths in ms, as Plotly reads a date axis
+        x=((marks["end_excl"] - marks["start"]).dt.total_seconds() * 1000).tolist(),
         width=BAR_THICKNESS,
         name=f"{STATUS_LABELS.get(status, status)} ({'uncertain date' if imprecise else 'multi-day'})",
         legendgroup=status,
@@ -321,20 +322,22 @@ def _legend_traces() -> list[go.Scatter]:
 
 
 def _phase_bands(phases: pd.DataFrame) -> list[dict]:
+    ordered = phases.sort_values("start_date")
+    ends = ordered["end_date"] + pd.Timedelta(days=1)  # the band covers the last day too
     return [
         dict(
             type="rect",
             xref="x",
             yref="paper",
             x0=phase.start_date,
-            x1=phase.end_date + pd.Timedelta(days=1),
+            x1=end,
             y0=0,
             y1=1,
             layer="below",
             line=dict(width=0),
             fillcolor=PHASE_FILLS[number % len(PHASE_FILLS)],
         )
-        for number, phase in enumerate(phases.sort_values("start_date").itertuples())
+        for number, (phase, end) in enumerate(zip(ordered.itertuples(), ends, strict=True))
     ]
 
 
@@ -436,7 +439,7 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
         {
             "row": rows,
             "event_id": events["event_id"].to_numpy()[rows],
-            "lane": pd.Categorical.from_codes(codes, categories=[plotly_text(label) for label in labels]),
+            "lane": pd.Categorical.from_codes(codes, categories=pd.Index([plotly_text(label) for label in labels])),
             "group": group_of_lane[codes],
         }
     )
@@ -605,10 +608,10 @@ def timeline_figure(
     if svg:
         is_marker = (marks["shape"] == "marker").to_numpy()
         for status, group in marks[is_marker].groupby("status_shown", sort=True):
-            figure.add_trace(_marker_trace(group, status, lane_by, group["y"].to_numpy()))
+            figure.add_trace(_marker_trace(group, str(status), lane_by, group["y"].to_numpy()))
         bars = marks[~is_marker]
-        for (status, imprecise), group in bars.groupby(["status_shown", "imprecise"], sort=True):
-            figure.add_trace(_bar_trace(group, status, imprecise, lane_by, group["y"].to_numpy()))
+        for (bar_status, imprecise), group in bars.groupby(["status_shown", "imprecise"], sort=True):
+            figure.add_trace(_bar_trace(group, str(bar_status), bool(imprecise), lane_by, group["y"].to_numpy()))
         shapes += _dashed_outlines(bars, lane_by, bars["y"].to_numpy())
     else:
         figure.add_traces(_webgl_traces(marks, lane_by))

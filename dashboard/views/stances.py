@@ -53,6 +53,8 @@ commitments_ledger(ds, day)
 
 st.subheader("How each side moved")
 issue_id = id_select("Issue", list(issues["issue_id"]), titles, STANCE_ISSUE, default=issues["issue_id"].iloc[0])
+if issue_id is None:  # not reached: the page runs only with issues (pages.py) and the picker has a default
+    st.stop()
 issue = issues.set_index("issue_id").loc[issue_id]
 st.markdown(md_escape(issue["description"]))
 st.caption("Scale: " + md_escape(issue["scale_note"]))
