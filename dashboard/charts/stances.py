@@ -27,7 +27,10 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
     """Small multiples of the stance panels (`stance_panels` rows; issue titles
     in `issue_order`). Ranks are plotted upwards from 1, the gap downwards from
     0 (axis labels show its size); a dashed segment is a stale position. A
-    click on a stance point selects it (selection "stance", field stance_id)."""
+    click on a stance point selects it (selection "stance", field stance_id).
+    Marks that carry information have a description (screen readers name each layer by it); the gap bars and
+    jump connectors are hidden from them (aria=False), since in facet cells where they are empty Vega leaves an
+    unnamed container (axe: svg-img-alt), and the gap table and changes table read the same out."""
     pick = alt.selection_point(name=STANCE_SELECTION, fields=["stance_id"], on="click", empty=False)
     colour = alt.Color(
         "side:N",
@@ -45,12 +48,12 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
         alt.layer(
             # the gap, beneath the zero line
             alt.Chart()
-            .mark_bar(color=GAP_COLOUR, opacity=0.6)
+            .mark_bar(color=GAP_COLOUR, opacity=0.6, aria=False)  # the gap table below reads out each gap
             .encode(x=x, x2="end:T", y=y, y2="y2:Q", tooltip=[alt.Tooltip("y2:Q", title="gap (negative = below)")])
             .transform_filter(layer == "gap"),
             # each side's positions: held (solid), stale (dashed), and the jumps between them
             alt.Chart()
-            .mark_rule(strokeWidth=3)
+            .mark_rule(strokeWidth=3, description="Each side's position while it held")
             .encode(
                 x=x,
                 x2="end:T",
@@ -66,12 +69,12 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
             )
             .transform_filter(layer == "segment"),
             alt.Chart()
-            .mark_rule(strokeWidth=2)
+            .mark_rule(strokeWidth=2, aria=False)  # decorative: the points and the changes table carry each move
             .encode(x=x, y=y, y2="y2:Q", color=colour)
             .transform_filter(layer == "jump"),
             # the stances: click one to read its quote
             alt.Chart()
-            .mark_point(filled=True, size=90, cursor="pointer")
+            .mark_point(filled=True, size=90, cursor="pointer", description="Stances; choose one for its quote")
             .encode(
                 x=x,
                 y=y,
@@ -92,11 +95,13 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
             .transform_filter(layer == "stance"),
             # the as-known-on day, and why an issue has no gap
             alt.Chart()
-            .mark_rule(color="black", strokeDash=[2, 2])
+            .mark_rule(color="black", strokeDash=[2, 2], description="The as-known-on day")
             .encode(x=x, tooltip=[alt.Tooltip("start:T", title="As known on", format="%d %b %Y")])
             .transform_filter(layer == "known_on"),
             alt.Chart()
-            .mark_text(align="left", baseline="middle", color="#555", fontStyle="italic")
+            .mark_text(
+                align="left", baseline="middle", color="#555", fontStyle="italic", description="Why an issue has no gap"
+            )
             .encode(x=x, y=y, text="note:N")
             .transform_filter(layer == "note"),
             data=panels,

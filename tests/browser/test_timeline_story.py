@@ -10,13 +10,16 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from loadtest.streamlit_page import RUN_COUNTER
-from tests.browser.conftest import REPO_ROOT, TIMEOUT_MS, open_app, rerun
+from dashboard.pages import PAGES as PAGE_SPECS
+from dashboard.pages import address
+from harness.browser import RUN_COUNTER
+from harness.server import REPO_ROOT
+from tests.browser.helpers import TIMEOUT_MS, open_app, rerun
 
 pytestmark = pytest.mark.browser
 
 AXE = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "story", "stances", "statements", "actors", "sources", "map", "about"]
+PAGES = [address(spec) for spec in PAGE_SPECS]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 1000}
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS
-from tests.views.conftest import run_app
+from tests.views.apptest import run_app
 
 
 def charts(at):
