@@ -28,9 +28,9 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
     in `issue_order`). Ranks are plotted upwards from 1, the gap downwards from
     0 (axis labels show its size); a dashed segment is a stale position. A
     click on a stance point selects it (selection "stance", field stance_id).
-    Marks that carry information have a description (screen readers name each layer by it); the gap bars and
-    jump connectors are hidden from them (aria=False), since in facet cells where they are empty Vega leaves an
-    unnamed container (axe: svg-img-alt), and the gap table and changes table read the same out."""
+    Each mark's accessible name is Vega-Lite's, made of its tooltip fields. The gap bars and jump connectors are
+    hidden from screen readers (aria=False): in facet cells where they are empty Vega leaves an unnamed container
+    (axe: svg-img-alt), and the gap table and the changes table read the same out."""
     pick = alt.selection_point(name=STANCE_SELECTION, fields=["stance_id"], on="click", empty=False)
     colour = alt.Color(
         "side:N",
@@ -53,7 +53,7 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
             .transform_filter(layer == "gap"),
             # each side's positions: held (solid), stale (dashed), and the jumps between them
             alt.Chart()
-            .mark_rule(strokeWidth=3, description="Each side's position while it held")
+            .mark_rule(strokeWidth=3)
             .encode(
                 x=x,
                 x2="end:T",
@@ -74,7 +74,7 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
             .transform_filter(layer == "jump"),
             # the stances: click one to read its quote
             alt.Chart()
-            .mark_point(filled=True, size=90, cursor="pointer", description="Stances; choose one for its quote")
+            .mark_point(filled=True, size=90, cursor="pointer")
             .encode(
                 x=x,
                 y=y,
@@ -95,13 +95,11 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
             .transform_filter(layer == "stance"),
             # the as-known-on day, and why an issue has no gap
             alt.Chart()
-            .mark_rule(color="black", strokeDash=[2, 2], description="The as-known-on day")
+            .mark_rule(color="black", strokeDash=[2, 2])
             .encode(x=x, tooltip=[alt.Tooltip("start:T", title="As known on", format="%d %b %Y")])
             .transform_filter(layer == "known_on"),
             alt.Chart()
-            .mark_text(
-                align="left", baseline="middle", color="#555", fontStyle="italic", description="Why an issue has no gap"
-            )
+            .mark_text(align="left", baseline="middle", color="#555", fontStyle="italic")
             .encode(x=x, y=y, text="note:N")
             .transform_filter(layer == "note"),
             data=panels,

@@ -38,6 +38,8 @@ VALID = {
     "who": ["rogozin"],
     "source": ["rt_2011_02_22"],
     "stance": ["arch_russia_2010_11"],
+    "links": ["true", "false"],
+    "step": ["3", "7"],
     "q": ["Lisbon"],
 }
 HYPOTHESIS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
