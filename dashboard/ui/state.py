@@ -119,22 +119,21 @@ def id_select(
 ):
     """A selectbox/multiselect over ids showing their labels, kept in the URL as `?key=id`.
 
-    The URL seeds the widget the first time it is drawn in a session (unknown
-    ids are dropped; the link notice reports them); after that the widget's
-    value is written back to the URL on every run.
+    The URL seeds the widget's default the first time it is drawn in a session
+    (unknown ids are dropped; the link notice reports them); after that the
+    widget's value is written back to the URL on every run.
     """
     known = set(options)
-    if key not in st.session_state:
-        wanted = [value for value in st.query_params.get_all(key) if value in known]
-        if multi:
-            st.session_state[key] = list(dict.fromkeys(wanted))
-        else:
-            st.session_state[key] = wanted[0] if wanted else default
+    # The link seeds the widget's default, never st.session_state: see _link_seeds_default.
+    seeding = _link_seeds_default(key)
+    wanted = [value for value in st.query_params.get_all(key) if value in known] if seeding else []
     show = lambda value: labels.get(value, value)  # noqa: E731
     if multi:
-        value = st.multiselect(label, options, format_func=show, key=key, **kwargs)
+        value = st.multiselect(label, options, default=list(dict.fromkeys(wanted)), format_func=show, key=key, **kwargs)
     else:
-        value = st.selectbox(label, options, format_func=show, key=key, **kwargs)
+        first = wanted[0] if wanted else (default if seeding else None)
+        index = list(options).index(first) if first in known else None
+        value = st.selectbox(label, options, index=index, format_func=show, key=key, **kwargs)
     _keep_in_url(key, list(value) if multi else value)
     return value
 
@@ -144,12 +143,31 @@ def url_text_input(label: str, key: str, **kwargs) -> str:
 
     Not `bind`: a bound box would keep the first MAX_TEXT characters of a
     longer text from a link, which the link notice reports as ignored."""
-    if key not in st.session_state:
-        given = st.query_params.get_all(key)
-        st.session_state[key] = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
-    text = st.text_input(label, key=key, max_chars=MAX_TEXT, **kwargs)
+    given = st.query_params.get_all(key) if _link_seeds_default(key) else []
+    seed = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
+    text = st.text_input(label, value=seed, key=key, max_chars=MAX_TEXT, **kwargs)
     _keep_in_url(key, text)
     return text
+
+
+def _link_seeds_default(key: str) -> bool:
+    """True when the link, not the session, decides the widget `key`'s starting value.
+
+    Why the link goes in as the widget's default and never into st.session_state:
+    after a server restart (or a lost replica) the browser keeps the old page and
+    opens a new session only with the reader's next change, whose rerun carries
+    the widget's new value by widget id. In that first run of a new session no
+    widget has registered yet, so `key in st.session_state` is False (session state
+    cannot map the key to that id yet); writing the link's value to
+    st.session_state[key] then put it in `_new_session_state`, which outranks the
+    incoming widget value when the widget registers (Streamlit 1.67
+    SessionState._getitem), so the change was overwritten by the old link and
+    silently lost. A default ranks below both: a fresh session opens on the link,
+    a reconnecting page keeps the change it sent, as `bind="query-params"` does.
+    Later runs pass no default (the widget's own state rules), which also keeps
+    Streamlit from warning about a default beside a value set through session state.
+    """
+    return key not in st.session_state
 
 
 def _keep_in_url(key: str, value: str | list[str] | None) -> None:

@@ -1,0 +1,141 @@
+"""A server restart under an open page: the page reconnects, keeps its view, and the next change applies.
+
+The browser keeps the old page when its server goes away and opens a new
+session only with the reader's next change (its rerun carries every widget's
+value). That change used to be overwritten by the old link on the new session
+(see dashboard/ui/state.py, _link_seeds_default).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import (
+    REPO_ROOT,
+    SERVER_START_TIMEOUT_S,
+    TIMEOUT_MS,
+    event_count,
+    open_app,
+    pick_option,
+    rerun,
+    selected_tags,
+    start_server,
+    stop_server,
+    unexpected_errors,
+)
+
+pytestmark = pytest.mark.browser
+
+# The bundled dataset, as the session's base_url server uses.
+ENV = {"DASHBOARD_DATA": None}
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+def wait_healthy(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"restarted streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"restarted streamlit not healthy at {url} after {SERVER_START_TIMEOUT_S} s")
+
+
+def restart_server(process: subprocess.Popen, url: str) -> subprocess.Popen:
+    """Kill the server outright (a crash, a redeploy, a cloud reboot) and start the
+    same command on the same port; return the new process once it is healthy."""
+    process.kill()
+    process.wait(timeout=10)
+    env = {key: value for key, value in os.environ.items() if key not in ENV}
+    with open(process.log_path, "ab") as log:  # type: ignore[attr-defined]
+        restarted = subprocess.Popen(process.args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    restarted.log_path = process.log_path  # type: ignore[attr-defined]
+    wait_healthy(url, restarted)
+    return restarted
+
+
+@pytest.fixture
+def own_server():
+    """A server of this test's own (it gets killed), as a mutable [url, process]."""
+    url, process = start_server(ENV)
+    server = [url, process]
+    yield server
+    stop_server(server[1])
+
+
+def reconnect_after_restart(page: Page, own_server: list) -> int:
+    """Restart the server under `page` and wait until the page is connected again:
+    a new WebSocket open and the sidebar's controls usable (they are disabled while
+    the page is disconnected). Returns how many console errors the page has logged
+    by then: while the server is down it logs its failed health probes, expected."""
+    assert unexpected_errors(page) == []
+    url, process = own_server
+    with page.expect_websocket(timeout=TIMEOUT_MS * 2):
+        own_server[1] = restart_server(process, url)
+    expect(page.get_by_role("textbox", name="Search text")).to_be_enabled()
+    return len(unexpected_errors(page))
+
+
+def fresh_count(new_page, url: str) -> tuple[int, int]:
+    """The events a brand-new reader of `url` sees."""
+    return event_count(open_app(new_page(), url))
+
+
+def test_first_search_after_a_restart_applies(page: Page, new_page, own_server: list):
+    url = own_server[0]
+    link = url + "?actor=rasmussen&q=summit"
+    open_app(page, link)
+    before = event_count(page)
+
+    outage_errors = reconnect_after_restart(page, own_server)
+    # The page kept its view through the restart.
+    assert query(page.url) == {"actor": ["rasmussen"], "q": ["summit"]}
+    assert selected_tags(page, "Actors") == ["Anders Fogh Rasmussen"]
+
+    box = page.get_by_role("textbox", name="Search text")
+    with rerun(page):
+        box.fill("Lisbon")
+        box.press("Enter")
+    # The first change after the restart is applied, on top of the kept view.
+    assert query(page.url) == {"actor": ["rasmussen"], "q": ["Lisbon"]}
+    after = event_count(page)
+    assert after != before
+    assert after == fresh_count(new_page, url + "?actor=rasmussen&q=Lisbon")
+    assert unexpected_errors(page)[outage_errors:] == []
+
+
+def test_first_pick_after_a_restart_applies(page: Page, new_page, own_server: list):
+    url = own_server[0]
+    open_app(page, url + "?q=summit")
+    before = event_count(page)
+
+    outage_errors = reconnect_after_restart(page, own_server)
+    pick_option(page, "Actors", "Medvedev", "Dmitry Medvedev", press_enter=True)
+    assert query(page.url) == {"actor": ["medvedev"], "q": ["summit"]}
+    assert selected_tags(page, "Actors") == ["Dmitry Medvedev"]
+    after = event_count(page)
+    assert after != before
+    assert after == fresh_count(new_page, url + "?actor=medvedev&q=summit")
+
+    # And the session goes on normally: the next change applies too.
+    box = page.get_by_role("textbox", name="Search text")
+    with rerun(page):
+        box.fill("")
+        box.press("Enter")
+    assert query(page.url) == {"actor": ["medvedev"]}
+    assert unexpected_errors(page)[outage_errors:] == []
