@@ -127,15 +127,22 @@ def id_select(
     # The link seeds the widget's default, never st.session_state: see _link_seeds_default.
     seeding = _link_seeds_default(key)
     wanted = [value for value in st.query_params.get_all(key) if value in known] if seeding else []
-    show = lambda value: labels.get(value, value)  # noqa: E731
+    choices: list[str] = list(options)
+
+    def show(value: str) -> str:
+        return labels.get(value, value)
+
     if multi:
-        value = st.multiselect(label, options, default=list(dict.fromkeys(wanted)), format_func=show, key=key, **kwargs)
-    else:
-        first = wanted[0] if wanted else (default if seeding else None)
-        index = list(options).index(first) if first in known else None
-        value = st.selectbox(label, options, index=index, format_func=show, key=key, **kwargs)
-    _keep_in_url(key, list(value) if multi else value)
-    return value
+        chosen: list[str] = st.multiselect(
+            label, choices, default=list(dict.fromkeys(wanted)), format_func=show, key=key, **kwargs
+        )
+        _keep_in_url(key, chosen)
+        return chosen
+    first = wanted[0] if wanted else (default if seeding else None)
+    index = choices.index(first) if first in known else None
+    picked: str | None = st.selectbox(label, choices, index=index, format_func=show, key=key, **kwargs)
+    _keep_in_url(key, picked)
+    return picked
 
 
 def url_text_input(label: str, key: str, **kwargs) -> str:
