@@ -139,3 +139,20 @@ def test_first_pick_after_a_restart_applies(page: Page, new_page, own_server: li
         box.press("Enter")
     assert query(page.url) == {"actor": ["medvedev"]}
     assert unexpected_errors(page)[outage_errors:] == []
+
+
+def test_first_page_pick_after_a_restart_applies(page: Page, own_server: list):
+    """A picker owned by one page (the actor profile), on a page other than the first."""
+    url = own_server[0]
+    open_app(page, url + "actors?who=rasmussen&issue=architecture")
+    main = page.locator("[data-testid=stMain]")
+    expect(main.get_by_role("heading", name="Anders Fogh Rasmussen")).to_be_visible()
+
+    outage_errors = reconnect_after_restart(page, own_server)
+    pick_option(page, "Actor profile", "Medvedev", "Dmitry Medvedev")
+    # Same page, the sidebar filter kept, the new profile shown and in the URL.
+    assert urlsplit(page.url).path == "/actors"
+    assert query(page.url) == {"issue": ["architecture"], "who": ["medvedev"]}
+    expect(main.get_by_role("heading", name="Dmitry Medvedev")).to_be_visible()
+    expect(main.get_by_role("heading", name="Anders Fogh Rasmussen")).to_have_count(0)
+    assert unexpected_errors(page)[outage_errors:] == []
