@@ -108,6 +108,7 @@ class StepResult:
     rss_before: int
     rss_peak: int
     rss_after: int
+    sessions_after: int
     errors: list[str]
 
     @property
@@ -200,6 +201,7 @@ def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out:
         rss_before=rss_before,
         rss_peak=sampler.rss_max,
         rss_after=total_rss(stack),
+        sessions_after=sum(active_sessions(member) for member in stack.members),
         errors=read_failures(prefix),
     )
 
@@ -214,15 +216,15 @@ def report(results: list[StepResult], args: argparse.Namespace, target: str) -> 
         f"Python {platform.python_version()}.",
         "",
         "| readers | sessions held | changes (/s) | p50 | p95 | p99 | max | failed opens / changes "
-        "| RSS before → peak → after | per session |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+        "| RSS before → peak → after | per session | sessions left after |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r.users} | {r.sessions_held} | {r.changes} ({r.changes_per_s:.1f}) | {r.p50_ms / 1000:.2f} s "
             f"| {r.p95_ms / 1000:.2f} s | {r.p99_ms / 1000:.2f} s | {r.max_ms / 1000:.2f} s "
             f"| {r.failed_opens} / {r.failed_changes} | {r.rss_before / 1e6:.0f} → {r.rss_peak / 1e6:.0f} → "
-            f"{r.rss_after / 1e6:.0f} MB | {r.mb_per_session:.2f} MB |"
+            f"{r.rss_after / 1e6:.0f} MB | {r.mb_per_session:.2f} MB | {r.sessions_after} |"
         )
     knee = next((r.users for r in results if r.p95_ms > KNEE_P95_MS), None)
     lines += [
