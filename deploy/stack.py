@@ -235,7 +235,18 @@ class Stack:
             encoding="utf-8",
         )
         # `-g "daemon off;"`: nginx stays in the foreground as our child, so stopping it is stopping a process.
-        command = [nginx_binary(), "-p", str(self.prefix), "-c", str(conf), "-g", "daemon off;"]
+        # `-e`: the startup error log goes to the prefix too, not to /var/log/nginx (unwritable without root).
+        command = [
+            nginx_binary(),
+            "-p",
+            str(self.prefix),
+            "-c",
+            str(conf),
+            "-e",
+            str(self.prefix / "error.log"),
+            "-g",
+            "daemon off;",
+        ]
         checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
         if checked.returncode != 0:
             raise StackError("nginx rejected its configuration:\n" + checked.stderr)
