@@ -158,21 +158,15 @@ def url_text_input(label: str, key: str, **kwargs) -> str:
 
 
 def _link_seeds_default(key: str) -> bool:
-    """True when the link, not the session, decides the widget `key`'s starting value.
+    """True when the link, not the session, gives the widget `key` its starting value.
 
-    Why the link goes in as the widget's default and never into st.session_state:
-    after a server restart (or a lost replica) the browser keeps the old page and
-    opens a new session only with the reader's next change, whose rerun carries
-    the widget's new value by widget id. In that first run of a new session no
-    widget has registered yet, so `key in st.session_state` is False (session state
-    cannot map the key to that id yet); writing the link's value to
-    st.session_state[key] then put it in `_new_session_state`, which outranks the
-    incoming widget value when the widget registers (Streamlit 1.67
-    SessionState._getitem), so the change was overwritten by the old link and
-    silently lost. A default ranks below both: a fresh session opens on the link,
-    a reconnecting page keeps the change it sent, as `bind="query-params"` does.
-    Later runs pass no default (the widget's own state rules), which also keeps
-    Streamlit from warning about a default beside a value set through session state.
+    The link goes in as the widget's default, never into st.session_state. After a server restart (or a
+    lost replica) the open page starts a new session only with the reader's next change, whose rerun
+    carries the widget's new value by widget id; in that first run no widget is registered yet, so
+    `key in st.session_state` is False. A link value written to st.session_state[key] would then outrank
+    the incoming value (Streamlit 1.67 SessionState._getitem) and silently undo the change. A default
+    ranks below it: a fresh session opens on the link, a reconnecting page keeps its change, as
+    `bind="query-params"` does. Later runs pass no default (no "default and session state" warning).
     """
     return key not in st.session_state
 
