@@ -53,7 +53,8 @@ def rss_bytes(pid: int) -> int:
 
 
 def active_sessions(member: Replica) -> int:
-    status, body = get(member.direct_url + "_stcore/metrics", timeout=5)
+    # Only the cheap family: the default also walks every session's state for cache_memory_bytes.
+    status, body = get(member.direct_url + "_stcore/metrics?families=active_sessions", timeout=5)
     if status != 200:
         return 0
     for line in body.splitlines():
