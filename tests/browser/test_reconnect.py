@@ -12,7 +12,7 @@ import os
 import subprocess
 import time
 import urllib.request
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -98,13 +98,16 @@ def fresh_count(new_page, url: str) -> tuple[int, int]:
 
 def test_first_search_after_a_restart_applies(page: Page, new_page, own_server: list):
     url = own_server[0]
-    link = url + "?actor=rasmussen&q=summit"
-    open_app(page, link)
+    # Filters of both kinds (id pickers, a bound date) and a selected event.
+    view = {"actor": ["rasmussen"], "event": ["lisbon_nrc"], "from": ["2010-01-01"], "q": ["summit"]}
+    open_app(page, url + "?" + urlencode(view, doseq=True))
     before = event_count(page)
+    main = page.locator("[data-testid=stMain]")
+    expect(main.get_by_role("heading", name="NATO–Russia Council summit in Lisbon")).to_be_visible()
 
     outage_errors = reconnect_after_restart(page, own_server)
     # The page kept its view through the restart.
-    assert query(page.url) == {"actor": ["rasmussen"], "q": ["summit"]}
+    assert query(page.url) == view
     assert selected_tags(page, "Actors") == ["Anders Fogh Rasmussen"]
 
     box = page.get_by_role("textbox", name="Search text")
@@ -112,10 +115,12 @@ def test_first_search_after_a_restart_applies(page: Page, new_page, own_server: 
         box.fill("Lisbon")
         box.press("Enter")
     # The first change after the restart is applied, on top of the kept view.
-    assert query(page.url) == {"actor": ["rasmussen"], "q": ["Lisbon"]}
+    changed = {**view, "q": ["Lisbon"]}
+    assert query(page.url) == changed
+    expect(main.get_by_role("heading", name="NATO–Russia Council summit in Lisbon")).to_be_visible()
     after = event_count(page)
     assert after != before
-    assert after == fresh_count(new_page, url + "?actor=rasmussen&q=Lisbon")
+    assert after == fresh_count(new_page, url + "?" + urlencode(changed, doseq=True))
     assert unexpected_errors(page)[outage_errors:] == []
 
 
