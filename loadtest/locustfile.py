@@ -36,6 +36,7 @@ from loadtest.protocol import (  # noqa: E402
 )
 
 CHANGE_EVERY_S = float(os.environ.get("LOAD_CHANGE_EVERY", "10"))
+CHANGES_FROM = float(os.environ.get("LOAD_CHANGES_FROM", "0"))
 LABELS = picker_labels()
 
 
@@ -49,7 +50,9 @@ class Reader(User):
         self.link = random.choice(LINKS)
         self.session = ReaderSession(self.host, labels=LABELS)
         self._timed("open", lambda: self._open())
-        time.sleep(random.uniform(0, CHANGE_EVERY_S))
+        # Changes start once every reader is open (LOAD_CHANGES_FROM, a Unix time, set by protocol_load), so
+        # the burst of first runs while readers arrive is not timed as changes.
+        time.sleep(max(0.0, CHANGES_FROM - time.time()) + random.uniform(0, CHANGE_EVERY_S))
 
     def _open(self) -> RunResult:
         self.session.connect()

@@ -4,8 +4,8 @@
     python -m loadtest.protocol_load --replicas 2 --users 50,100,150 --seconds 60   # two replicas behind nginx
 
 For each step of `--users`, a fresh locust run (`python -m locust --headless`) opens that many reader
-sessions (spawned at `--spawn-rate` a second) and keeps them changing filters, one change every
-`--change-every` seconds each, for `--seconds`. Meanwhile every replica's `/_stcore/metrics`
+sessions (spawned at `--spawn-rate` a second); once all are open (plus 5 s) they change filters, one change
+every `--change-every` seconds each, for `--seconds`. Meanwhile every replica's `/_stcore/metrics`
 (active_sessions) and resident memory (RSS, psutil) are sampled each second. Reported per step: sessions
 held (the most open at once, summed over replicas), changes and changes per second, the change latency
 p50/p95/p99 (BackMsg → script_finished, locust's percentiles), failed opens and changes, and memory:
@@ -146,9 +146,13 @@ def run_locust(host: str, users: int, spawn_rate: float, seconds: int, change_ev
         "--exit-code-on-error",
         "0",
     ]
-    env = dict(os.environ, LOAD_CHANGE_EVERY=str(change_every))
+    # Readers open during the ramp (users / spawn rate, plus a margin for their first runs); changes start
+    # after it, and the measured window of `seconds` follows.
+    ramp = users / spawn_rate + 5
+    env = dict(os.environ, LOAD_CHANGE_EVERY=str(change_every), LOAD_CHANGES_FROM=str(time.time() + ramp))
+    command[command.index("--run-time") + 1] = f"{int(seconds + ramp)}s"
     # The ramp, the run and the stop timeout, with room: locust is bounded by --run-time itself.
-    subprocess.run(command, cwd=REPO_ROOT, env=env, check=True, timeout=seconds + users / spawn_rate + 120)
+    subprocess.run(command, cwd=REPO_ROOT, env=env, check=True, timeout=seconds + ramp + 120)
     return prefix
 
 
