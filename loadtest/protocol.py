@@ -140,12 +140,15 @@ class ReaderSession:
 
     def connect(self) -> None:
         # compression=None: like a browser's tab, and no zlib cost on either side skewing the timings.
+        # ping_interval=None: a browser sends no pings (it answers the server's); a client ping unanswered for
+        # 20 s by a saturated server would close the session (1011), an error no reader would see.
         self._ws = self._exit.enter_context(
             connect(
                 stream_url(self.base_url),
                 subprotocols=["streamlit"],  # type: ignore[list-item]
                 open_timeout=self.timeout,
                 close_timeout=5,
+                ping_interval=None,
                 max_size=None,
                 compression=None,
             )
