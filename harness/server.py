@@ -142,6 +142,18 @@ class StreamlitServer:
             except subprocess.TimeoutExpired:
                 continue
 
+    def kill(self) -> None:
+        """End the server at once, as a crash, a redeploy or a cloud reboot would (SIGKILL to its group).
+        `start()` afterwards brings it back on the same port."""
+        process = self.process
+        if process is None or process.poll() is not None:
+            return
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        process.wait(timeout=STOP_TIMEOUT_S)
+
     def __enter__(self) -> StreamlitServer:
         return self.start()
 

@@ -163,28 +163,30 @@ def id_select(
     """A selectbox (one id or None) or, with `multi`, a multiselect (a list of ids) over ids showing their
     labels, kept in the URL as `?key=id`.
 
-    The URL seeds the widget the first time it is drawn in a session (unknown
-    ids are dropped; the link notice reports them); after that the widget's
-    value is written back to the URL on every run.
+    The URL seeds the widget's default the first time it is drawn in a session
+    (unknown ids are dropped; the link notice reports them); after that the
+    widget's value is written back to the URL on every run.
     """
     known = set(options)
-    if key not in st.session_state:
-        wanted = [value for value in st.query_params.get_all(key) if value in known]
-        if multi:
-            st.session_state[key] = list(dict.fromkeys(wanted))
-        else:
-            st.session_state[key] = wanted[0] if wanted else default
+    # The link seeds the widget's default, never st.session_state: see _link_seeds_default.
+    seeding = _link_seeds_default(key)
+    wanted = [value for value in st.query_params.get_all(key) if value in known] if seeding else []
+    choices: list[str] = list(options)
 
-    def shown(value: str) -> str:
+    def show(value: str) -> str:
         return labels.get(value, value)
 
     if multi:
-        chosen = list(st.multiselect(label, options, format_func=shown, key=key, **kwargs))
+        chosen: list[str] = st.multiselect(
+            label, choices, default=list(dict.fromkeys(wanted)), format_func=show, key=key, **kwargs
+        )
         _keep_in_url(key, chosen)
         return chosen
-    one: str | None = st.selectbox(label, options, format_func=shown, key=key, **kwargs)
-    _keep_in_url(key, one)
-    return one
+    first = wanted[0] if wanted else (default if seeding else None)
+    index = choices.index(first) if first in known else None
+    picked: str | None = st.selectbox(label, choices, index=index, format_func=show, key=key, **kwargs)
+    _keep_in_url(key, picked)
+    return picked
 
 
 def url_text_input(label: str, key: str, **kwargs: Any) -> str:
@@ -192,12 +194,25 @@ def url_text_input(label: str, key: str, **kwargs: Any) -> str:
 
     Not `bind`: a bound box would keep the first MAX_TEXT characters of a
     longer text from a link, which the link notice reports as ignored."""
-    if key not in st.session_state:
-        given = st.query_params.get_all(key)
-        st.session_state[key] = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
-    text = st.text_input(label, key=key, max_chars=MAX_TEXT, **kwargs)
+    given = st.query_params.get_all(key) if _link_seeds_default(key) else []
+    seed = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
+    text = st.text_input(label, value=seed, key=key, max_chars=MAX_TEXT, **kwargs)
     _keep_in_url(key, text)
     return text
+
+
+def _link_seeds_default(key: str) -> bool:
+    """True when the link, not the session, gives the widget `key` its starting value.
+
+    The link goes in as the widget's default, never into st.session_state. After a server restart (or a
+    lost replica) the open page starts a new session only with the reader's next change, whose rerun
+    carries the widget's new value by widget id; in that first run no widget is registered yet, so
+    `key in st.session_state` is False. A link value written to st.session_state[key] would then outrank
+    the incoming value (Streamlit 1.67 SessionState._getitem) and silently undo the change. A default
+    ranks below it: a fresh session opens on the link, a reconnecting page keeps its change, as
+    `bind="query-params"` does. Later runs pass no default (no "default and session state" warning).
+    """
+    return key not in st.session_state
 
 
 def _keep_in_url(key: str, value: str | list[str] | None) -> None:

@@ -1,0 +1,269 @@
+"""Several replicas of the dashboard behind nginx, on loopback: the deployment recipe, runnable and testable.
+
+`Stack` starts N `streamlit run dashboard/app.py` replicas (one shared cookie secret, through the
+environment) and Debian's nginx as a foreground process with its own temporary prefix (config, pid, logs,
+temp and cache paths; nothing under /etc or /var), in front of them under /md-talks/. Everything binds to
+127.0.0.1, and everything is stopped on exit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
+APP = "dashboard/app.py"
+BASE = "md-talks"
+AFFINITY_COOKIE = "md_talks_replica"
+START_TIMEOUT_S = 60
+# Generous defaults for readers sharing an address (an office NAT); the load test raises them, since all of
+# its simulated readers come from 127.0.0.1.
+CONN_PER_ADDRESS = 100
+REQ_PER_S = 20
+REQ_BURST = 100
+
+
+class StackError(RuntimeError):
+    """A part of the stack did not start or answer."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def nginx_binary() -> str:
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if found is None:
+        raise StackError("nginx not found: apt-get install -y nginx")
+    return found
+
+
+def render_nginx_conf(
+    replica_addresses: list[str],
+    *,
+    listen: str,
+    prefix: str,
+    base: str = BASE,
+    conn_per_address: int = CONN_PER_ADDRESS,
+    req_per_s: int = REQ_PER_S,
+    req_burst: int = REQ_BURST,
+) -> str:
+    """The nginx configuration for replicas at `replica_addresses` ("127.0.0.1:8601"), listening on `listen`."""
+    servers = "\n".join(f"        server {address} max_fails=1 fail_timeout=10s;" for address in replica_addresses)
+    values = {
+        "UPSTREAM_SERVERS": servers,
+        "LISTEN": listen,
+        "PREFIX": prefix.rstrip("/"),
+        "BASE": base.strip("/"),
+        "AFFINITY_COOKIE": AFFINITY_COOKIE,
+        "CONN_PER_ADDRESS": str(conn_per_address),
+        "REQ_PER_S": str(req_per_s),
+        "REQ_BURST": str(req_burst),
+    }
+    text = TEMPLATE.read_text(encoding="utf-8")
+    for name, value in values.items():
+        text = text.replace(f"@{name}@", value)
+    unfilled = set(re.findall(r"@([A-Z_]+)@", text)) - {"NAME"}
+    if unfilled:
+        raise StackError(f"unfilled placeholders {sorted(unfilled)} in {TEMPLATE}")
+    return text
+
+
+def get(url: str, timeout: float = 5) -> tuple[int, str]:
+    """(status, body) of a GET; status 0 if nothing answered."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode(errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+    except OSError:
+        return 0, ""
+
+
+def _wait_ok(url: str, process: subprocess.Popen, what: str, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise StackError(f"{what} exited with {process.returncode}; log tail:\n{_tail(log)}")
+        if get(url, timeout=2) == (200, "ok"):
+            return
+        time.sleep(0.25)
+    raise StackError(f"{what} not healthy at {url} after {START_TIMEOUT_S} s; log tail:\n{_tail(log)}")
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "".join(path.read_text(errors="replace").splitlines(keepends=True)[-lines:])
+    except OSError as error:
+        return f"(no log: {error})"
+
+
+def _stop(process: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@dataclass
+class Replica:
+    port: int
+    log: Path
+    process: subprocess.Popen | None = None
+
+    @property
+    def direct_url(self) -> str:
+        """The replica itself, bypassing nginx (for tests and measurements)."""
+        return f"http://127.0.0.1:{self.port}/{BASE}/"
+
+
+@dataclass
+class Stack:
+    """N replicas behind nginx on loopback; use as a context manager, or start()/stop()."""
+
+    replicas: int = 2
+    port: int = 0
+    data_dir: str | None = None
+    conn_per_address: int = CONN_PER_ADDRESS
+    req_per_s: int = REQ_PER_S
+    req_burst: int = REQ_BURST
+    prefix: Path = field(init=False)
+    members: list[Replica] = field(init=False, default_factory=list)
+    nginx: subprocess.Popen | None = field(init=False, default=None)
+    _secret: str = field(init=False, repr=False, default="")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{BASE}/"
+
+    def __enter__(self) -> Stack:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        self.prefix = Path(tempfile.mkdtemp(prefix="md-talks-stack-"))
+        # nginx started as root runs its workers as `nobody`: they must reach the temp and cache paths.
+        self.prefix.chmod(0o755)
+        (self.prefix / "tmp").mkdir()
+        self.port = self.port or free_port()
+        # One secret for every replica (server.cookieSecret, through the environment, never a CLI flag).
+        self._secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
+        try:
+            self.members = [Replica(free_port(), self.prefix / f"replica-{n}.log") for n in range(self.replicas)]
+            for member in self.members:
+                self.start_replica(member, wait=False)
+            for number, member in enumerate(self.members):
+                assert member.process is not None
+                _wait_ok(member.direct_url + "_stcore/health", member.process, f"replica {number}", member.log)
+            self._start_nginx()
+        except BaseException:
+            self.stop()
+            raise
+
+    def replica_env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["STREAMLIT_SERVER_COOKIE_SECRET"] = self._secret
+        if self.data_dir is not None:
+            env["DASHBOARD_DATA"] = self.data_dir
+        else:
+            env.pop("DASHBOARD_DATA", None)
+        return env
+
+    def start_replica(self, member: Replica, *, wait: bool = True) -> None:
+        """(Re)start one replica on its port."""
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            APP,
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(member.port),
+            "--server.baseUrlPath",
+            BASE,
+            "--server.headless",
+            "true",
+        ]
+        with open(member.log, "ab") as log:
+            member.process = subprocess.Popen(
+                command, cwd=REPO_ROOT, env=self.replica_env(), stdout=log, stderr=subprocess.STDOUT
+            )
+        if wait:
+            _wait_ok(member.direct_url + "_stcore/health", member.process, f"replica on {member.port}", member.log)
+
+    def kill_replica(self, member: Replica) -> None:
+        """Kill a replica outright, as a crash or a lost machine would."""
+        if member.process is not None and member.process.poll() is None:
+            member.process.kill()
+            member.process.wait(timeout=10)
+
+    def _start_nginx(self) -> None:
+        conf = self.prefix / "nginx.conf"
+        conf.write_text(
+            render_nginx_conf(
+                [f"127.0.0.1:{member.port}" for member in self.members],
+                listen=f"127.0.0.1:{self.port}",
+                prefix=str(self.prefix),
+                conn_per_address=self.conn_per_address,
+                req_per_s=self.req_per_s,
+                req_burst=self.req_burst,
+            ),
+            encoding="utf-8",
+        )
+        # `-g "daemon off;"`: nginx stays in the foreground as our child, so stopping it is stopping a process.
+        # `-e`: the startup error log goes to the prefix too, not to /var/log/nginx (unwritable without root).
+        command = [
+            nginx_binary(),
+            "-p",
+            str(self.prefix),
+            "-c",
+            str(conf),
+            "-e",
+            str(self.prefix / "error.log"),
+            "-g",
+            "daemon off;",
+        ]
+        checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
+        if checked.returncode != 0:
+            raise StackError("nginx rejected its configuration:\n" + checked.stderr)
+        log = self.prefix / "nginx.out"
+        with open(log, "ab") as out:
+            self.nginx = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        _wait_ok(self.url + "_stcore/health", self.nginx, "nginx", self.prefix / "error.log")
+
+    def stop(self) -> None:
+        # SIGQUIT would wait for open WebSockets to close; SIGTERM stops nginx at once.
+        _stop(self.nginx)
+        for member in self.members:
+            _stop(member.process)
+        if getattr(self, "prefix", None) is not None and os.environ.get("DEPLOY_KEEP_LOGS") is None:
+            shutil.rmtree(self.prefix, ignore_errors=True)
+
+    def logs(self) -> str:
+        """The tails of every log, for a failing test's message."""
+        parts = [f"--- {path.name}\n{_tail(path)}" for path in sorted(self.prefix.glob("*.log"))]
+        return "\n".join(parts)
