@@ -33,5 +33,7 @@ def side_by_side(ds: Dataset) -> list[tuple[str, pd.DataFrame]]:
 def topics_touching(ds: Dataset, column: str, row_id: str) -> list[str]:
     """The topics of the disagreements whose `column` (event_ids or
     statement_ids) names `row_id`: the flags shown in that row's detail."""
-    touched = ds.disagreements[[row_id in ids for ids in ds.disagreements[column]]]
+    # .loc with a boolean Series: a plain list would select columns when the table is empty
+    mask = pd.Series([row_id in ids for ids in ds.disagreements[column]], index=ds.disagreements.index, dtype=bool)
+    touched = ds.disagreements.loc[mask]
     return list(dict.fromkeys(touched["topic"]))

@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import DateLike, format_date_range, format_day, to_timestamp
+from dashboard.model.disagreements import topics_touching
 from dashboard.model.filters import Filters
 from dashboard.model.links import safe_url
 from dashboard.model.sources import published_text, source_usage
@@ -28,6 +29,7 @@ STATEMENT_COLUMNS = [
     "position_label",
     "source",
     "link",
+    "disputed",
     "statement_id",
 ]
 ACTOR_COLUMNS = ["name", "kind", "affiliation", "side", "description", "actor_id"]
@@ -86,7 +88,8 @@ def venue_table(events: pd.DataFrame) -> pd.DataFrame:
 def statements_table(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     """Statements (as `filter_statements` returns them) as the Statements page lists them.
     Columns: STATEMENT_COLUMNS. `said` is the date as precisely as known; `words` the quote, or our paraphrase
-    when there is none; `source` and `link` are those of the first source (`link` None unless http(s))."""
+    when there is none; `source` and `link` are those of the first source (`link` None unless http(s));
+    `disputed` names the recorded disagreements that touch the statement ("" when none)."""
     outlets = dict(zip(ds.sources["source_id"], ds.sources["outlet"], strict=True))
     urls = dict(zip(ds.sources["source_id"], ds.sources["url"], strict=True))
     first_source = [ids[0] if len(ids) else "" for ids in statements["source_ids"]]
@@ -96,6 +99,7 @@ def statements_table(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
         kind=["quote" if direct else "paraphrase" for direct in statements["is_direct_quote"]],
         source=[outlets.get(s, s) for s in first_source],
         link=pd.Series([safe_url(urls.get(s)) for s in first_source], index=statements.index, dtype=object),
+        disputed=["; ".join(topics_touching(ds, "statement_ids", s)) for s in statements["statement_id"]],
     )
     return table[STATEMENT_COLUMNS].reset_index(drop=True)
 

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.data.dataset import Dataset
 from dashboard.model.actors import actor_roles_on, events_attended, statements_by
 from dashboard.model.dates import format_date_range
+from dashboard.model.disagreements import topics_touching
 from dashboard.model.sources import download_frame, published_text, to_csv_bytes, to_json_bytes, with_citations
 from dashboard.model.tables import role_span
 from dashboard.ui.text import md_escape, md_link
@@ -122,3 +123,10 @@ def actor_profile(ds: Dataset, actor_id: str, day: date | None) -> None:
         for _, statement in said.iterrows():
             when = format_date_range(statement["said_start"], statement["said_end"], statement["said_precision"])
             st.markdown(f"*{md_escape(when)}*\n\n{quote_block(statement)}")
+
+
+def disagreement_flags(ds: Dataset, column: str, row_ids: Iterable[str]) -> None:
+    """A flag for each recorded disagreement whose `column` (event_ids or statement_ids) names one of `row_ids`."""
+    topics = dict.fromkeys(topic for row_id in row_ids for topic in topics_touching(ds, column, row_id))
+    for topic in topics:
+        st.warning(f"Sources disagree: {md_escape(topic)} (see the Disagreements page)", icon="⚖️")

@@ -12,9 +12,8 @@ import streamlit as st
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
-from dashboard.model.disagreements import topics_touching
 from dashboard.model.stances import gap_summary, position_changes, split_totals, stance_detail
-from dashboard.ui.components import source_lines
+from dashboard.ui.components import disagreement_flags, source_lines
 from dashboard.ui.text import md_escape
 
 DASH = "—"
@@ -53,9 +52,7 @@ def stance_detail_box(ds: Dataset, stance_id: str) -> None:
             words = f"> “{md_escape(statement['quote'])}”" if statement["quote"] else md_escape(statement["paraphrase"])
             kind = "" if statement["quote"] else " (paraphrase, our words)"
             st.markdown(f"{words}\n\n— {md_escape(statement['speaker'])}, {md_escape(said)}{kind}")
-        flagged = [t for s in detail.evidence for t in topics_touching(ds, "statement_ids", s["statement_id"])]
-        for topic in dict.fromkeys(flagged):
-            st.warning(f"Sources disagree: {md_escape(topic)} (see the Disagreements page)", icon="⚖️")
+        disagreement_flags(ds, "statement_ids", [statement["statement_id"] for statement in detail.evidence])
         st.caption(md_escape(detail.basis))
         st.markdown(source_lines(ds, detail.source_ids))
 

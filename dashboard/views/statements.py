@@ -36,6 +36,7 @@ else:
             "position_label": "Position",
             "source": "Source",
             "link": st.column_config.LinkColumn("Link", display_text="open"),
+            "disputed": "Sources disagree on",
             "statement_id": "Id",
         },
     )

@@ -10,6 +10,7 @@ from dashboard.model.filters import events_as_known_on, filter_events, with_stat
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.ui.components import (
     actor_names,
+    disagreement_flags,
     download_buttons,
     issue_titles,
     names_of,
@@ -77,6 +78,8 @@ def show_event_detail(row: pd.Series) -> None:
         if row["date_note"]:
             st.caption("Dating: " + md_escape(row["date_note"]))
         said = with_statement_labels(ds.statements[ds.statements["event_id"] == row["event_id"]], ds)
+        disagreement_flags(ds, "event_ids", [row["event_id"]])
+        disagreement_flags(ds, "statement_ids", said["statement_id"])
         if not said.empty:
             st.markdown("**Said there**")
             for _, statement in said.iterrows():

@@ -1,5 +1,7 @@
 """The tables the pages show (dashboard/model/tables.py)."""
 
+from dataclasses import replace
+
 import pandas as pd
 
 from dashboard.model.filters import Filters, filter_statements
@@ -15,7 +17,7 @@ from dashboard.model.tables import (
     statements_table,
     venue_table,
 )
-from tests.synthetic import DEFAULT_ROWS
+from tests.synthetic import DEFAULT_ROWS, typed_frame
 
 
 def with_second_lisbon_event(make_dataset):
@@ -118,3 +120,28 @@ def test_published_text_is_as_precise_as_known():
     assert published_text(pd.Timestamp("2011-03-01"), "year") == "2011"
     assert published_text(pd.NaT, "day") == "date unknown"
     assert published_text(pd.Timestamp("2011-03-01"), "unknown", unknown="n.d.") == "n.d."
+
+
+def test_statements_table_names_the_disagreements_that_touch_a_statement(ds):
+    readings = [
+        dict(
+            reading_id="r1",
+            disagreement_id="d",
+            topic="Who said it",
+            source_id="s_afp",
+            says="A",
+            statement_ids=("st_rog",),
+        ),
+        dict(
+            reading_id="r2",
+            disagreement_id="d",
+            topic="Who said it",
+            source_id="s_afp",
+            says="B",
+            statement_ids=("st_rog",),
+        ),
+    ]
+    data = replace(ds, disagreements=typed_frame("disagreements", readings))
+    table = statements_table(filter_statements(data, Filters()), data).set_index("statement_id")
+    assert table.loc["st_rog", "disputed"] == "Who said it"
+    assert table.loc["st_official", "disputed"] == ""
