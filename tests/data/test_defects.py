@@ -217,6 +217,66 @@ DEFECTS = [
         "disagreements.csv:2:statement_ids",
         "give one",
     ),
+    # event links and story steps (issue 8)
+    (
+        "link from an unknown event",
+        edit("event_links.csv", 2, "from_event_id", "event_z"),
+        "event_links.csv:2:from_event_id",
+        "event_z",
+    ),
+    (
+        "link to an unknown event",
+        edit("event_links.csv", 2, "to_event_id", "event_z"),
+        "event_links.csv:2:to_event_id",
+        "event_z",
+    ),
+    (
+        "link to itself",
+        edit("event_links.csv", 2, "to_event_id", "event_a"),
+        "event_links.csv:2:to_event_id",
+        "same as",
+    ),
+    ("link kind not allowed", edit("event_links.csv", 2, "kind", "causes"), "event_links.csv:2:kind", "follows_up"),
+    (
+        "link without a source",
+        edit("event_links.csv", 2, "source_ids", ""),
+        "event_links.csv:2:source_ids",
+        "at least one",
+    ),
+    (
+        "link citing an unknown source",
+        edit("event_links.csv", 2, "source_ids", "src_z"),
+        "event_links.csv:2:source_ids",
+        "src_z",
+    ),
+    ("step number not a number", edit("story_steps.csv", 3, "step", "two"), "story_steps.csv:3:step", "whole number"),
+    ("step number zero", edit("story_steps.csv", 2, "step", "0"), "story_steps.csv:2:step", "at least 1"),
+    ("step numbers with a gap", edit("story_steps.csv", 3, "step", "3"), "story_steps.csv:1:step", "missing: 2"),
+    (
+        "step of an unknown event",
+        edit("story_steps.csv", 2, "event_id", "event_z"),
+        "story_steps.csv:2:event_id",
+        "event_z",
+    ),
+    (
+        "step quoting an unknown statement",
+        edit("story_steps.csv", 2, "statement_ids", "stmt_z"),
+        "story_steps.csv:2:statement_ids",
+        "stmt_z",
+    ),
+    ("step without text", edit("story_steps.csv", 2, "text", " "), "story_steps.csv:2:text", "empty"),
+    (
+        "step without a source",
+        edit("story_steps.csv", 2, "source_ids", ""),
+        "story_steps.csv:2:source_ids",
+        "at least one",
+    ),
+    (
+        "step with a bad gap day",
+        edit("story_steps.csv", 2, "gap_day", "June 2011"),
+        "story_steps.csv:2:gap_day",
+        "date",
+    ),
 ]
 
 
