@@ -12,16 +12,7 @@ import sys
 import time
 
 from deploy.stack import BASE, CONN_PER_ADDRESS, REQ_BURST, REQ_PER_S, Stack, StackError, render_nginx_conf
-
-
-def _bounded(low: int, high: int):
-    def parse(text: str) -> int:
-        value = int(text)
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
-        return value
-
-    return parse
+from harness.cli import bounded_int
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -34,19 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="start the stack on loopback (the default)")
     render = commands.add_parser("render", help="print the nginx configuration for given replica addresses")
     for sub in (parser, run):
-        sub.add_argument("--replicas", type=_bounded(1, 8), default=2, help="Streamlit replicas (default 2)")
-        sub.add_argument("--port", type=_bounded(0, 65535), default=8500, help="nginx port on 127.0.0.1 (0: any)")
-        sub.add_argument("--seconds", type=_bounded(0, 86_400), default=0, help="stop after this long (0: Ctrl-C)")
+        sub.add_argument("--replicas", type=bounded_int(1, 8), default=2, help="Streamlit replicas (default 2)")
+        sub.add_argument("--port", type=bounded_int(0, 65535), default=8500, help="nginx port on 127.0.0.1 (0: any)")
+        sub.add_argument("--seconds", type=bounded_int(0, 86_400), default=0, help="stop after this long (0: Ctrl-C)")
         sub.add_argument("--data", default=None, help="dataset directory (DASHBOARD_DATA); default the bundled data")
-        sub.add_argument("--conn-per-address", type=_bounded(1, 100_000), default=CONN_PER_ADDRESS)
-        sub.add_argument("--req-per-s", type=_bounded(1, 100_000), default=REQ_PER_S)
-        sub.add_argument("--req-burst", type=_bounded(0, 100_000), default=REQ_BURST)
+        sub.add_argument("--conn-per-address", type=bounded_int(1, 100_000), default=CONN_PER_ADDRESS)
+        sub.add_argument("--req-per-s", type=bounded_int(1, 100_000), default=REQ_PER_S)
+        sub.add_argument("--req-burst", type=bounded_int(0, 100_000), default=REQ_BURST)
     render.add_argument("--replica", action="append", required=True, help="host:port of a replica (repeat)")
     render.add_argument("--listen", default="80", help="nginx listen directive value (default 80)")
     render.add_argument("--prefix", required=True, help="directory for nginx's pid, logs, temp files and cache")
-    render.add_argument("--conn-per-address", type=_bounded(1, 100_000), default=CONN_PER_ADDRESS)
-    render.add_argument("--req-per-s", type=_bounded(1, 100_000), default=REQ_PER_S)
-    render.add_argument("--req-burst", type=_bounded(0, 100_000), default=REQ_BURST)
+    render.add_argument("--conn-per-address", type=bounded_int(1, 100_000), default=CONN_PER_ADDRESS)
+    render.add_argument("--req-per-s", type=bounded_int(1, 100_000), default=REQ_PER_S)
+    render.add_argument("--req-burst", type=bounded_int(0, 100_000), default=REQ_BURST)
     args = parser.parse_args(argv)
 
     if args.command == "render":

@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from deploy.stack import Replica, Stack, get
+from harness.cli import bounded_int
 from loadtest.protocol import ReaderSession
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -244,18 +245,8 @@ def report(results: list[StepResult], args: argparse.Namespace, target: str) -> 
     return "\n".join(lines)
 
 
-def bounded(low: int, high: int):
-    def parse(text: str) -> int:
-        value = int(text)
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
-        return value
-
-    return parse
-
-
 def user_steps(text: str) -> list[int]:
-    steps = [bounded(1, MAX_USERS)(part) for part in text.split(",") if part.strip()]
+    steps = [bounded_int(1, MAX_USERS)(part) for part in text.split(",") if part.strip()]
     if not 1 <= len(steps) <= MAX_STEPS:
         raise argparse.ArgumentTypeError(f"between 1 and {MAX_STEPS} steps")
     return steps
@@ -263,12 +254,14 @@ def user_steps(text: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loadtest.protocol_load", description=__doc__.splitlines()[0])
-    parser.add_argument("--replicas", type=bounded(1, 4), default=1, help="1: one replica, direct; 2+: behind nginx")
+    parser.add_argument(
+        "--replicas", type=bounded_int(1, 4), default=1, help="1: one replica, direct; 2+: behind nginx"
+    )
     parser.add_argument("--users", default="20", help=f"readers per step, comma-separated (≤ {MAX_USERS} each)")
-    parser.add_argument("--seconds", type=bounded(5, MAX_SECONDS), default=60, help="length of each step")
+    parser.add_argument("--seconds", type=bounded_int(5, MAX_SECONDS), default=60, help="length of each step")
     parser.add_argument("--change-every", type=float, default=10.0, help="seconds between one reader's changes")
     parser.add_argument("--spawn-rate", type=float, default=10.0, help="readers opened per second")
-    parser.add_argument("--settle", type=bounded(0, 120), default=10, help="seconds after a step before memory")
+    parser.add_argument("--settle", type=bounded_int(0, 120), default=10, help="seconds after a step before memory")
     parser.add_argument("--via-nginx", action="store_true", help="with one replica, still go through nginx")
     parser.add_argument("--output", type=Path, default=None, help="also write the markdown report here")
     args = parser.parse_args(argv)

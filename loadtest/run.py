@@ -41,6 +41,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from dashboard.pages import PAGES, address
 from dashboard.ui.state import LANE_CHOICES
 from harness.browser import IDLE, KNOWN_PROBE, LAUNCH_OPTIONS, RUN_COUNTER, RUNS_AT_LEAST, RUNS_DONE, SKELETON, VIEWPORT
+from harness.cli import bounded_int
 from harness.server import StreamlitServer, is_healthy
 from harness.stats import load_average, machine, percentile
 
@@ -67,16 +68,6 @@ DATES = ["2010-06-01", "2011-01-01", "2011-06-30", "2010-11-19"]
 # --------------------------------------------------------------------------- arguments
 
 
-def positive_bounded(limit: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        value = int(text)
-        if not 1 <= value <= limit:
-            raise argparse.ArgumentTypeError(f"must be between 1 and {limit}")
-        return value
-
-    return parse
-
-
 def loopback_url(text: str) -> str:
     """The URL if its host is a loopback address (127.0.0.0/8, ::1, localhost), else an error."""
     parts = urlsplit(text)
@@ -95,13 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m loadtest", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sessions",
-        type=positive_bounded(MAX_SESSIONS),
+        type=bounded_int(1, MAX_SESSIONS),
         default=20,
         help=f"concurrent browser sessions (1-{MAX_SESSIONS}, default 20)",
     )
     parser.add_argument(
         "--seconds",
-        type=positive_bounded(MAX_SECONDS),
+        type=bounded_int(1, MAX_SECONDS),
         default=60,
         help=f"how long the sessions change filters (1-{MAX_SECONDS}, default 60)",
     )
@@ -112,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", type=Path, help="DASHBOARD_DATA for the server this script starts")
     parser.add_argument(
         "--settle",
-        type=positive_bounded(120),
+        type=bounded_int(1, 120),
         default=10,
         help="seconds to wait after the sessions close before the last memory sample",
     )
