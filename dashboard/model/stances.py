@@ -145,7 +145,23 @@ def stance_history(ds: Dataset, issue_id: str, known_on: date | None = None) -> 
     paraphrase and said dates) and `known_from`, the day its evidence was
     first printed. `known_on` keeps only stances known by then. Sorted by
     as_of, stance_id. Columns: HISTORY_COLUMNS."""
-    history = ds.stances[ds.stances["issue_id"] == issue_id].copy()
+    # Built once per dataset: the Stances page asks for a history ~30 times per rerun, and building one
+    # took ~13 ms (bundled data), 0.4 s of each 0.5 s rerun.
+    history = ds.derived(_histories_by_issue).get(issue_id)
+    if history is None:
+        history = _history(ds, ds.stances[ds.stances["issue_id"] == issue_id])
+    if (day := to_timestamp(known_on)) is not None:
+        return history[history["known_from"] <= day].reset_index(drop=True)
+    return history.copy()
+
+
+def _histories_by_issue(ds: Dataset) -> dict[str, pd.DataFrame]:
+    return {str(issue): _history(ds, stances) for issue, stances in ds.stances.groupby("issue_id", sort=False)}
+
+
+def _history(ds: Dataset, stances: pd.DataFrame) -> pd.DataFrame:
+    """`stance_history` of these stances, before the known-on filter."""
+    history = stances.copy()
     history["side"] = history["actor_id"].map(lookup(ds.actors, "actor_id", "side")).fillna("")
     history["actor_name"] = history["actor_id"].map(lookup(ds.actors, "actor_id", "name")).fillna("")
     history["rank"] = history["position_id"].map(lookup(ds.positions, "position_id", "rank"))
@@ -165,8 +181,6 @@ def stance_history(ds: Dataset, issue_id: str, known_on: date | None = None) -> 
         for ids, as_of in zip(history["statement_ids"], history["as_of"], strict=True)
     ]
     history["known_from"] = pd.Series(known, index=history.index, dtype="datetime64[ns]")
-    if (day := to_timestamp(known_on)) is not None:
-        history = history[history["known_from"] <= day]
     return history.sort_values(["as_of", "stance_id"]).reset_index(drop=True)[HISTORY_COLUMNS]
 
 
