@@ -17,13 +17,16 @@ because Streamlit turns point clicks off while a select drag mode is active.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from dataclasses import dataclass
+from typing import Any
 
-import pandas as pd
 import streamlit as st
 
+from dashboard.charts.spec import PlotlySpec, figure_spec
 from dashboard.charts.timeline import LABEL_EVENTS, selected_event_ids, timeline_figure
 from dashboard.data.dataset import Dataset
+from dashboard.model.event_links import links_between
+from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text, window_from_selection
 from dashboard.ui.state import date_bounds
 
@@ -70,34 +73,41 @@ def clear_window() -> None:
     st.session_state["from"], st.session_state["to"] = None, None
 
 
-def responsive_timeline(
-    events: pd.DataFrame,
+@dataclass(frozen=True)
+class TimelineChart:
+    """One layout of the timeline: its name in LAYOUTS, the figure's JSON spec and its text alternative."""
+
+    layout: str
+    spec: dict[str, Any]
+    alt: str
+
+
+def timeline_charts(
     ds: Dataset,
-    *,
-    key: str,
-    lane_by: str = "affiliation",
-    window: tuple[date | None, date | None] = (None, None),
-    links: pd.DataFrame | None = None,
-    highlight: str | None = None,
-    on_select: Callable[[str], None] | None = None,
-    turning_points: Iterable[str] | None = None,
-) -> None:
-    """Draw the timeline for desktop and phone; `on_select(chart_key)` runs on a click or box."""
-    points = list(ds.story_steps["event_id"]) if turning_points is None else list(turning_points)
-    # Above LABEL_EVENTS no layout has labels: one chart serves every screen.
+    filters: Filters,
+    lane_by: str,
+    show_links: bool,
+    highlight: str | None,
+    turning_points: tuple[str, ...],
+) -> list[TimelineChart]:
+    """The timeline of the events `filters` keeps, for each screen layout (one above LABEL_EVENTS events).
+
+    Plain work on the tables (no Streamlit), so that `Dataset.memo` can keep it per view: it is most of a
+    timeline rerun (three figures, ~60 ms on the bundled data), and readers of one shared link ask for the
+    same view."""
+    events = filter_events(ds, filters)
+    links = links_between(ds, set(events["event_id"])) if show_links else None
     layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]
-    if len(layouts) > 1:
-        st.html(_style(key))
+    charts = []
     for name, settings, _ in layouts:
-        chart_key = f"{key}_{name}_chart"
         figure = timeline_figure(
             events,
             ds.phases,
             lane_by=lane_by,
             actors=ds.actors,
-            window=window,
+            window=(filters.start, filters.end),
             labels=settings,
-            turning_points=points,
+            turning_points=turning_points,
             links=links,
             highlight=highlight,
         )
@@ -108,12 +118,35 @@ def responsive_timeline(
             labelled=meta.get("labelled"),
             aggregated=figure.data[0].type == "heatmap" if figure.data else False,
         )
-        with st.container(key=f"{key}_{name}"):
+        charts.append(TimelineChart(name, figure_spec(figure), alt))
+    return charts
+
+
+def responsive_timeline(
+    ds: Dataset,
+    filters: Filters,
+    *,
+    key: str,
+    lane_by: str = "affiliation",
+    show_links: bool = False,
+    highlight: str | None = None,
+    on_select: Callable[[str], None] | None = None,
+    turning_points: Iterable[str] | None = None,
+) -> None:
+    """Draw the timeline of the events `filters` keeps, for desktop and phone; `on_select(chart_key)` runs on
+    a click or box."""
+    points = tuple(ds.story_steps["event_id"] if turning_points is None else turning_points)
+    charts = ds.memo(timeline_charts, filters, lane_by, show_links, highlight, points)
+    if len(charts) > 1:
+        st.html(_style(key))
+    for chart in charts:
+        chart_key = f"{key}_{chart.layout}_chart"
+        with st.container(key=f"{key}_{chart.layout}"):
             st.plotly_chart(
-                figure,
+                PlotlySpec(chart.spec),
                 key=chart_key,
                 on_select=(lambda chart_key=chart_key: on_select(chart_key)) if on_select else "ignore",
                 selection_mode=("points", "box"),
                 config=CONFIG,
-                alt=alt,
+                alt=chart.alt,
             )

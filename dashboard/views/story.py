@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.model.dates import format_date_range, format_day
-from dashboard.model.filters import Filters, filter_events
+from dashboard.model.filters import Filters
 from dashboard.model.stances import gap_summary
 from dashboard.model.story import parse_step, step_numbers, story_step
 from dashboard.ui.components import actor_names, quote_block, source_lines
@@ -67,5 +67,5 @@ st.dataframe(
 st.caption("The gap counts the steps between the two sides' positions on each issue's ordered scale (see Stances).")
 
 st.subheader("On the timeline")
-responsive_timeline(filter_events(ds, Filters()), ds, key="story", highlight=event["event_id"])
+responsive_timeline(ds, Filters(), key="story", highlight=event["event_id"])
 st.markdown("**Sources for this step**\n\n" + source_lines(ds, step.source_ids))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
 from dashboard.model.dates import format_date_range
-from dashboard.model.event_links import links_between, links_of
+from dashboard.model.event_links import links_of
 from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.ui.components import (
@@ -117,12 +117,11 @@ if events.empty:
     st.info("No events match these filters. Clear some filters in the sidebar to see more.")
 else:
     responsive_timeline(
-        events,
         ds,
+        filters,
         key="timeline",
         lane_by=lanes or "affiliation",
-        window=window,
-        links=links_between(ds, set(events["event_id"])) if show_links else None,
+        show_links=bool(show_links),
         highlight=st.session_state.get(EVENT),
         on_select=_on_select,
     )
