@@ -22,6 +22,7 @@ import argparse
 import csv
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,21 @@ def rss_bytes(pid: int) -> int:
         return process.memory_info().rss + sum(child.memory_info().rss for child in process.children(True))
     except psutil.Error:
         return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children so far."""
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        return sum(sum(p.cpu_times()[:2]) for p in (process, *process.children(True)))
+    except psutil.Error:
+        return 0.0
+
+
+def total_cpu(stack: Stack) -> float:
+    return sum(cpu_seconds(member.process.pid) for member in stack.members if member.process is not None)
 
 
 def active_sessions(member: Replica) -> int:
@@ -112,6 +128,13 @@ class StepResult:
     rss_after: int
     sessions_after: int
     errors: list[str]
+    server_cpu_s: float = 0.0  # the replicas' CPU time over the step (ramp, changes and closing)
+    client_cpu_s: float = 0.0  # locust's, on the same machine
+
+    @property
+    def server_cpu_ms_per_run(self) -> float:
+        """Server CPU per script run (first runs and changes alike): what one rerun costs the machine."""
+        return 1000 * self.server_cpu_s / max(self.opens + self.changes, 1)
 
     @property
     def changes_per_s(self) -> float:
@@ -179,9 +202,13 @@ def warm_up(stack: Stack) -> None:
 
 
 def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out: Path) -> StepResult:
-    rss_before = total_rss(stack)
+    rss_before, cpu_before = total_rss(stack), total_cpu(stack)
+    client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with Sampler(stack) as sampler:
         prefix = run_locust(host, users, args.spawn_rate, args.seconds, args.change_every, out)
+    server_cpu = total_cpu(stack) - cpu_before
+    client = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = client.ru_utime + client.ru_stime - client_before.ru_utime - client_before.ru_stime
     # The locust run has ended and closed its sessions; let the server let go of them.
     time.sleep(args.settle)
     stats = read_stats(prefix)
@@ -209,6 +236,8 @@ def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out:
         rss_after=total_rss(stack),
         sessions_after=sum(active_sessions(member) for member in stack.members),
         errors=read_failures(prefix),
+        server_cpu_s=server_cpu,
+        client_cpu_s=client_cpu,
     )
 
 
@@ -222,15 +251,16 @@ def report(results: list[StepResult], args: argparse.Namespace, target: str) -> 
         f"Python {platform.python_version()}.",
         "",
         "| readers | sessions held | changes (/s) | p50 | p95 | p99 | max | failed opens / changes "
-        "| RSS before → peak → after | per session | sessions left after |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "| RSS before → peak → after | per session | sessions left after | server CPU per run | locust CPU |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r.users} | {r.sessions_held} | {r.changes} ({r.changes_per_s:.1f}) | {r.p50_ms / 1000:.2f} s "
             f"| {r.p95_ms / 1000:.2f} s | {r.p99_ms / 1000:.2f} s | {r.max_ms / 1000:.2f} s "
             f"| {r.failed_opens} / {r.failed_changes} | {r.rss_before / 1e6:.0f} → {r.rss_peak / 1e6:.0f} → "
-            f"{r.rss_after / 1e6:.0f} MB | {r.mb_per_session:.2f} MB | {r.sessions_after} |"
+            f"{r.rss_after / 1e6:.0f} MB | {r.mb_per_session:.2f} MB | {r.sessions_after} "
+            f"| {r.server_cpu_ms_per_run:.0f} ms | {r.client_cpu_s:.0f} s |"
         )
     knee = next((r.users for r in results if r.p95_ms > KNEE_P95_MS), None)
     lines += [

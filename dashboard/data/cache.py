@@ -9,6 +9,7 @@ validates only when there is none; pandera is imported only then.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -41,7 +42,13 @@ def _fingerprint(directory: Path) -> tuple[tuple[str, int | None, int | None], .
 # and the lookups derived from them (Dataset.derived) are kept with it.
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
 def _validated(directory: str, fingerprint: tuple) -> tuple[Dataset | None, list[Problem]]:
-    return load_validated(Path(directory))
+    loaded = load_validated(Path(directory))
+    # What is loaded by now (the modules, the dataset) lives as long as the server: moved out of the garbage
+    # collector's generations, later collections no longer walk it. Under 100 readers, full collections over
+    # the whole heap were a share of every rerun (docs/performance.md).
+    gc.collect()
+    gc.freeze()
+    return loaded
 
 
 def load_validated(directory: Path) -> tuple[Dataset | None, list[Problem]]:

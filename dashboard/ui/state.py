@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data.dataset import Dataset
-from dashboard.model.filters import Filters
+from dashboard.model.filters import Filters, filter_events, filter_statements
 from dashboard.model.urlstate import MAX_TEXT, ParamSpec, ignored_parameters, usable_range
 from dashboard.ui.text import md_escape
 
@@ -58,6 +58,40 @@ class View:
 
     ds: Dataset
     filters: Filters
+
+    def events(self) -> pd.DataFrame:
+        """The events the filters keep (`filter_events`), shared by every rerun of this view: read-only."""
+        return self.ds.memo(filter_events, self.filters)
+
+    def statements(self) -> pd.DataFrame:
+        """The statements the filters keep (`filter_statements`), shared likewise: read-only."""
+        return self.ds.memo(filter_statements, self.filters)
+
+
+@dataclass(frozen=True)
+class SidebarChoices:
+    """The sidebar pickers' options and labels: the same for every rerun on one dataset."""
+
+    actor_ids: list[str]  # by side, then name
+    actor_names: dict[str, str]
+    affiliations: list[str]
+    issue_ids: list[str]  # in the issues' sort order
+    issue_titles: dict[str, str]
+    kinds: list[str]
+    kind_labels: dict[str, str]
+
+
+def _sidebar_choices(ds: Dataset) -> SidebarChoices:
+    kinds = sorted(ds.events["kind"].unique())
+    return SidebarChoices(
+        actor_ids=list(ds.actors.sort_values(["side", "name"])["actor_id"]),
+        actor_names=dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True)),
+        affiliations=sorted(ds.actors["affiliation"].unique()),
+        issue_ids=list(ds.issues.sort_values("sort_order")["issue_id"]),
+        issue_titles=dict(zip(ds.issues["issue_id"], ds.issues["title"], strict=True)),
+        kinds=kinds,
+        kind_labels={kind: kind.replace("_", " ") for kind in kinds},
+    )
 
 
 def _date_bounds(ds: Dataset) -> tuple[date, date]:
@@ -247,37 +281,29 @@ def drop_other_pages_params(page: str) -> None:
 def render_sidebar(ds: Dataset) -> Filters:
     """Draw the filters shown on every page and return them."""
     first, last = date_bounds(ds)
-    actors = ds.actors.sort_values(["side", "name"])
-    issues = ds.issues.sort_values("sort_order")
+    choices = ds.derived(_sidebar_choices)
     with st.sidebar:
         st.header("Filters")
         text = url_text_input("Search text", "q", placeholder="words in titles, summaries, quotes")
         actor_ids = id_select(
             "Actors",
-            list(actors["actor_id"]),
-            dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True)),
+            choices.actor_ids,
+            choices.actor_names,
             "actor",
             multi=True,
             help="Events with any of these participants; statements by any of these speakers.",
         )
         affiliations = st.multiselect(
             "Affiliation",
-            sorted(ds.actors["affiliation"].unique()),
+            choices.affiliations,
             key="affiliation",
             bind="query-params",
         )
-        issue_ids = id_select(
-            "Issues",
-            list(issues["issue_id"]),
-            dict(zip(ds.issues["issue_id"], ds.issues["title"], strict=True)),
-            "issue",
-            multi=True,
-        )
-        kind_ids = sorted(ds.events["kind"].unique())
+        issue_ids = id_select("Issues", choices.issue_ids, choices.issue_titles, "issue", multi=True)
         kinds = id_select(
             "Event kinds",
-            kind_ids,
-            {kind: kind.replace("_", " ") for kind in kind_ids},
+            choices.kinds,
+            choices.kind_labels,
             "kind",
             multi=True,
             help="Applies to events only.",

@@ -95,7 +95,7 @@ def timeline_charts(
     Plain work on the tables (no Streamlit), so that `Dataset.memo` can keep it per view: it is most of a
     timeline rerun (three figures, ~60 ms on the bundled data), and readers of one shared link ask for the
     same view."""
-    events = filter_events(ds, filters)
+    events = ds.memo(filter_events, filters)
     links = links_between(ds, set(events["event_id"])) if show_links else None
     layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]
     charts = []

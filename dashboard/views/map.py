@@ -3,12 +3,11 @@
 import streamlit as st
 
 from dashboard.charts.map import topojson_config, venue_map_alt_text, venue_map_figure
-from dashboard.model.filters import filter_events
 from dashboard.model.tables import venue_table
 from dashboard.ui.state import current_view
 
 view = current_view()
-events = filter_events(view.ds, view.filters)
+events = view.events()
 
 st.title("Map")
 if events.empty:

@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from dashboard.model.filters import filter_statements
 from dashboard.model.tables import statements_table
 from dashboard.ui.components import download_buttons, paged
 from dashboard.ui.state import current_view
 
 view = current_view()
 ds = view.ds
-statements = filter_statements(ds, view.filters)
+statements = view.statements()
 
 st.title("Statements")
 st.caption(

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
 from dashboard.model.dates import format_date_range
 from dashboard.model.event_links import links_of
-from dashboard.model.filters import events_as_known_on, filter_events, with_statement_labels
+from dashboard.model.filters import events_as_known_on, with_statement_labels
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.ui.components import (
     actor_names,
@@ -24,7 +24,7 @@ from dashboard.ui.timeline import clear_window, picked_event, responsive_timelin
 
 view = current_view()
 ds, filters = view.ds, view.filters
-events = filter_events(ds, filters)
+events = view.events()
 names = actor_names(ds)
 
 
