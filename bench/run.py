@@ -1,14 +1,16 @@
-"""The benchmark: our dashboard against the naive baseline, at each dataset size.
+"""The benchmark: our dashboard against the floor of Streamlit itself and a naive baseline, at each dataset size.
 
     python -m bench                       # bundled, 1,000, 10,000, 100,000 events
-    python -m bench --quick               # bundled, 1,000, 10,000 (under two minutes)
-    python -m bench --sizes bundled,1000 --changes 30 --only ours
+    python -m bench --quick               # bundled, 1,000, 10,000 (a few minutes)
+    python -m bench --sizes bundled,1000 --changes 30 --apps ours,floor
     python -m bench --out docs/performance.md   # also (re)write the results there
 
-For each size and each app (ours: dashboard/app.py, naive: bench/naive_app.py):
+For each size and each app (ours: dashboard/app.py; floor: bench/floor_app.py, the least a Streamlit app with a
+text filter and a Plotly chart does; naive: bench/naive_app.py), in one run so that a busy machine slows all alike:
 
 - cold start: from starting `streamlit run` to the first page fully drawn in
   headless Chromium (script idle, no skeleton, the Plotly chart's SVG drawn);
+  for ours with the data seen before (its validated snapshot written first);
 - filter change -> chart updated: the search box is set to a word, then
   cleared, and so on (`--changes` times); each time from the Enter key to the
   moment the Plotly chart holds new data (its `data` replaced and drawn),
@@ -17,7 +19,10 @@ For each size and each app (ours: dashboard/app.py, naive: bench/naive_app.py):
 - peak memory: RSS of the server process and its children, sampled every 100 ms
   from the server answering its health check to its stop, in MB;
 - server rerun: the same filter changes through Streamlit's AppTest (no
-  browser, first run excluded), median wall time of `.run()`, in ms.
+  browser, first run excluded), median wall time of `.run()`, in ms;
+- server CPU per change: the same filter changes sent over Streamlit's own
+  protocol (loadtest/protocol.py, no browser) to a server of the app: its
+  CPU time (all threads) over the changes ÷ their number, in ms.
 
 Every wait has a timeout and every measurement a time budget: what times out
 is reported as such (with how many changes were done), never hangs the run.
@@ -51,6 +56,8 @@ from harness.stats import load_average, machine, percentile
 
 REPO = REPO_ROOT
 NAIVE_APP = REPO / "bench" / "naive_app.py"
+FLOOR_APP = REPO / "bench" / "floor_app.py"
+APPS = ("ours", "floor", "naive")
 
 SERVER_START_S = 60  # until /_stcore/health answers
 FIRST_DRAW_S = 300  # until the first page is fully drawn
@@ -101,6 +108,7 @@ class Result:
     change_ms: list[float] = field(default_factory=list)
     bytes_per_change: list[int] = field(default_factory=list)
     rerun_ms: list[float] = field(default_factory=list)
+    cpu_ms_per_change: float | None = None
     peak_mb: float | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -258,6 +266,38 @@ def apptest_reruns(app: str, words: list[str], budget_s: float) -> dict[str, lis
     return {"rerun_ms": times, "notes": notes}
 
 
+def warm_snapshot(app: Path, data: Path) -> None:
+    """Validate `data` once with the code of `app` (writing its snapshot), so that the cold start measured next
+    is a restart on data seen before, as on a server that restarts or scales out."""
+    code = "import sys; from pathlib import Path; from dashboard.data.cache import load_validated; "
+    code += "sys.exit(0 if load_validated(Path(sys.argv[1]))[0] is not None else 1)"
+    subprocess.run([sys.executable, "-c", code, str(data)], cwd=app.parents[1], check=True, timeout=FIRST_DRAW_S)
+
+
+def measure_server_cpu(result: Result, app: Path, data: Path, words: list[str], budget_s: float) -> None:
+    """The filter changes over Streamlit's protocol (no browser): the server's CPU time per change."""
+    from loadtest.protocol import ReaderSession, picker_labels
+
+    server = StreamlitServer(app, env={"DASHBOARD_DATA": str(data)}, cwd=app.parents[1], start_timeout_s=SERVER_START_S)
+    try:
+        process = psutil.Process(server.start().pid)
+        with ReaderSession(server.url, labels=picker_labels(data), timeout=CHANGE_S) as reader:
+            reader.open("")
+            before, done = sum(process.cpu_times()[:2]), 0
+            budget_end = time.monotonic() + budget_s
+            for word in words:
+                if time.monotonic() > budget_end:
+                    break
+                reader.follow(f"q={word}" if word else "")
+                done += 1
+            if done:
+                result.cpu_ms_per_change = 1000 * (sum(process.cpu_times()[:2]) - before) / done
+    except Exception as error:  # reported, the run goes on
+        result.notes.append(f"protocol changes: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
+    finally:
+        server.stop()
+
+
 def measure_reruns(result: Result, app: Path, data: Path, words: list[str], budget_s: float) -> None:
     """AppTest in a child process, so each app and size starts with no cache and its memory is freed."""
     command = [
@@ -319,13 +359,14 @@ class Target:
     size: str
     what: str
     limit: float
-    value: Callable[[dict[str, Result]], float | None]  # from {"ours": ..., "naive": ...}
+    value: Callable[[dict[str, Result]], float | None]  # from {"ours": ..., "floor": ..., "naive": ...}
     at_least: bool = False
+    needs: tuple[str, ...] = ()  # apps besides ours that the figure compares against
 
     def verdict(self, results: dict[str, Result]) -> tuple[float | None, str]:
         try:
             value = self.value(results)
-        except KeyError:  # an app that was not measured (--only)
+        except KeyError:  # an app that was not measured (--apps)
             value = None
         if value is None:
             return None, "not measured"
@@ -333,10 +374,12 @@ class Target:
         return value, "met" if met else "MISSED"
 
 
-def ratio(results: dict[str, Result], figure: Callable[[Result], float | None]) -> float | None:
-    """naive ÷ ours of one figure; None when either is missing."""
-    naive, ours = figure(results["naive"]), figure(results["ours"])
-    return naive / ours if naive and ours else None
+def ratio(results: dict[str, Result], figure: Callable[[Result], float | None], top: str, bottom: str) -> float | None:
+    """top ÷ bottom of one figure (app names); None when either is missing."""
+    if top not in results or bottom not in results:
+        return None
+    above, below = figure(results[top]), figure(results[bottom])
+    return above / below if above and below else None
 
 
 def naive_over_ours_p50(r: dict[str, Result]) -> float | None:
@@ -346,16 +389,38 @@ def naive_over_ours_p50(r: dict[str, Result]) -> float | None:
     return naive / ours if naive is not None and ours else None
 
 
+def _ours_over_floor(figure: Callable[[Result], float | None]) -> Callable[[dict[str, Result]], float | None]:
+    return lambda r: ratio(r, figure, "ours", "floor")
+
+
+def _faster_than_naive(figure: Callable[[Result], float | None]) -> Callable[[dict[str, Result]], float | None]:
+    return lambda r: ratio(r, figure, "naive", "ours")
+
+
 def _targets(sizes: list[str]) -> list[Target]:
-    targets = [Target(s, "cold start (s)", 4, lambda r: r["ours"].cold_start_s) for s in sizes]
-    targets += [
-        Target("bundled", "filter change p50 (ms)", 250, lambda r: r["ours"].p50_ms),
+    """Issue 10's targets (ratios against apps run in the same run), then issue 4's that still hold."""
+    cold, p50, p95 = (lambda r: r.cold_start_s), (lambda r: r.p50_ms), (lambda r: r.p95_ms)
+    targets = [
+        Target("bundled", "ours ÷ floor, filter change p50", 1.3, _ours_over_floor(p50), needs=("floor",)),
         Target("bundled", "server rerun median (ms)", 25, lambda r: r["ours"].rerun_median),
-        Target("100000", "filter change p50 (ms)", 1000, lambda r: r["ours"].p50_ms),
+        Target("bundled", "ours ÷ floor, cold start", 1.25, _ours_over_floor(cold), needs=("floor",)),
+        Target("100000", "ours ÷ floor, cold start (data seen before)", 2, _ours_over_floor(cold), needs=("floor",)),
+    ]
+    for size in ("1000", "10000"):
+        targets += [
+            Target(size, "naive ÷ ours, filter change p50", 1, _faster_than_naive(p50), True, ("naive",)),
+            Target(size, "naive ÷ ours, filter change p95", 1, _faster_than_naive(p95), True, ("naive",)),
+        ]
+    targets += [Target(s, "filter change p50 (ms)", 1000, lambda r: r["ours"].p50_ms) for s in sizes if s != "1000000"]
+    targets += [
         Target("100000", "server rerun median (ms)", 250, lambda r: r["ours"].rerun_median),
         Target("100000", "bytes per rerun (MB)", 5, lambda r: _scaled(r["ours"].bytes_median, 1e-6)),
         Target("100000", "server peak memory (MB)", 1024, lambda r: r["ours"].peak_mb),
-        Target("100000", "naive ÷ ours, filter change p50", 3, naive_over_ours_p50, at_least=True),
+        Target("100000", "naive ÷ ours, filter change p50", 3, naive_over_ours_p50, True, ("naive",)),
+        Target("1000000", "cold start, data seen before (s)", 15, lambda r: r["ours"].cold_start_s),
+        Target("1000000", "filter change p50 (ms)", 2000, lambda r: r["ours"].p50_ms),
+        Target("1000000", "bytes per rerun (MB)", 5, lambda r: _scaled(r["ours"].bytes_median, 1e-6)),
+        Target("1000000", "server peak memory (MB)", 2048, lambda r: r["ours"].peak_mb),
     ]
     return [t for t in targets if t.size in sizes]
 
@@ -368,6 +433,34 @@ def _fmt(value: float | None, digits: int = 0) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
+FIGURES: tuple[tuple[str, Callable[[Result], float | None]], ...] = (
+    ("cold start", lambda r: r.cold_start_s),
+    ("filter p50", lambda r: r.p50_ms),
+    ("filter p95", lambda r: r.p95_ms),
+    ("rerun median", lambda r: r.rerun_median),
+    ("CPU/change", lambda r: r.cpu_ms_per_change),
+    ("bytes/rerun", lambda r: r.bytes_median),
+    ("peak memory", lambda r: r.peak_mb),
+)
+
+
+def _ratio_table(results: dict[str, dict[str, Result]], title: str, top: str, bottom: str) -> list[str]:
+    rows = [size for size, by_app in results.items() if top in by_app and bottom in by_app]
+    if not rows:
+        return []
+    lines = [
+        "",
+        title,
+        "",
+        "| size | " + " | ".join(name for name, _ in FIGURES) + " |",
+        "|---|" + "---:|" * len(FIGURES),
+    ]
+    for size in rows:
+        cells = [ratio(results[size], figure, top, bottom) for _, figure in FIGURES]
+        lines.append(f"| {size} | " + " | ".join(_fmt(c, 2) for c in cells) + " |")
+    return lines
+
+
 def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seconds: float) -> str:
     """The results as markdown (tables read fine in a terminal too)."""
     label = "quick" if args.quick else "full"
@@ -375,10 +468,11 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
         f"Run: `python -m bench {' '.join(args.argv)}`".rstrip() + f" ({label}; {seconds:.0f} s)",
         f"Machine: {machine()}; load average {args.load_before} at the start, {load_average()} at the end"
         f" (above the core count, other work shared the machine); {args.changes} filter changes per app and size.",
-        f"Ours: dashboard/ at {args.ours_source}; naive: bench/naive_app.py.",
+        f"Ours: dashboard/ at {args.ours_source}; floor: bench/floor_app.py; naive: bench/naive_app.py.",
         "",
-        "| size | app | cold start s | filter p50 ms | filter p95 ms | rerun median ms | KB/rerun | peak MB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| size | app | cold start s | filter p50 ms | filter p95 ms | rerun median ms | CPU/change ms | KB/rerun "
+        "| peak MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     notes = []
     for size, by_app in results.items():
@@ -386,40 +480,22 @@ def report(results: dict[str, dict[str, Result]], args: argparse.Namespace, seco
             count = f" (n={len(r.change_ms)})" if len(r.change_ms) < args.changes else ""
             lines.append(
                 f"| {size} | {app} | {_fmt(r.cold_start_s, 1)} | {_fmt(r.p50_ms)}{count} | {_fmt(r.p95_ms)} "
-                f"| {_fmt(r.rerun_median, 1)} | {_fmt(_scaled(r.bytes_median, 1e-3))} "
+                f"| {_fmt(r.rerun_median, 1)} | {_fmt(r.cpu_ms_per_change, 1)} | {_fmt(_scaled(r.bytes_median, 1e-3))} "
                 f"| {_fmt(r.peak_mb)} |"
             )
             notes += [f"- {size} / {app}: {note}" for note in r.notes]
-    if all(len(by_app) == 2 for by_app in results.values()):
-        lines += [
-            "",
-            "Naive ÷ ours (above 1: ours is faster / smaller):",
-            "",
-            "| size | cold start | filter p50 | filter p95 | rerun median | bytes/rerun | peak memory |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
-        for size, pair in results.items():
-            cells = [
-                ratio(pair, lambda r: r.cold_start_s),
-                ratio(pair, lambda r: r.p50_ms),
-                ratio(pair, lambda r: r.p95_ms),
-                ratio(pair, lambda r: r.rerun_median),
-                ratio(pair, lambda r: r.bytes_median),
-                ratio(pair, lambda r: r.peak_mb),
-            ]
-            lines.append(f"| {size} | " + " | ".join(_fmt(c, 2) for c in cells) + " |")
-    targets = [
-        t
-        for t in _targets(list(results))
-        if all(a in results[t.size] for a in ("ours", "naive")) or "naive" not in t.what
-    ]
+    lines += _ratio_table(results, "Ours ÷ floor (1 would be Streamlit's own floor; below is better):", "ours", "floor")
+    lines += _ratio_table(results, "Naive ÷ ours (above 1: ours is faster / smaller):", "naive", "ours")
+    targets = [t for t in _targets(list(results)) if all(app in results[t.size] for app in ("ours", *t.needs))]
     if targets:
         lines += ["", "Targets (ours):", "", "| size | figure | target | measured | |", "|---|---|---:|---:|---|"]
         for t in targets:
             value, verdict = t.verdict(results[t.size])
             sign = "≥" if t.at_least else "≤"
             bound = (
-                " (at least: naive's rerun median)" if "naive" in t.what and not results[t.size]["naive"].p50_ms else ""
+                " (at least: naive's rerun median)"
+                if t.value is naive_over_ours_p50 and not results[t.size]["naive"].p50_ms
+                else ""
             )
             lines.append(f"| {t.size} | {t.what} | {sign} {t.limit:g} | {_fmt(value, 2)}{bound} | {verdict} |")
     if notes:
@@ -484,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"bundled, 1000 and 10000 only, 5 changes, {QUICK_BUDGET_S} s per measurement",
     )
-    parser.add_argument("--only", choices=("ours", "naive", "both"), default="both")
+    parser.add_argument("--apps", default=",".join(APPS), help=f"comma-separated, of {', '.join(APPS)}")
     parser.add_argument("--rev", default="HEAD", help="commit of dashboard/ to measure as ours ('.' = working tree)")
     parser.add_argument("--out", type=Path, help="markdown file whose results section is (re)written")
     parser.add_argument(
@@ -507,9 +583,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.changes is None:
         args.changes = 5 if args.quick else 20
     budget_s = QUICK_BUDGET_S if args.quick else BUDGET_S
-    apps = ["ours", "naive"] if args.only == "both" else [args.only]
+    apps = [app.strip() for app in args.apps.split(",") if app.strip()]
+    if unknown := sorted(set(apps) - set(APPS)):
+        parser.error(f"--apps: unknown app(s) {', '.join(unknown)}; choose from {', '.join(APPS)}")
     ours, args.ours_source = source_of_ours(args.rev)
-    app_files = {"ours": ours, "naive": NAIVE_APP}
+    app_files = {"ours": ours, "floor": FLOOR_APP, "naive": NAIVE_APP}
     args.load_before = load_average()
     print(f"Machine: {machine()}; load average {args.load_before}\nOurs: {args.ours_source}", flush=True)
 
@@ -526,13 +604,17 @@ def main(argv: list[str] | None = None) -> int:
                 for app in apps:
                     result = results.setdefault(size, {})[app] = Result(size, app)
                     print(f"{size:>8} {app:<5} browser…", end=" ", flush=True)
+                    if app == "ours":
+                        warm_snapshot(app_files[app], data)
                     measure_in_browser(browser, result, app_files[app], data, words, budget_s)
                     print("AppTest…", end=" ", flush=True)
                     measure_reruns(result, app_files[app], data, words, budget_s)
+                    print("protocol…", end=" ", flush=True)
+                    measure_server_cpu(result, app_files[app], data, words, budget_s)
                     print(
                         f"cold {_fmt(result.cold_start_s, 1)} s, p50 {_fmt(result.p50_ms)} ms, "
-                        f"rerun {_fmt(result.rerun_median, 1)} ms, peak {_fmt(result.peak_mb)} MB "
-                        + "; ".join(result.notes),
+                        f"rerun {_fmt(result.rerun_median, 1)} ms, CPU/change {_fmt(result.cpu_ms_per_change, 1)} ms, "
+                        f"peak {_fmt(result.peak_mb)} MB " + "; ".join(result.notes),
                         flush=True,
                     )
             browser.close()

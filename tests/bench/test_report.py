@@ -1,0 +1,44 @@
+"""The benchmark's report: ratios against the floor and naive apps of the same run, and the verdicts on them."""
+
+import argparse
+
+from bench.run import Result, _targets, ratio, report
+
+
+def _args() -> argparse.Namespace:
+    return argparse.Namespace(quick=False, argv=[], load_before="0.1", changes=2, ours_source="working tree")
+
+
+def _result(size: str, app: str, cold: float, changes: list[float], rerun: float) -> Result:
+    return Result(size, app, cold_start_s=cold, change_ms=changes, rerun_ms=[rerun], cpu_ms_per_change=rerun)
+
+
+def test_ratios_are_taken_between_apps_of_the_same_run():
+    pair = {
+        "ours": _result("bundled", "ours", 5.0, [200, 260], 20),
+        "floor": _result("bundled", "floor", 4.0, [160, 200], 10),
+    }
+    assert ratio(pair, lambda r: r.cold_start_s, "ours", "floor") == 1.25
+    assert ratio(pair, lambda r: r.rerun_median, "ours", "floor") == 2.0
+    assert ratio(pair, lambda r: r.cold_start_s, "ours", "naive") is None  # naive not measured
+
+
+def test_report_gives_the_floor_ratios_and_their_verdicts():
+    results = {
+        "bundled": {
+            "ours": _result("bundled", "ours", 5.0, [200, 200], 20),
+            "floor": _result("bundled", "floor", 4.0, [100, 100], 10),
+        }
+    }
+    text = report(results, _args(), 1.0)
+    assert "Ours ÷ floor" in text and "| bundled | 1.25 | 2.00 | 2.00 | 2.00 | 2.00 |" in text
+    assert "| bundled | ours ÷ floor, filter change p50 | ≤ 1.3 | 2.00 | MISSED |" in text
+    assert "| bundled | ours ÷ floor, cold start | ≤ 1.25 | 1.25 | met |" in text
+    assert "| bundled | server rerun median (ms) | ≤ 25 | 20.00 | met |" in text
+    assert "Naive ÷ ours" not in text  # no naive in this run: no table, no naive targets
+
+
+def test_every_size_has_targets_and_the_million_size_its_own():
+    million = {t.what for t in _targets(["1000000"])}
+    assert {"cold start, data seen before (s)", "filter change p50 (ms)", "bytes per rerun (MB)"} <= million
+    assert "filter change p50 (ms)" in {t.what for t in _targets(["10000"])}
