@@ -13,7 +13,6 @@ declaration gives the pandera column, the conversion to the typed frame of
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -27,27 +26,16 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
+from dashboard.data.cells import parse_date
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.problems import Problem, show
 
 # --- what a valid cell looks like -------------------------------------------
 
 SLUG_RE = re.compile(r"^[a-z0-9_-]+$")
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INT_RE = re.compile(r"^-?\d+$")
 DECIMAL_RE = re.compile(r"^-?\d+(\.\d+)?$")
 BARE_FILE_NAME_RE = re.compile(r"^[^/\\]+$")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The date of an ISO ``YYYY-MM-DD`` cell, None unless it is a real date."""
-    # The regex first: date.fromisoformat also takes "20110102" and "2011-W01-1".
-    if not ISO_DATE_RE.fullmatch(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:  # 2011-02-30
-        return None
 
 
 def split_ids(text: str) -> list[str]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, assert_never
 
+from dashboard.data.cells import parse_date
 from dashboard.data.problems import show
-from dashboard.data.schema import parse_date
 
 MAX_TEXT = 200  # longest search text accepted from a link
 MAX_SHOWN = 40  # longest value quoted back in the notice
