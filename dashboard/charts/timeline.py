@@ -594,11 +594,62 @@ def timeline_figure(
     `highlight` rings one event. `layout.meta` records the lanes and the
     number of labels. Above MAX_DRAWN_EVENTS: the aggregated
     `timeline_density_figure`."""
+    return timeline_figures(
+        events,
+        phases,
+        lane_by,
+        actors,
+        window=window,
+        layouts=(labels,),
+        turning_points=turning_points,
+        links=links,
+        highlight=highlight,
+    )[0]
+
+
+def timeline_figures(
+    events: pd.DataFrame,
+    phases: pd.DataFrame,
+    lane_by: str = "affiliation",
+    actors: pd.DataFrame | None = None,
+    *,
+    window: tuple[date | None, date | None] = (None, None),
+    layouts: Sequence[LabelSettings | None] = (WIDE,),
+    turning_points: Iterable[str] = (),
+    links: pd.DataFrame | None = None,
+    highlight: str | None = None,
+) -> list[go.Figure]:
+    """`timeline_figure` for each label layout in `layouts` (a wide screen's, a phone's), in that order.
+
+    The events' marks, lanes and axis are the same in every layout and are built once; only the labels, and
+    the lane heights they need, differ (on the bundled data that halves the cost of three layouts)."""
     if is_aggregated(events):
-        return timeline_density_figure(events, phases, lane_by, actors)
+        density = timeline_density_figure(events, phases, lane_by, actors)
+        return [density] + [go.Figure(density) for _ in layouts[1:]]
+    points = tuple(turning_points)
     marks = event_marks(events, lane_by, actors)
     marks, lanes = _fold_lanes(marks, _lane_order(marks))
     x_range = axis_range(events, window)
+    return [
+        _laid_out(events, phases, lane_by, marks, lanes, x_range, window, settings, points, links, highlight)
+        for settings in layouts
+    ]
+
+
+def _laid_out(
+    events: pd.DataFrame,
+    phases: pd.DataFrame,
+    lane_by: str,
+    marks: pd.DataFrame,
+    lanes: list[str],
+    x_range: tuple | None,
+    window: tuple[date | None, date | None],
+    labels: LabelSettings | None,
+    turning_points: tuple[str, ...],
+    links: pd.DataFrame | None,
+    highlight: str | None,
+) -> go.Figure:
+    """One layout of the timeline on its marks and lanes (see timeline_figures)."""
     svg = len(events) <= SVG_EVENTS
     settings = labels if labels is not None and len(events) <= LABEL_EVENTS and x_range else None
     placed = _labels(marks, events, x_range, settings, turning_points) if settings and x_range else _labels_none()

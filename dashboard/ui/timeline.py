@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.charts.spec import PlotlySpec, figure_spec
-from dashboard.charts.timeline import LABEL_EVENTS, selected_event_ids, timeline_figure
+from dashboard.charts.timeline import LABEL_EVENTS, selected_event_ids, timeline_figures
 from dashboard.data.dataset import Dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
@@ -98,19 +98,19 @@ def timeline_charts(
     events = ds.memo(filter_events, filters)
     links = links_between(ds, set(events["event_id"])) if show_links else None
     layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]
+    figures = timeline_figures(
+        events,
+        ds.phases,
+        lane_by=lane_by,
+        actors=ds.actors,
+        window=(filters.start, filters.end),
+        layouts=[settings for _, settings, _ in layouts],
+        turning_points=turning_points,
+        links=links,
+        highlight=highlight,
+    )
     charts = []
-    for name, settings, _ in layouts:
-        figure = timeline_figure(
-            events,
-            ds.phases,
-            lane_by=lane_by,
-            actors=ds.actors,
-            window=(filters.start, filters.end),
-            labels=settings,
-            turning_points=turning_points,
-            links=links,
-            highlight=highlight,
-        )
+    for (name, _, _), figure in zip(layouts, figures, strict=True):
         meta = figure.layout.meta or {}
         alt = timeline_alt_text(
             events,

@@ -375,3 +375,21 @@ def test_above_svg_events_each_event_is_drawn_with_webgl(ds):
     drawn = {event_id for trace in data_traces(fig) for event_id in trace.customdata}
     assert drawn == set(events["event_id"])
     assert event_labels(fig) == []  # too many to label
+
+
+def test_figures_for_several_layouts_equal_each_layout_built_alone(ds):
+    from dashboard.charts.spec import figure_spec
+    from dashboard.charts.timeline import timeline_figures
+    from dashboard.model.timeline import MEDIUM, NARROW, WIDE
+
+    events = filter_events(ds, Filters())
+    points = tuple(ds.story_steps["event_id"])
+    together = timeline_figures(
+        events, ds.phases, "affiliation", ds.actors, layouts=(WIDE, MEDIUM, NARROW, None), turning_points=iter(points)
+    )  # an iterator: read once, used for every layout
+    alone = [
+        timeline_figure(events, ds.phases, "affiliation", ds.actors, labels=settings, turning_points=points)
+        for settings in (WIDE, MEDIUM, NARROW, None)
+    ]
+    assert [figure_spec(f) for f in together] == [figure_spec(f) for f in alone]
+    assert len({len(f.layout.annotations) for f in together}) > 1  # the layouts do differ
