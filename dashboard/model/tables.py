@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import DateLike, format_date_range, format_day, to_timestamp
 from dashboard.model.disagreements import topics_touching
-from dashboard.model.filters import Filters
+from dashboard.model.filters import Filters, filter_events
 from dashboard.model.links import safe_url
 from dashboard.model.sources import published_text, source_usage
 
@@ -50,6 +50,41 @@ SOURCE_COLUMNS = [
 def date_labels(starts: Iterable[DateLike], ends: Iterable[DateLike], precisions: Iterable[str]) -> list[str]:
     """`format_date_range` for each row of three columns."""
     return [format_date_range(s, e, p) for s, e, p in zip(starts, ends, precisions, strict=True)]
+
+
+# The timeline's table of events, as shown: (column, heading).
+EVENT_COLUMNS: dict[str, str] = {
+    "when": "Date",
+    "title": "Event",
+    "kind": "Kind",
+    "status_shown": "Status",
+    "place": "Place",
+    "participants": "Participants",
+    "event_id": "Id",
+}
+
+
+def events_table(ds: Dataset, filters: Filters, first: int, count: int) -> pd.DataFrame:
+    """Rows first..first+count of the events `filters` keeps, with their dates as read and participants named."""
+    rows = ds.memo(filter_events, filters).iloc[first : first + count]
+    names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+    table = rows.assign(
+        when=date_labels(rows["start_date"], rows["end_date"], rows["date_precision"]),
+        participants=[", ".join(names.get(actor, actor) for actor in ids) for ids in rows["participant_ids"]],
+    )
+    return table[list(EVENT_COLUMNS)]
+
+
+def event_choices(ds: Dataset, filters: Filters, limit: int, chosen: str | None) -> dict[str, str]:
+    """The event picker's options, id → "title (date)": the first `limit` events `filters` keeps, and the event
+    already `chosen` (by a click or a link) if it is not among them."""
+    events = ds.memo(filter_events, filters)
+    choices = events.head(limit)
+    if chosen and chosen not in set(choices["event_id"]):
+        choices = pd.concat([choices, ds.events[ds.events["event_id"] == chosen]])
+    dates = date_labels(choices["start_date"], choices["end_date"], choices["date_precision"])
+    rows = zip(choices["event_id"], choices["title"], dates, strict=True)
+    return {event: f"{title} ({when})" for event, title, when in rows}
 
 
 def venue_table(events: pd.DataFrame) -> pd.DataFrame:

@@ -62,14 +62,21 @@ def download_buttons(frame: pd.DataFrame, ds: Dataset, stem: str) -> None:
 PAGE_ROWS = 1_000  # rows sent to the browser at once; the downloads hold them all
 
 
-def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """The rows of `frame` on the table page the reader chose (all of them when few)."""
-    pages = max(1, -(-len(frame) // PAGE_ROWS))
+def page_start(total: int, key: str) -> int:
+    """The first row (0-based) of the table page the reader chose among `total` rows, PAGE_ROWS a page; the
+    page picker is drawn only when there is more than one page."""
+    pages = max(1, -(-total // PAGE_ROWS))
     if pages == 1:
-        return frame
+        return 0
     number = st.number_input(f"Table page (of {pages:,})", min_value=1, max_value=pages, value=1, key=key)
     first = (int(number) - 1) * PAGE_ROWS
-    st.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, len(frame)):,} of {len(frame):,}.")
+    st.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, total):,} of {total:,}.")
+    return first
+
+
+def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The rows of `frame` on the table page the reader chose (all of them when few)."""
+    first = page_start(len(frame), key)
     return frame.iloc[first : first + PAGE_ROWS]
 
 

@@ -7,14 +7,16 @@ from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
 from dashboard.model.dates import format_date_range
 from dashboard.model.event_links import links_of
 from dashboard.model.filters import events_as_known_on, with_statement_labels
+from dashboard.model.tables import EVENT_COLUMNS, event_choices, events_table
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.ui.components import (
+    PAGE_ROWS,
     actor_names,
     disagreement_flags,
     download_buttons,
     issue_titles,
     names_of,
-    paged,
+    page_start,
     quote_block,
     source_lines,
 )
@@ -129,23 +131,10 @@ else:
 # The picker offers what the chart can draw, plus the event already chosen
 # (by a click or a link), so its options stay small at any data size.
 chosen = st.session_state.get(EVENT) or st.query_params.get(EVENT)
-choices = events.head(PICKER_EVENTS)
-if chosen and chosen not in set(choices["event_id"]):
-    choices = pd.concat([choices, ds.events[ds.events["event_id"] == chosen]])
-labels = {
-    e: f"{t} ({format_date_range(s, f, p)})"
-    for e, t, s, f, p in zip(
-        choices["event_id"],
-        choices["title"],
-        choices["start_date"],
-        choices["end_date"],
-        choices["date_precision"],
-        strict=True,
-    )
-}
+labels = ds.memo(event_choices, filters, PICKER_EVENTS, chosen)
 event_id = id_select(
     "Event detail",
-    list(choices["event_id"]),
+    list(labels),
     labels,
     EVENT,
     placeholder="Click an event in the chart, or choose one here",
@@ -158,26 +147,11 @@ if event_id:
         show_event_detail(event.iloc[0])
 
 st.subheader("Events in view")
-rows = paged(events, "events_page")
-table = rows.assign(
-    when=[
-        format_date_range(s, e, p)
-        for s, e, p in zip(rows["start_date"], rows["end_date"], rows["date_precision"], strict=True)
-    ],
-    participants=[names_of(names, ids) for ids in rows["participant_ids"]],
-)
+first = page_start(len(events), "events_page")
 st.dataframe(
-    table[["when", "title", "kind", "status_shown", "place", "participants", "event_id"]],
+    ds.memo(events_table, filters, first, PAGE_ROWS),
     hide_index=True,
     width="stretch",
-    column_config={
-        "when": "Date",
-        "title": "Event",
-        "kind": "Kind",
-        "status_shown": "Status",
-        "place": "Place",
-        "participants": "Participants",
-        "event_id": "Id",
-    },
+    column_config=EVENT_COLUMNS,
 )
 download_buttons(events, ds, "events")

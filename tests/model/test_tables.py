@@ -145,3 +145,25 @@ def test_statements_table_names_the_disagreements_that_touch_a_statement(ds):
     table = statements_table(filter_statements(data, Filters()), data).set_index("statement_id")
     assert table.loc["st_rog", "disputed"] == "Who said it"
     assert table.loc["st_official", "disputed"] == ""
+
+
+def test_events_table_names_participants_and_reads_dates_page_by_page(ds):
+    from dashboard.model.filters import Filters, filter_events
+    from dashboard.model.tables import EVENT_COLUMNS, events_table
+
+    kept = filter_events(ds, Filters(text="summit"))
+    table = events_table(ds, Filters(text="summit"), 1, 2)
+    assert list(table.columns) == list(EVENT_COLUMNS)
+    assert list(table["event_id"]) == list(kept["event_id"].iloc[1:3])
+    lisbon = events_table(ds, Filters(), 0, 1000).set_index("event_id").loc["e_lisbon"]
+    assert lisbon["when"] == "19–20 Nov 2010" and "Rasmussen" in lisbon["participants"]
+
+
+def test_event_choices_keep_the_chosen_event_beyond_the_limit(ds):
+    from dashboard.model.filters import Filters
+    from dashboard.model.tables import event_choices
+
+    first_two = event_choices(ds, Filters(), 2, None)
+    assert len(first_two) == 2 and all(label.endswith(")") for label in first_two.values())
+    with_lisbon = event_choices(ds, Filters(), 2, "e_lisbon")
+    assert list(with_lisbon)[:2] == list(first_two) and with_lisbon["e_lisbon"].startswith("Lisbon")
