@@ -291,7 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=bounded_int(5, MAX_SECONDS), default=60, help="length of each step")
     parser.add_argument("--change-every", type=float, default=10.0, help="seconds between one reader's changes")
     parser.add_argument("--spawn-rate", type=float, default=10.0, help="readers opened per second")
-    parser.add_argument("--settle", type=bounded_int(0, 120), default=10, help="seconds after a step before memory")
+    parser.add_argument(
+        "--settle",
+        type=bounded_int(0, 300),
+        default=10,
+        help="seconds after a step before memory (past 120, the session TTL, closed sessions are gone)",
+    )
     parser.add_argument("--via-nginx", action="store_true", help="with one replica, still go through nginx")
     parser.add_argument("--output", type=Path, default=None, help="also write the markdown report here")
     args = parser.parse_args(argv)
