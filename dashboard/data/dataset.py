@@ -63,9 +63,10 @@ ID_COLUMNS: dict[str, str] = {
 
 T = TypeVar("T")
 
-# How many views' values `Dataset.memo` keeps (least recently used dropped first). A timeline view's figures are
-# ~80 KB on the bundled data and at most ~8 MB at any size (three layouts of 10,000 drawn events cap at one
-# 2.5 MB figure, since above LABEL_EVENTS only one layout is built), so 32 views stay under ~250 MB.
+# How many views' values `Dataset.memo` keeps of each builder (least recently used dropped first). A timeline
+# view's figures are ~80 KB on the bundled data and at most ~2.5 MB at any size (above LABEL_EVENTS one layout
+# is built, and at most 10,000 events are drawn), so 32 views stay under ~80 MB; the tables kept per view are
+# a page of 1,000 rows at most.
 MEMO_VIEWS = 32
 
 
@@ -90,8 +91,10 @@ class Dataset:
     # Values built by `derived`, keyed by their builder. Not part of equality or the constructor; the dict itself
     # is filled in place, so the dataclass can stay frozen.
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
-    # Values built by `memo`, keyed by builder and view, least recently used first.
-    _memo: OrderedDict[tuple, Any] = field(default_factory=OrderedDict, init=False, compare=False, repr=False)
+    # Values built by `memo`: per builder, by view, least recently used first.
+    _memo: dict[Callable[..., Any], OrderedDict[tuple, Any]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     _memo_lock: threading.Lock = field(default_factory=threading.Lock, init=False, compare=False, repr=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -115,24 +118,26 @@ class Dataset:
         return value
 
     def memo(self, build: Callable[..., T], *view: Hashable) -> T:
-        """`build(self, *view)`, kept for the MEMO_VIEWS views most recently asked for.
+        """`build(self, *view)`, kept for the MEMO_VIEWS views most recently asked of that `build`.
 
         For what depends on the tables and on a view's parameters (a filter set, a page control): readers of
         one shared link ask for the same view, and a reader going back and forth between two views asks again,
         so those reruns reuse the value. `view` must be hashable and name everything `build` reads besides the
-        tables; pass a module-level `build`. The value is shared: treat it as read-only.
+        tables; pass a module-level `build`. The value is shared: treat it as read-only. Each builder keeps its
+        own MEMO_VIEWS: one page asks several builders per view, and in one shared bound ten links' views
+        would push each other out in turn (every lookup a miss, as measured under load).
         """
-        key = (build, *view)
         with self._memo_lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                kept: T = self._memo[key]
+            kept_views = self._memo.setdefault(build, OrderedDict())
+            if view in kept_views:
+                kept_views.move_to_end(view)
+                kept: T = kept_views[view]
                 return kept
         value = build(self, *view)  # outside the lock: two sessions may build one view at once; both get one
         with self._memo_lock:
-            self._memo[key] = value
-            while len(self._memo) > MEMO_VIEWS:
-                self._memo.popitem(last=False)
+            kept_views[view] = value
+            while len(kept_views) > MEMO_VIEWS:
+                kept_views.popitem(last=False)
         return value
 
 

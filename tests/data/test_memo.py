@@ -54,3 +54,20 @@ def test_memo_is_per_dataset_and_safe_across_threads(ds):
     for thread in threads:
         thread.join()
     assert len(results) == 40 and {r["view"] for r in results} == set(range(5))
+
+
+def test_each_builder_keeps_its_own_views(ds):
+    """A page asks several builders for one view: cycling through MEMO_VIEWS views must not push them out."""
+    calls = []
+
+    def first(ds, view):
+        calls.append(("first", view))
+
+    def second(ds, view):
+        calls.append(("second", view))
+
+    for _ in range(2):
+        for view in range(MEMO_VIEWS):
+            ds.memo(first, view)
+            ds.memo(second, view)
+    assert len(calls) == 2 * MEMO_VIEWS  # the second round was kept, every view of both builders
