@@ -93,7 +93,7 @@ def timeline_charts(
     """The timeline of the events `filters` keeps, for each screen layout (one above LABEL_EVENTS events).
 
     Plain work on the tables (no Streamlit), so that `Dataset.memo` can keep it per view: it is most of a
-    timeline rerun (three figures, ~60 ms on the bundled data), and readers of one shared link ask for the
+    timeline rerun (three layouts, ~150 ms on the bundled data), and readers of one shared link ask for the
     same view."""
     events = ds.memo(filter_events, filters)
     links = links_between(ds, set(events["event_id"])) if show_links else None
