@@ -37,7 +37,12 @@ from loadtest.protocol import (  # noqa: E402
 
 CHANGE_EVERY_S = float(os.environ.get("LOAD_CHANGE_EVERY", "10"))
 CHANGES_FROM = float(os.environ.get("LOAD_CHANGES_FROM", "0"))
+READERS = int(os.environ.get("LOAD_READERS", "0"))  # how many readers the run opens (0: do not wait for them)
+OPEN_WAIT_S = 30.0  # past LOAD_CHANGES_FROM, how long changes wait at the most for the last readers to open
 LABELS = picker_labels()
+# Readers whose first run has returned (or failed). One locust process runs every user, so a module-level count
+# is shared by all of them.
+opened = 0
 
 
 class Reader(User):
@@ -49,9 +54,17 @@ class Reader(User):
         # Readers do not change filters in step: the first change comes at a random point of the period.
         self.link = random.choice(LINKS)
         self.session = ReaderSession(self.host, labels=LABELS)
-        self._timed("open", lambda: self._open())
-        # Changes start once every reader is open (LOAD_CHANGES_FROM, a Unix time, set by protocol_load), so
-        # the burst of first runs while readers arrive is not timed as changes.
+        global opened
+        try:
+            self._timed("open", lambda: self._open())
+        finally:
+            opened += 1
+        # Changes start once every reader is open, so that the burst of first runs while readers arrive is not
+        # timed as changes: not before LOAD_CHANGES_FROM (a Unix time set by protocol_load: the ramp plus 5 s),
+        # and, while first runs are still queued then, once the last reader's has returned (bounded).
+        deadline = CHANGES_FROM + OPEN_WAIT_S
+        while opened < READERS and time.time() < deadline:
+            time.sleep(0.2)
         time.sleep(max(0.0, CHANGES_FROM - time.time()) + random.uniform(0, CHANGE_EVERY_S))
 
     def _open(self) -> RunResult:

@@ -128,6 +128,7 @@ class StepResult:
     rss_after: int
     sessions_after: int
     errors: list[str]
+    open_p95_ms: float = 0.0  # first runs, while the readers arrive (not counted in the changes' figures)
     server_cpu_s: float = 0.0  # the replicas' CPU time over the step (ramp, changes and closing)
     client_cpu_s: float = 0.0  # locust's, on the same machine
 
@@ -173,7 +174,12 @@ def run_locust(host: str, users: int, spawn_rate: float, seconds: int, change_ev
     # Readers open during the ramp (users / spawn rate, plus a margin for their first runs); changes start
     # after it, and the measured window of `seconds` follows.
     ramp = users / spawn_rate + 5
-    env = dict(os.environ, LOAD_CHANGE_EVERY=str(change_every), LOAD_CHANGES_FROM=str(time.time() + ramp))
+    env = dict(
+        os.environ,
+        LOAD_CHANGE_EVERY=str(change_every),
+        LOAD_CHANGES_FROM=str(time.time() + ramp),
+        LOAD_READERS=str(users),
+    )
     command[command.index("--run-time") + 1] = f"{int(seconds + ramp)}s"
     # The ramp, the run and the stop timeout, with room: locust is bounded by --run-time itself.
     subprocess.run(command, cwd=REPO_ROOT, env=env, check=True, timeout=seconds + ramp + 120)
@@ -236,6 +242,7 @@ def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out:
         rss_after=total_rss(stack),
         sessions_after=sum(active_sessions(member) for member in stack.members),
         errors=read_failures(prefix),
+        open_p95_ms=number(opened, "95%"),
         server_cpu_s=server_cpu,
         client_cpu_s=client_cpu,
     )
@@ -251,8 +258,9 @@ def report(results: list[StepResult], args: argparse.Namespace, target: str) -> 
         f"Python {platform.python_version()}.",
         "",
         "| readers | sessions held | changes (/s) | p50 | p95 | p99 | max | failed opens / changes "
-        "| RSS before → peak → after | per session | sessions left after | server CPU per run | locust CPU |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        "| RSS before → peak → after | per session | sessions left after | server CPU per run | locust CPU "
+        "| first runs p95 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
@@ -260,7 +268,7 @@ def report(results: list[StepResult], args: argparse.Namespace, target: str) -> 
             f"| {r.p95_ms / 1000:.2f} s | {r.p99_ms / 1000:.2f} s | {r.max_ms / 1000:.2f} s "
             f"| {r.failed_opens} / {r.failed_changes} | {r.rss_before / 1e6:.0f} → {r.rss_peak / 1e6:.0f} → "
             f"{r.rss_after / 1e6:.0f} MB | {r.mb_per_session:.2f} MB | {r.sessions_after} "
-            f"| {r.server_cpu_ms_per_run:.0f} ms | {r.client_cpu_s:.0f} s |"
+            f"| {r.server_cpu_ms_per_run:.0f} ms | {r.client_cpu_s:.0f} s | {r.open_p95_ms / 1000:.2f} s |"
         )
     knee = next((r.users for r in results if r.p95_ms > KNEE_P95_MS), None)
     lines += [
