@@ -35,19 +35,46 @@ SKELETON = "[data-testid=stSkeleton]"
 # addresses under that path (404) before it finds the real base path.
 KNOWN_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)$")
 
-# Counts finished script runs in window.__stRunsDone: every change of
-# data-test-script-state away from "running" (records keep old values, so runs
-# shorter than one task count too). Install with add_init_script.
+# Counts finished script runs in window.__stRunsDone, from the messages the server sends: every ForwardMsg that
+# carries `script_finished` (field 6, an enum; FINISHED_EARLY_FOR_RERUN, 2, is a run cut short, not counted). It
+# reads the top-level fields of each binary frame, without a protobuf library. An earlier counter watched
+# data-test-script-state leave "running", and missed runs so quick (~30 ms on a kept view) that the page never
+# drew them as running. Install with add_init_script.
 RUN_COUNTER = """
 window.__stRunsDone = 0;
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') !== 'running') {
-      window.__stRunsDone += 1;
+(() => {
+  const finishesRun = (buffer) => {
+    const bytes = new Uint8Array(buffer);
+    let at = 0;
+    const varint = () => {
+      let value = 0, shift = 0, byte = 0;
+      do {
+        byte = bytes[at++];
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80 && at < bytes.length);
+      return value;
+    };
+    while (at < bytes.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+      if (wire === 0) { const value = varint(); if (field === 6) return value !== 2; }
+      else if (wire === 2) at += varint();
+      else if (wire === 1) at += 8;
+      else if (wire === 5) at += 4;
+      else return false;
     }
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
+    return false;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data instanceof ArrayBuffer && finishesRun(event.data)) window.__stRunsDone += 1;
+      });
+    }
+  };
+})();
 """
 # How many runs have finished (needs RUN_COUNTER).
 RUNS_DONE = "() => window.__stRunsDone || 0"
