@@ -526,7 +526,8 @@ def data_for(size: str) -> Path:
 
 def source_of_ours(rev: str) -> tuple[Path, str]:
     """(dashboard/app.py to run, description): the working tree for ".", else a snapshot of the
-    commit's dashboard/ under bench/.cache/ (so edits made during the run do not change what is measured)."""
+    commit's dashboard/ and .streamlit/ under bench/.cache/ (so edits made during the run do not change what is
+    measured)."""
     if rev == ".":
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "dashboard"], cwd=REPO, capture_output=True, text=True
@@ -535,11 +536,14 @@ def source_of_ours(rev: str) -> tuple[Path, str]:
     sha = subprocess.run(
         ["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.strip()
-    root = CACHE_DIR / f"src-{sha[:12]}"
+    root = CACHE_DIR / f"tree-{sha[:12]}"
     if not root.exists():
         partial = root.with_suffix(".partial")
         partial.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "archive", sha, "dashboard"], cwd=REPO, capture_output=True, check=True)
+        # .streamlit/ too: the app's config (runner options among them) is read from the server's folder.
+        archive = subprocess.run(
+            ["git", "archive", sha, "dashboard", ".streamlit"], cwd=REPO, capture_output=True, check=True
+        )
         subprocess.run(["tar", "-x", "-C", str(partial)], input=archive.stdout, check=True)
         partial.rename(root)
     subject = subprocess.run(
