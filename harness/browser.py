@@ -65,6 +65,17 @@ window.__stRunsDone = 0;
     }
     return false;
   };
+  // The page's own running state as well (a run it drew as running and then not): the count read is the
+  // larger of the two, so a run either way misses is still counted.
+  window.__stRunsSeen = 0;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.oldValue === 'running' && r.target.getAttribute('data-test-script-state') !== 'running') {
+        window.__stRunsSeen += 1;
+      }
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state']});
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
@@ -77,6 +88,8 @@ window.__stRunsDone = 0;
 })();
 """
 # How many runs have finished (needs RUN_COUNTER).
-RUNS_DONE = "() => window.__stRunsDone || 0"
+RUNS_DONE = "() => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0)"
 # At least `n` runs have finished and none is in progress: `page.wait_for_function(RUNS_AT_LEAST, arg=n)`.
-RUNS_AT_LEAST = f"(n) => (window.__stRunsDone || 0) >= n && !!document.querySelector({IDLE!r})"
+RUNS_AT_LEAST = (
+    f"(n) => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0) >= n && !!document.querySelector({IDLE!r})"
+)
