@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +33,23 @@ from dashboard.data.schema import to_typed, validate_table
 __all__ = ["MAX_FILE_BYTES", "DataValidationError", "Problem", "load_dataset", "read_table", "validate_dir"]
 
 # Larger files are refused before reading: the real tables are a few hundred kB.
+# Reading a file costs ~5x its size in memory while it is checked, so the
+# default keeps a stray upload from taking the machine; a million-event
+# dataset (events.csv ~250 MB) needs the limit raised, by the variable below.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_ENV = "DASHBOARD_MAX_FILE_MB"
+
+
+def max_file_bytes() -> tuple[int, str | None]:
+    """(the size limit in bytes, a problem with DASHBOARD_MAX_FILE_MB or None): the variable, in megabytes,
+    replaces MAX_FILE_BYTES when it is a whole number above 0; a bad value keeps the default and says so."""
+    configured = os.environ.get(MAX_FILE_ENV, "").strip()
+    if not configured:
+        return MAX_FILE_BYTES, None
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured) * 1024 * 1024, None
+    return MAX_FILE_BYTES, f"{MAX_FILE_ENV}={show(configured)} is not a whole number of megabytes above 0"
+
 
 UTF8_BOM = "\ufeff"
 
@@ -97,9 +114,11 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
         size = path.stat().st_size
         if not path.is_file():
             return None, [Problem(name, None, None, "is not a regular file")]
-        if size > MAX_FILE_BYTES:
-            limit = f"{MAX_FILE_BYTES:,} bytes"
-            return None, [Problem(name, None, None, f"file is {size:,} bytes, over the limit of {limit}; not read")]
+        limit, bad_setting = max_file_bytes()
+        if size > limit:
+            message = f"file is {size:,} bytes, over the limit of {limit:,} bytes; not read"
+            hint = bad_setting or f"set {MAX_FILE_ENV} to raise the limit"
+            return None, [Problem(name, None, None, f"{message} ({hint})")]
         if size == 0:
             return None, [Problem(name, None, None, "file is empty; it needs at least the header row")]
         data = path.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,8 +162,31 @@ def test_file_over_the_size_limit_is_not_read(minimal_dir, monkeypatch):
 
     lines = problem_lines(minimal_dir)
 
-    assert f"events.csv::: file is {size:,} bytes, over the limit of 300 bytes; not read" in lines
+    assert (
+        f"events.csv::: file is {size:,} bytes, over the limit of 300 bytes; not read"
+        " (set DASHBOARD_MAX_FILE_MB to raise the limit)"
+    ) in lines
     assert all(line.split(":")[1:3] == ["", ""] for line in lines)
+
+
+def test_the_size_limit_is_raised_by_its_variable(minimal_dir, monkeypatch):
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 300)
+    monkeypatch.setenv("DASHBOARD_MAX_FILE_MB", "1")
+    assert not [line for line in problem_lines(minimal_dir) if "over the limit" in line]
+
+
+@pytest.mark.parametrize("setting", ["lots", "0", "-5", "1.5"])
+def test_a_bad_size_limit_setting_keeps_the_default_and_says_so(minimal_dir, monkeypatch, setting):
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 300)
+    monkeypatch.setenv("DASHBOARD_MAX_FILE_MB", setting)
+    size = (minimal_dir / "events.csv").stat().st_size
+
+    lines = problem_lines(minimal_dir)
+
+    assert (
+        f"events.csv::: file is {size:,} bytes, over the limit of 300 bytes; not read"
+        f" (DASHBOARD_MAX_FILE_MB='{setting}' is not a whole number of megabytes above 0)"
+    ) in lines
 
 
 def test_nothing_is_written_into_the_data_directory(minimal_dir):

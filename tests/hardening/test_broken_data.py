@@ -70,7 +70,7 @@ BROKEN: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         _huge,
         [
             f"statements.csv::: file is {MAX_FILE_BYTES + 1:,} bytes, over the limit of "
-            f"{MAX_FILE_BYTES:,} bytes; not read"
+            f"{MAX_FILE_BYTES:,} bytes; not read (set DASHBOARD_MAX_FILE_MB to raise the limit)"
         ],
     ),
 }
