@@ -25,6 +25,7 @@ from dashboard.ui.state import (  # noqa: E402
     share_url,
     show_link_notice,
 )
+from dashboard.ui.timeline import report_screen  # noqa: E402
 
 st.set_page_config(
     page_title="NATO–Russia missile defence talks, 2009–2012",
@@ -46,6 +47,7 @@ if dataset is None:
 check_link_once(dataset)
 filters = render_sidebar(dataset)
 set_view(View(dataset, filters))
+report_screen()
 
 page = st.navigation(
     [

@@ -2,9 +2,10 @@
 date window kept in the link.
 
 The server does not know the screen's width, and chart labels are laid out in
-pixels, so the chart is built twice, for a wide plot and for a phone's, and a
-CSS media query shows the one that fits (both are small: labels are drawn only
-up to LABEL_EVENTS events; above that only the wide one is built).
+pixels, so until the browser reports its width (`ui/screen`) the chart is built
+for each layout (wide, medium, phone) and a CSS media query shows the one that
+fits; once it has, only that one is built and sent. Labels are drawn only up to
+LABEL_EVENTS events; above that the wide layout serves every screen.
 
 The visible window is the sidebar's From/To dates ("from", "to" in the link).
 Plotly's own zoom and pan (relayout events) never reach Streamlit 1.67; a box
@@ -28,6 +29,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text, window_from_selection
+from dashboard.ui.screen import report_screen_layout, screen_layout
 from dashboard.ui.state import date_bounds
 
 # (name, labels, narrowest screen it is shown on). With the sidebar open the
@@ -48,6 +50,16 @@ def _style(key: str) -> str:
             f".st-key-{key}_{name}{{display:flex}}}}"
         )
     return "<style>" + "".join(rules) + "</style>"
+
+
+def report_screen() -> None:
+    """Mount the browser's report of which layout fits (hidden); the entry script calls it every run."""
+    known = screen_layout()
+    known = known if known in {name for name, _, _ in LAYOUTS} else ""  # it came from the browser: only a name
+    with st.container(key="screen_report"):
+        # data-screen-layout says what the server knows, for tests that wait until a new page has settled
+        st.html(f'<style>.st-key-screen_report{{display:none}}</style><span data-screen-layout="{known}"></span>')
+        report_screen_layout([(name, narrowest) for name, _, narrowest in LAYOUTS])
 
 
 def set_window_from_box(ds: Dataset, chart_key: str) -> bool:
@@ -89,8 +101,10 @@ def timeline_charts(
     show_links: bool,
     highlight: str | None,
     turning_points: tuple[str, ...],
+    only: str | None = None,
 ) -> list[TimelineChart]:
-    """The timeline of the events `filters` keeps, for each screen layout (one above LABEL_EVENTS events).
+    """The timeline of the events `filters` keeps, for each screen layout, or for layout `only` (one above
+    LABEL_EVENTS events).
 
     Plain work on the tables (no Streamlit), so that `Dataset.memo` can keep it per view: it is most of a
     timeline rerun (three layouts, ~150 ms on the bundled data), and readers of one shared link ask for the
@@ -98,6 +112,8 @@ def timeline_charts(
     events = ds.memo(filter_events, filters)
     links = links_between(ds, set(events["event_id"])) if show_links else None
     layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]
+    if only is not None and len(layouts) > 1:
+        layouts = [layout for layout in layouts if layout[0] == only] or layouts
     figures = timeline_figures(
         events,
         ds.phases,
@@ -136,7 +152,7 @@ def responsive_timeline(
     """Draw the timeline of the events `filters` keeps, for desktop and phone; `on_select(chart_key)` runs on
     a click or box."""
     points = tuple(ds.story_steps["event_id"] if turning_points is None else turning_points)
-    charts = ds.memo(timeline_charts, filters, lane_by, show_links, highlight, points)
+    charts = ds.memo(timeline_charts, filters, lane_by, show_links, highlight, points, screen_layout())
     if len(charts) > 1:
         st.html(_style(key))
     for chart in charts:

@@ -29,6 +29,9 @@ from harness.server import REPO_ROOT
 __all__ = ["REPO_ROOT"]
 
 TIMEOUT_MS = 30_000
+# The server knows which screen layout fits (or the page has no reporter: a dataset that did not validate).
+SCREEN_KNOWN = """() => !document.querySelector('.st-key-screen_report')
+  || !!document.querySelector('[data-screen-layout]:not([data-screen-layout=""])')"""
 
 
 # --------------------------------------------------------------------------- browser
@@ -89,6 +92,9 @@ def open_app(page: Page, url: str) -> Page:
     """Go to `url` and wait until the script's first run has finished."""
     page.goto(url)
     page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    wait_idle(page)
+    # The browser then reports its width (ui/screen), and the rerun it causes sends only the layout that fits.
+    page.wait_for_function(SCREEN_KNOWN, timeout=TIMEOUT_MS)
     wait_idle(page)
     return page
 

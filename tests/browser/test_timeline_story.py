@@ -197,3 +197,17 @@ def test_axe_finds_no_serious_violation(sized_page, base_url: str, path: str):
     assert AXE.exists(), "run `npm ci` in tests/browser (see .ci/run)"
     page = open_app(sized_page(DESKTOP), base_url + path)
     assert axe_findings(page) == []
+
+
+def test_the_browser_reports_its_width_and_is_sent_the_one_layout_that_fits(sized_page, base_url: str):
+    page = open_app(sized_page(PHONE), base_url)
+    charts = page.locator("[data-testid=stMain] .js-plotly-plot")
+    expect(charts).to_have_count(1)
+    expect(page.locator(".st-key-timeline_phone .js-plotly-plot")).to_be_visible()
+    with rerun(page):  # crossing a threshold is reported once, and the chart is rebuilt for the new width
+        page.set_viewport_size(DESKTOP)
+    expect(charts).to_have_count(1)
+    expect(page.locator(".st-key-timeline_wide .js-plotly-plot")).to_be_visible()
+    assert len(found_labels := [t for t in visible_chart(page).evaluate(_CHART_BOXES)["texts"] if t["label"]]) >= 15, (
+        found_labels
+    )

@@ -132,3 +132,32 @@ def test_at_12000_events_a_narrowed_window_draws_each_event(twelve_thousand, mon
     assert {trace["type"] for trace in data if trace.get("customdata")} == {"scattergl"}
     drawn = {event_id for trace in data for event_id in (trace.get("customdata") or [])}
     assert len(drawn) == shown
+
+
+def test_until_the_browser_reports_its_width_every_layout_is_sent():
+    at = run_app()
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert [chart.key for chart in at.get("plotly_chart")] == [
+        "timeline_wide_chart",
+        "timeline_medium_chart",
+        "timeline_phone_chart",
+    ]  # CSS shows the one that fits
+    assert len({json.dumps(spec["layout"]["annotations"]) for spec in specs}) == 3
+
+
+@pytest.mark.parametrize(("reported", "index"), [("wide", 0), ("medium", 1), ("phone", 2)])
+def test_once_the_browser_reports_a_layout_only_that_one_is_sent(reported, index):
+    at = run_app()
+    every = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    at.session_state["screen"] = {"layout": reported}  # what the reporter component sets from the browser
+    at.run()
+    [only] = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert only == every[index]
+    assert at.get("plotly_chart")[0].key == f"timeline_{reported}_chart"  # same key: a selection survives
+
+
+def test_a_layout_the_app_does_not_know_sends_every_layout():
+    at = run_app()
+    at.session_state["screen"] = {"layout": "<script>"}  # the state comes from the browser: anything can arrive
+    at.run()
+    assert not at.exception and len(at.get("plotly_chart")) == 3
