@@ -590,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
     apps = [app.strip() for app in args.apps.split(",") if app.strip()]
     if unknown := sorted(set(apps) - set(APPS)):
         parser.error(f"--apps: unknown app(s) {', '.join(unknown)}; choose from {', '.join(APPS)}")
+    # A million events make events.csv ~270 MB and statements.csv ~340 MB, over the loader's default limit
+    # of 200 MB per file; every server and child process of the run inherits this.
+    os.environ.setdefault("DASHBOARD_MAX_FILE_MB", "1024")
     ours, args.ours_source = source_of_ours(args.rev)
     app_files = {"ours": ours, "floor": FLOOR_APP, "naive": NAIVE_APP}
     args.load_before = load_average()
