@@ -6,7 +6,8 @@ Column kinds follow `data/README.md` (the codebook). After loading:
 - bool columns are ``bool``; ``rank``/``sort_order`` are ``int64``;
   ``latitude``/``longitude`` are ``float64`` (``NaN`` when empty);
 - every other column is ``str`` (``""`` when empty).
-Each frame keeps the CSV's column order and a default RangeIndex.
+Each frame keeps the CSV's column order and a default RangeIndex; rows keep the
+CSV's order, except events: by start_date, then event_id, undated last.
 """
 
 from __future__ import annotations

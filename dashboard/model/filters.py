@@ -14,6 +14,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import to_timestamp
@@ -69,7 +71,30 @@ def _affiliated_actors(ds: Dataset, affiliations: Iterable[str]) -> set[str]:
 # Lookups derived once per dataset (see Dataset.derived): sorting 100,000 rows
 # or exploding their id lists on every rerun would cost more than the filtering.
 def _events_in_order(ds: Dataset) -> pd.DataFrame:
+    """ds.events by start_date, then event_id (undated last). A loaded dataset is already in that order
+    (data/load.py sorts it once), and is then returned as it is, not copied; a Dataset built otherwise is
+    sorted here."""
+    if in_date_order_already(ds.events):
+        return ds.events
     return ds.events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
+def in_date_order_already(events: pd.DataFrame) -> bool:
+    """Whether `events` are by start_date, then event_id, undated (NaT) last, with a RangeIndex: vectorised
+    (~20 ms at 1,000,000 events, against ~4 s to sort and copy them)."""
+    if not isinstance(events.index, pd.RangeIndex) or events.index.start != 0 or events.index.step != 1:
+        return False
+    starts = events["start_date"].to_numpy()
+    dated = int((~np.isnat(starts)).sum())
+    if np.isnat(starts[:dated]).any():
+        return False
+    earlier, later = starts[:dated][:-1], starts[:dated][1:]
+    if (later < earlier).any():
+        return False
+    # ids compared in Arrow (no Python str per row): within a day, and among the undated
+    after = np.concatenate([np.flatnonzero(later == earlier), np.arange(dated, len(starts) - 1)])
+    ids = pa.array(events["event_id"])
+    return not pc.any(pc.less_equal(ids.take(after + 1), ids.take(after))).as_py()
 
 
 def _event_participants(ds: Dataset) -> pd.Series:

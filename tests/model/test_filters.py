@@ -3,7 +3,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.model.filters import Filters, events_as_known_on, filter_events, filter_statements
+from dashboard.data.load import load_dataset
+from dashboard.model.filters import (
+    Filters,
+    _events_in_order,
+    events_as_known_on,
+    filter_events,
+    filter_statements,
+    in_date_order_already,
+)
+from dashboard.paths import BUNDLED_DATA
 
 
 def event_ids(ds, **fields):
@@ -142,3 +151,37 @@ def test_filtering_never_changes_the_shared_tables(ds):
     filter_statements(ds, Filters(as_known_on=date(2011, 1, 1), issues=("architecture",)))
     for name, frame in ds.tables().items():
         pd.testing.assert_frame_equal(frame, before[name])
+
+
+def _events(starts, ids, index=None):
+    return pd.DataFrame({"start_date": pd.to_datetime(starts), "event_id": pd.Series(ids, dtype="str")}, index=index)
+
+
+@pytest.mark.parametrize(
+    ("starts", "ids", "in_order"),
+    [
+        (["2010-01-01", "2010-01-02", None], ["b", "a", "c"], True),
+        (["2010-01-01", "2010-01-01", "2010-01-02"], ["a", "b", "a"], True),
+        ([], [], True),
+        (["2010-01-02", "2010-01-01"], ["a", "b"], False),  # dates backwards
+        (["2010-01-01", "2010-01-01"], ["b", "a"], False),  # ids backwards within a day
+        ([None, "2010-01-01"], ["a", "b"], False),  # undated first
+        (["2010-01-01", None, None], ["a", "c", "b"], False),  # undated, ids backwards
+    ],
+)
+def test_the_order_check_agrees_with_sorting(starts, ids, in_order):
+    events = _events(starts, ids)
+    assert in_date_order_already(events) is in_order
+    sorted_events = events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+    assert in_date_order_already(sorted_events)
+    assert sorted_events.equals(events) is in_order or events.empty
+
+
+def test_the_order_check_wants_a_fresh_index():
+    assert not in_date_order_already(_events(["2010-01-01"], ["a"], index=[5]))
+
+
+def test_a_loaded_dataset_is_in_date_order_and_filtering_does_not_copy_it():
+    ds = load_dataset(BUNDLED_DATA)
+    assert in_date_order_already(ds.events)
+    assert ds.derived(_events_in_order) is ds.events  # the shared table itself: no second copy in memory
