@@ -115,9 +115,9 @@ def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
     return {
         "q": ParamSpec("text", doc="search text in titles, summaries, places and quotes"),
         "actor": ParamSpec("ids", actors, "actors (repeatable): events they took part in, statements they made"),
-        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"]), "affiliations (repeatable), e.g. NATO"),
+        "affiliation": ParamSpec("ids", set(ds.actors["affiliation"].unique()), "affiliations (repeatable), e.g. NATO"),
         "issue": ParamSpec("ids", issues, "issues (repeatable)"),
-        "kind": ParamSpec("ids", set(ds.events["kind"]), "event kinds (repeatable); events only"),
+        "kind": ParamSpec("ids", set(ds.events["kind"].unique()), "event kinds (repeatable); events only"),
         "from": ParamSpec("date", doc="first day shown, YYYY-MM-DD"),
         "to": ParamSpec("date", doc="last day shown, YYYY-MM-DD"),
         "asof": ParamSpec("date", doc="the record as known on that day, YYYY-MM-DD"),
