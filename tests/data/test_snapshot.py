@@ -164,3 +164,11 @@ def test_id_lists_from_a_slice_with_nulls_and_each_id_one_shared_str():
     back = _id_tuples(column)
     assert list(back) == [("a", "b"), (), ("b", "a"), ("a",)]
     assert back[0][0] is back[2][1] is back[3][0]  # one "a" for every row: memory at a million events
+
+
+def test_id_lists_are_stored_dictionary_encoded(data_copy: Path, root: Path) -> None:
+    folder = write_snapshot(data_copy, load_dataset(data_copy))
+    assert folder is not None
+    schema = pa.ipc.open_file(folder / "events.arrow").schema
+    for name in ("participant_ids", "issue_ids", "source_ids"):
+        assert pa.types.is_dictionary(schema.field(name).type.value_type), name  # read without re-hashing ids
