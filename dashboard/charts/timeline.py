@@ -442,7 +442,10 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
     alone = np.flatnonzero(sizes == 0)  # events without participants
     rows = np.concatenate([np.repeat(np.arange(count), sizes), alone])
     codes = np.concatenate([lane_of_actor[actor_codes], np.full(len(alone), lane_of_actor[-1])])
-    once = ~pd.Series(rows * len(labels) + codes).duplicated().to_numpy()  # an event once per lane
+    # An event once per lane (first occurrences, in order): np.unique sorts the 2,500,000 keys of 1,000,000
+    # events in 0.2 s, where Series.duplicated's hash table took 0.8 s.
+    once = np.zeros(len(rows), dtype=bool)
+    once[np.unique(rows * len(labels) + codes, return_index=True)[1]] = True
     rows, codes = rows[once], codes[once]
     return pd.DataFrame(
         {
@@ -450,7 +453,8 @@ def event_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
             # taken as it is stored (Arrow): to_numpy() made a Python str per event, ~1 s at 1,000,000
             "event_id": events["event_id"].array.take(rows),
             "lane": pd.Categorical.from_codes(codes, categories=pd.Index([plotly_text(label) for label in labels])),
-            "group": group_of_lane[codes],
+            # object, as built: pandas would otherwise convert 2,500,000 strs to Arrow (0.5 s at 1,000,000 events)
+            "group": pd.Series(group_of_lane[codes], dtype=object),
         }
     )
 
