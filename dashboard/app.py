@@ -47,7 +47,6 @@ if dataset is None:
 check_link_once(dataset)
 filters = render_sidebar(dataset)
 set_view(View(dataset, filters))
-report_screen()
 
 page = st.navigation(
     [
@@ -70,3 +69,6 @@ with st.sidebar:
     # Wrapped: an unwrapped code block scrolls sideways, and a scrollable region
     # that cannot take keyboard focus is a serious axe-core (WCAG) finding.
     st.code(share_url(page.url_path), language=None, wrap_lines=True)
+
+# Last: the browser's report of its width causes a rerun, which would interrupt a first run still drawing.
+report_screen()
