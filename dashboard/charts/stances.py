@@ -16,16 +16,19 @@ from dashboard.charts.style import GROUP_COLOURS
 # The name of the click selection: st.altair_chart returns it under this key.
 STANCE_SELECTION = "stance"
 SIDE_ORDER = ["NATO", "Russia"]
-# One column of narrow panels: it fits a 390 px phone (Vega-Lite facets cannot
-# fit a container's width, and a wider grid is clipped there).
+# One column of narrow panels fits a 390 px phone (Vega-Lite facets cannot fit
+# a container's width, and a wider grid is clipped there); wider screens, once
+# the browser has said so (ui/screen), get wider panels side by side.
 PANEL_WIDTH = 270
 PANEL_HEIGHT = 110
 GAP_COLOUR = "#9e9e9e"
 
 
-def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.FacetChart:
+def stance_panels_chart(
+    panels: pd.DataFrame, issue_order: list[str], columns: int = 1, width: int = PANEL_WIDTH
+) -> alt.FacetChart:
     """Small multiples of the stance panels (`stance_panels` rows; issue titles
-    in `issue_order`). Ranks are plotted upwards from 1, the gap downwards from
+    in `issue_order`), `columns` across, each `width` px wide. Ranks are plotted upwards from 1, the gap downwards from
     0 (axis labels show its size); a dashed segment is a stale position. A
     click on a stance point selects it (selection "stance", field stance_id).
     Each mark's accessible name is Vega-Lite's, made of its tooltip fields. The gap bars and jump connectors are
@@ -104,18 +107,16 @@ def stance_panels_chart(panels: pd.DataFrame, issue_order: list[str]) -> alt.Fac
             .transform_filter(layer == "note"),
             data=panels,
         )
-        .properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
+        .properties(width=width, height=PANEL_HEIGHT)
         .facet(
             facet=alt.Facet(
                 "issue_title:N",
                 sort=issue_order,
                 title=None,
                 # labelLimit: a very long issue title is cut with an ellipsis, not widening the chart
-                header=alt.Header(
-                    labelFontWeight="bold", labelFontSize=13, labelAnchor="start", labelLimit=PANEL_WIDTH
-                ),
+                header=alt.Header(labelFontWeight="bold", labelFontSize=13, labelAnchor="start", labelLimit=width),
             ),
-            columns=1,
+            columns=columns,
         )
         .resolve_scale(y="independent")
         .properties(

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
@@ -17,6 +18,14 @@ from dashboard.ui.components import disagreement_flags, source_lines
 from dashboard.ui.text import md_escape
 
 DASH = "—"
+# (columns, panel width) of the stance panels per screen layout (ui/screen): the plot area is ≥ 900 px on a
+# wide screen and ≥ 540 px on a medium one (see ui/timeline.LAYOUTS); a panel takes its width plus ~60 px of
+# axis. Unknown or phone: one column of PANEL_WIDTH.
+PANEL_GRIDS = {"wide": (2, 370), "medium": (1, 440)}
+
+
+def panel_grid(layout: str | None) -> tuple[int, int]:
+    return PANEL_GRIDS.get(layout or "", (1, PANEL_WIDTH))
 
 
 def picked_id(event: Mapping | None, selection: str, field: str) -> str | None:

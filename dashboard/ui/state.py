@@ -272,6 +272,13 @@ def chart_pick_in_url(key: str, picked: str | None, known: set[str]) -> str | No
     return given[0] if len(given) == 1 and given[0] in known else None
 
 
+def clear_pick_in_url(key: str, picked: str | None) -> None:
+    """A chart's on_select callback when its new selection is `picked`: a click that selects nothing (on an
+    empty part of the chart) drops `?key=`, so the detail it showed closes, as it would for a fresh pick."""
+    if picked is None and key in st.query_params:
+        del st.query_params[key]
+
+
 def drop_other_pages_params(page: str) -> None:
     """Page controls of other pages do not belong in this page's link."""
     for owner, keys in PAGE_PARAMS.items():

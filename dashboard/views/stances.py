@@ -4,15 +4,25 @@ import streamlit as st
 
 from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
 from dashboard.model.stances import stance_panels
+from dashboard.ui.screen import screen_layout
 from dashboard.ui.stance_parts import (
     changes_table,
     commitments_ledger,
     follow_pick,
     gap_table,
+    panel_grid,
     picked_id,
     stance_detail_box,
 )
-from dashboard.ui.state import STANCE, STANCE_ISSUE, chart_pick_in_url, current_view, date_bounds, id_select
+from dashboard.ui.state import (
+    STANCE,
+    STANCE_ISSUE,
+    chart_pick_in_url,
+    clear_pick_in_url,
+    current_view,
+    date_bounds,
+    id_select,
+)
 from dashboard.ui.text import md_escape
 
 view = current_view()
@@ -34,9 +44,12 @@ picked = picked_id(st.session_state.get("stance_panels"), STANCE_SELECTION, "sta
 selected = chart_pick_in_url(STANCE, picked, set(ds.stances["stance_id"]))
 follow_pick(ds, picked, STANCE_ISSUE)
 panels = stance_panels(ds, day, wanted, selected)
+columns, width = panel_grid(screen_layout())
 st.altair_chart(
-    stance_panels_chart(panels, [titles[i] for i in issues["issue_id"] if i in wanted]),
-    on_select="rerun",
+    stance_panels_chart(panels, [titles[i] for i in issues["issue_id"] if i in wanted], columns, width),
+    on_select=lambda: clear_pick_in_url(
+        STANCE, picked_id(st.session_state.get("stance_panels"), STANCE_SELECTION, "stance_id")
+    ),
     selection_mode=STANCE_SELECTION,
     key="stance_panels",
     alt=stance_panels_alt_text(panels),

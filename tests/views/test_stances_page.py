@@ -5,6 +5,7 @@ table is handled."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -110,3 +111,19 @@ def test_the_disagreements_page_shows_each_source_side_by_side():
     shown = "\n".join(m.value for m in at.markdown)
     assert "**Ahram Online**  \n35 dead" in shown
     assert "**Project fact sheet**  \n37 dead" in shown
+
+
+def panel_grid_of(at: AppTest) -> tuple[int, int]:
+    """(columns, panel width) of the stance panels' Vega-Lite spec."""
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    return spec["columns"], spec["spec"]["width"]
+
+
+def test_the_panels_are_one_phone_column_until_the_browser_reports_a_wider_screen():
+    at = run_app(page="stances")
+    assert panel_grid_of(at) == (1, 270)  # fits a 390 px phone, and any wider screen
+    for layout, grid in (("wide", (2, 370)), ("medium", (1, 440)), ("phone", (1, 270))):
+        at.session_state["screen"] = {"layout": layout}
+        at.run()
+        assert panel_grid_of(at) == grid, layout
