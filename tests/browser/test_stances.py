@@ -16,31 +16,6 @@ pytestmark = pytest.mark.browser
 POINTS = "[data-testid=stMain] [data-testid=stVegaLiteChart] svg g.mark-symbol path"
 
 
-def test_clicking_a_stance_shows_its_quote(page: Page, base_url: str):
-    open_app(page, base_url + "stances")
-    detail = page.locator(".st-key-stance_detail")
-    expect(detail).to_have_count(0)
-    point = (
-        page.locator(POINTS)
-        .and_(page.locator('[aria-label*="Position: Deal sought, no date promised"]'))
-        .and_(page.locator('[aria-label*="Speaker: James Appathurai"]'))
-    )
-    expect(point).to_have_count(1)
-    point.scroll_into_view_if_needed()
-    box = point.bounding_box()
-    assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    with rerun(page):
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-
-    expect(detail).to_contain_text("gamble on expectations.")
-    expect(detail).to_contain_text("James Appathurai, 25 Oct 2011")
-    expect(detail).to_contain_text("The Moscow Times")
-    assert parse_qs(urlsplit(page.url).query).get("stance") == ["tt_nato_2011_10"]
-    expect(page.locator("[data-testid=stException]")).to_have_count(0)
-    assert unexpected_errors(page) == []
-
-
 # A spot inside a panel's plotting area where no mark is: the click lands on the panel's background.
 EMPTY_SPOT = """(svg) => {
   for (const panel of svg.querySelectorAll('.cell > g > path.background')) {
@@ -67,6 +42,20 @@ def click_stance(page: Page, position: str, speaker: str) -> None:
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     with rerun(page):
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_clicking_a_stance_shows_its_quote(page: Page, base_url: str):
+    open_app(page, base_url + "stances")
+    detail = page.locator(".st-key-stance_detail")
+    expect(detail).to_have_count(0)
+    click_stance(page, "Deal sought, no date promised", "James Appathurai")
+
+    expect(detail).to_contain_text("gamble on expectations.")
+    expect(detail).to_contain_text("James Appathurai, 25 Oct 2011")
+    expect(detail).to_contain_text("The Moscow Times")
+    assert parse_qs(urlsplit(page.url).query).get("stance") == ["tt_nato_2011_10"]
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert unexpected_errors(page) == []
 
 
 def test_a_click_on_an_empty_part_of_a_panel_closes_the_picked_stance(page: Page, base_url: str):
