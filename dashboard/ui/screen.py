@@ -47,9 +47,11 @@ _component = st.components.v2.component("md_talks_screen_layout", js=_JS)
 def report_screen_layout(layouts: Sequence[tuple[str, int]]) -> None:
     """Mount the (invisible) reporter; `layouts` are (name, narrowest width in px), widest first.
     Call once per run, before anything reads `screen_layout()`, inside a container hidden by CSS."""
+    shown = screen_layout()
     _component(
         key=KEY,
-        data={"layouts": [list(pair) for pair in layouts], "shown": screen_layout()},
+        # only the layouts' own names and widths go to the script (what the browser sent is checked first)
+        data={"layouts": [list(pair) for pair in layouts], "shown": shown if shown in dict(layouts) else None},
         default={"layout": None},
         on_layout_change=lambda: None,
         height=0,

@@ -54,12 +54,17 @@ def _style(key: str) -> str:
 
 def report_screen() -> None:
     """Mount the browser's report of which layout fits (hidden); the entry script calls it every run."""
-    known = screen_layout()
-    known = known if known in {name for name, _, _ in LAYOUTS} else ""  # it came from the browser: only a name
     with st.container(key="screen_report"):
-        # data-screen-layout says what the server knows, for tests that wait until a new page has settled
-        st.html(f'<style>.st-key-screen_report{{display:none}}</style><span data-screen-layout="{known}"></span>')
+        st.html(screen_marker(screen_layout()))
         report_screen_layout([(name, narrowest) for name, _, narrowest in LAYOUTS])
+
+
+def screen_marker(known: str | None) -> str:
+    """The hidden report container's CSS, and a data-screen-layout attribute naming the layout the server knows
+    ("" before a report), for tests that wait until a page has settled. `known` came from the browser, so only a
+    name of LAYOUTS gets in."""
+    name = known if known in {name for name, _, _ in LAYOUTS} else ""
+    return f'<style>.st-key-screen_report{{display:none}}</style><span data-screen-layout="{name}"></span>'
 
 
 def set_window_from_box(ds: Dataset, chart_key: str) -> bool:

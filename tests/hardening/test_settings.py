@@ -37,9 +37,12 @@ def _package_code() -> dict[str, str]:
 
 def test_no_raw_html_uploads_or_components_in_the_app():
     code = "\n".join(_package_code().values())
-    # One allowed st.html: the timeline's CSS media query, built from constants only
-    # (no data; tests/views/test_timeline_css.py checks what it emits).
+    # Two allowed st.html, built from constants only (no data; tests/views/test_timeline_css.py checks what they
+    # emit): the timeline's CSS media query, and the screen report's hidden marker.
     code = code.replace("st.html(_style(key))", "", 1)
+    code = code.replace("st.html(screen_marker(screen_layout()))", "", 1)
+    # One allowed component: the screen reporter, a constant script (checked below).
+    code = code.replace('st.components.v2.component("md_talks_screen_layout", js=_JS)', "", 1)
     for risky in (
         "unsafe_allow_html",
         "st.html(",
@@ -64,3 +67,14 @@ WRITE_CALLS = ("open(", ".write_text(", ".write_bytes(", "write_feather(")
 def test_only_the_listed_modules_write_files():
     writers = {name for name, code in _package_code().items() if any(call in code for call in WRITE_CALLS)}
     assert writers == set(FILE_WRITERS)
+
+
+def test_the_screen_reporter_only_reads_the_width_and_sends_a_name():
+    from dashboard.ui import screen
+
+    script = screen._JS
+    # It writes nothing into the page and fetches nothing: it reads window.innerWidth, listens to resizes and
+    # sets one state value.
+    for risky in ("innerHTML", "outerHTML", "insertAdjacent", "document.", "eval(", "Function(", "fetch(", "import("):
+        assert risky not in script, risky
+    assert script.count("setStateValue(") == 1 and "window.innerWidth" in script
