@@ -71,6 +71,13 @@ T = TypeVar("T")
 MEMO_VIEWS = 32
 
 
+def in_date_order(events: pd.DataFrame) -> pd.DataFrame:
+    """Events by start_date, then event_id (undated last), with a fresh index: the order every page lists and
+    filters them in. Loading sorts once (data/load.py), so the snapshot keeps it: at 1,000,000 events sorting
+    (and copying) the table took ~4 s and 0.4 GB at every start."""
+    return events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
 @dataclass(frozen=True)
 class Dataset:
     sources: pd.DataFrame

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from dashboard.data.dataset import Dataset
+from dashboard.data.dataset import Dataset, in_date_order
 from dashboard.model.dates import to_timestamp
 
 
@@ -75,9 +75,7 @@ def _events_in_order(ds: Dataset) -> pd.DataFrame:
     """ds.events by start_date, then event_id (undated last). A loaded dataset is already in that order
     (data/load.py sorts it once), and is then returned as it is, not copied; a Dataset built otherwise is
     sorted here."""
-    if in_date_order_already(ds.events):
-        return ds.events
-    return ds.events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+    return ds.events if in_date_order_already(ds.events) else in_date_order(ds.events)
 
 
 def in_date_order_already(events: pd.DataFrame) -> bool:
