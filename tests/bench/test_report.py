@@ -1,8 +1,9 @@
 """The benchmark's report: ratios against the floor and naive apps of the same run, and the verdicts on them."""
 
 import argparse
+from pathlib import Path
 
-from bench.run import Result, _targets, ratio, report
+from bench.run import Result, _targets, ratio, report, write_section
 
 
 def _args() -> argparse.Namespace:
@@ -42,3 +43,21 @@ def test_every_size_has_targets_and_the_million_size_its_own():
     million = {t.what for t in _targets(["1000000"])}
     assert {"cold start, data seen before (s)", "filter change p50 (ms)", "bytes per rerun (MB)"} <= million
     assert "filter change p50 (ms)" in {t.what for t in _targets(["10000"])}
+
+
+def test_a_section_is_replaced_between_its_markers_and_appended_when_missing(tmp_path: Path):
+    doc = tmp_path / "performance.md"
+    doc.write_text("# Title\n\n<!-- bench:quick start -->\nold\n<!-- bench:quick end -->\n\nAfter.\n")
+    write_section(doc, "quick", "new\n")
+    assert doc.read_text() == "# Title\n\n<!-- bench:quick start -->\nnew\n<!-- bench:quick end -->\n\nAfter.\n"
+    write_section(doc, "full", "all\n")
+    assert doc.read_text().endswith("After.\n\n<!-- bench:full start -->\nall\n<!-- bench:full end -->\n")
+
+
+def test_a_shorter_run_says_how_many_changes_were_done():
+    results = {"1000": {"ours": _result("1000", "ours", 5.0, [200], 20)}}
+    args = _args()
+    args.argv = ["--sizes", "1000"]
+    text = report(results, args, 1.0)
+    assert "| 1000 | ours | 5.0 | 200 (n=1) | 200 | 20.0 | 20.0 | — | — |" in text
+    assert text.startswith("Run: `python -m bench --sizes 1000` (full; 1 s)\n")

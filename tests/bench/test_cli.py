@@ -1,0 +1,19 @@
+"""The benchmark's command line: what it refuses, and the search values it types."""
+
+import pytest
+
+from bench.run import main, search_sequence
+from harness.server import BUNDLED_DATA
+
+
+def test_an_unknown_app_is_refused_before_anything_runs(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--apps", "ours,fancy", "--sizes", "bundled"])
+    assert exit_.value.code == 2
+    assert "unknown app(s) fancy; choose from ours, floor, naive" in capsys.readouterr().err
+
+
+def test_searches_alternate_a_matching_word_and_clearing_it():
+    words = search_sequence(BUNDLED_DATA, 6)
+    assert words[1::2] == ["", "", ""]
+    assert words[0::2] == ["missile", "summit", "Moscow"]  # SEARCH_WORDS' order, each matching the bundled data
