@@ -3,9 +3,10 @@
     with StreamlitServer(env={"DASHBOARD_DATA": "/tmp/data"}) as server:
         page.goto(server.url)
 
-Started the way Streamlit tests itself: `streamlit run` headless on a free port of 127.0.0.1, ready once
-`/_stcore/health` answers `ok`. Its output goes to a log file; it runs in its own process group, which `stop()`
-ends as a whole (terminate, then kill after 10 s). Every failure to start is a `ServerError` carrying the log tail.
+Started the way Streamlit tests itself: `streamlit run` headless on a free port of 127.0.0.1 (or a given port and
+base path, as the replicas of deploy/ are), ready once `/_stcore/health` answers `ok`. Its output goes to a log
+file; it runs in its own process group, which `stop()` ends as a whole (terminate, then kill after 10 s). Every
+failure to start is a `ServerError` carrying the log tail.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 from dashboard.paths import BUNDLED_DATA
 
@@ -70,11 +72,12 @@ def is_healthy(url: str) -> bool:
 
 
 class StreamlitServer:
-    """`streamlit run APP` on 127.0.0.1 and a free port.
+    """`streamlit run APP` on 127.0.0.1 and a free port (or `port`).
 
     `env` is laid over os.environ (a None value removes the variable, e.g. {"DASHBOARD_DATA": None} for the
-    bundled data). `cwd` is where the server runs (the repository by default). After `start()`: `url` (ending
-    in "/"), `process`, `pid` and `log_path`.
+    bundled data). `cwd` is where the server runs (the repository by default). `base_path` serves the app under
+    a path (`--server.baseUrlPath`, as behind a proxy). `log_path` is written on the first start and appended to
+    on restarts. After `start()`: `url` (ending in "/"), `process`, `pid` and `log_path`.
     """
 
     def __init__(
@@ -83,6 +86,9 @@ class StreamlitServer:
         *,
         env: Mapping[str, str | None] | None = None,
         cwd: Path | None = None,
+        port: int | None = None,
+        base_path: str = "",
+        log_path: Path | None = None,
         start_timeout_s: float = START_TIMEOUT_S,
     ) -> None:
         self.app = app
@@ -94,10 +100,11 @@ class StreamlitServer:
                 self.env.pop(key, None)
             else:
                 self.env[key] = value
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.port = port or free_port()
+        self.base_path = base_path.strip("/")
+        self.url = f"http://127.0.0.1:{self.port}/" + (f"{self.base_path}/" if self.base_path else "")
         self.process: subprocess.Popen[bytes] | None = None
-        self.log_path = Path(tempfile.gettempdir()) / f"streamlit-{self.port}-{os.getpid()}.log"
+        self.log_path = log_path or Path(tempfile.gettempdir()) / f"streamlit-{self.port}-{os.getpid()}.log"
 
     @property
     def pid(self) -> int:
@@ -107,23 +114,36 @@ class StreamlitServer:
 
     def start(self) -> StreamlitServer:
         """Start the server and wait (bounded) until it is healthy; a ServerError otherwise."""
+        return self.launch().wait_healthy()
+
+    def launch(self) -> StreamlitServer:
+        """Start the server without waiting for it (several servers then start side by side)."""
         command = [sys.executable, "-m", "streamlit", "run", str(self.app), "--server.address", "127.0.0.1"]
         command += ["--server.port", str(self.port), *STREAMLIT_FLAGS]
-        with self.log_path.open("wb") as log:
+        if self.base_path:
+            command += ["--server.baseUrlPath", self.base_path]
+        with self.log_path.open("ab" if self.process is not None else "wb") as log:
             self.process = subprocess.Popen(
                 command, cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
+        return self
+
+    def wait_healthy(self) -> StreamlitServer:
+        """Wait (bounded) until the launched server is healthy; a ServerError if it exits or times out."""
+        process = self.process
+        if process is None:
+            raise ServerError("the server is not started")
         deadline = time.monotonic() + self.start_timeout_s
         while not is_healthy(self.url):
-            if self.process.poll() is not None:
-                self._fail(f"streamlit exited with {self.process.returncode} before it was healthy")
+            if process.poll() is not None:
+                self._fail(f"streamlit exited with {process.returncode} before it was healthy")
             if time.monotonic() > deadline:
                 self.stop()
                 self._fail(f"streamlit not healthy at {self.url} after {self.start_timeout_s:g} s")
             time.sleep(0.1)
         return self
 
-    def _fail(self, what: str) -> None:
+    def _fail(self, what: str) -> NoReturn:
         raise ServerError(f"{what}; log {self.log_path}, tail:\n{log_tail(self.log_path)}")
 
     def stop(self) -> None:
