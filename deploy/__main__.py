@@ -19,7 +19,14 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def main(argv: list[str] | None = None) -> int:
+def _limit_options(parser: argparse.ArgumentParser) -> None:
+    """nginx's per-address limits, for both commands."""
+    parser.add_argument("--conn-per-address", type=bounded_int(1, 100_000), default=CONN_PER_ADDRESS)
+    parser.add_argument("--req-per-s", type=bounded_int(1, 100_000), default=REQ_PER_S)
+    parser.add_argument("--req-burst", type=bounded_int(0, 100_000), default=REQ_BURST)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m deploy", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command")
     run = commands.add_parser("run", help="start the stack on loopback (the default)")
@@ -29,30 +36,16 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--port", type=bounded_int(0, 65535), default=8500, help="nginx port on 127.0.0.1 (0: any)")
         sub.add_argument("--seconds", type=bounded_int(0, 86_400), default=0, help="stop after this long (0: Ctrl-C)")
         sub.add_argument("--data", default=None, help="dataset directory (DASHBOARD_DATA); default the bundled data")
-        sub.add_argument("--conn-per-address", type=bounded_int(1, 100_000), default=CONN_PER_ADDRESS)
-        sub.add_argument("--req-per-s", type=bounded_int(1, 100_000), default=REQ_PER_S)
-        sub.add_argument("--req-burst", type=bounded_int(0, 100_000), default=REQ_BURST)
+        _limit_options(sub)
     render.add_argument("--replica", action="append", required=True, help="host:port of a replica (repeat)")
     render.add_argument("--listen", default="80", help="nginx listen directive value (default 80)")
     render.add_argument("--prefix", required=True, help="directory for nginx's pid, logs, temp files and cache")
-    render.add_argument("--conn-per-address", type=bounded_int(1, 100_000), default=CONN_PER_ADDRESS)
-    render.add_argument("--req-per-s", type=bounded_int(1, 100_000), default=REQ_PER_S)
-    render.add_argument("--req-burst", type=bounded_int(0, 100_000), default=REQ_BURST)
-    args = parser.parse_args(argv)
+    _limit_options(render)
+    return parser
 
-    if args.command == "render":
-        print(
-            render_nginx_conf(
-                args.replica,
-                listen=args.listen,
-                prefix=args.prefix,
-                conn_per_address=args.conn_per_address,
-                req_per_s=args.req_per_s,
-                req_burst=args.req_burst,
-            )
-        )
-        return 0
 
+def run_stack(args: argparse.Namespace) -> int:
+    """Start the stack, say where it is, and keep it until Ctrl-C, SIGTERM or `--seconds`."""
     # SIGTERM ends the stack like Ctrl-C does, so every process is stopped.
     signal.signal(signal.SIGTERM, _interrupt)
     stack = Stack(
@@ -71,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"{stack.url}  ({args.replicas} replicas behind nginx under /{BASE}/; Ctrl-C stops everything)")
         for number, member in enumerate(stack.members):
-            print(f"  replica {number}: {member.direct_url} (pid {member.process.pid if member.process else '-'})")
+            print(f"  replica {number}: {member.url} (pid {member.pid})")
         print(f"  nginx: pid {stack.nginx.pid if stack.nginx else '-'}, prefix {stack.prefix}", flush=True)
         deadline = time.monotonic() + args.seconds if args.seconds else None
         while deadline is None or time.monotonic() < deadline:
@@ -82,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         stack.stop()
         print("stopped", flush=True)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "render":
+        limits = {"conn_per_address": args.conn_per_address, "req_per_s": args.req_per_s, "req_burst": args.req_burst}
+        print(render_nginx_conf(args.replica, listen=args.listen, prefix=args.prefix, **limits))
+        return 0
+    return run_stack(args)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """Several replicas of the dashboard behind nginx, on loopback: the deployment recipe, runnable and testable.
 
-`Stack` starts N `streamlit run dashboard/app.py` replicas (one shared cookie secret, through the
-environment) and Debian's nginx as a foreground process with its own temporary prefix (config, pid, logs,
-temp and cache paths; nothing under /etc or /var), in front of them under /md-talks/. Everything binds to
-127.0.0.1, and everything is stopped on exit.
+`Stack` starts N `streamlit run dashboard/app.py` replicas through `harness.StreamlitServer` (one shared cookie
+secret, through the environment) and Debian's nginx as a foreground process with its own temporary prefix
+(config, pid, logs, temp and cache paths; nothing under /etc or /var), in front of them under /md-talks/.
+Everything binds to 127.0.0.1, and everything is stopped on exit.
 """
 
 from __future__ import annotations
@@ -12,20 +12,18 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from harness.server import APP, ServerError, StreamlitServer, free_port, is_healthy, log_tail
+
 TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
-APP = "dashboard/app.py"
 BASE = "md-talks"
 AFFINITY_COOKIE = "md_talks_replica"
 START_TIMEOUT_S = 60
@@ -38,12 +36,6 @@ REQ_BURST = 100
 
 class StackError(RuntimeError):
     """A part of the stack did not start or answer."""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def nginx_binary() -> str:
@@ -95,28 +87,21 @@ def get(url: str, timeout: float = 5) -> tuple[int, str]:
         return 0, ""
 
 
-def _wait_ok(url: str, process: subprocess.Popen, what: str, log: Path) -> None:
+def _wait_nginx(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise StackError(f"{what} exited with {process.returncode}; log tail:\n{_tail(log)}")
-        if get(url, timeout=2) == (200, "ok"):
+            raise StackError(f"nginx exited with {process.returncode}; log tail:\n{log_tail(log, 30)}")
+        if is_healthy(url):
             return
         time.sleep(0.25)
-    raise StackError(f"{what} not healthy at {url} after {START_TIMEOUT_S} s; log tail:\n{_tail(log)}")
+    raise StackError(f"nginx not healthy at {url} after {START_TIMEOUT_S} s; log tail:\n{log_tail(log, 30)}")
 
 
-def _tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "".join(path.read_text(errors="replace").splitlines(keepends=True)[-lines:])
-    except OSError as error:
-        return f"(no log: {error})"
-
-
-def _stop(process: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
+def _stop(process: subprocess.Popen[bytes] | None) -> None:
     if process is None or process.poll() is not None:
         return
-    process.send_signal(sig)
+    process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
@@ -124,16 +109,12 @@ def _stop(process: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
         process.wait(timeout=10)
 
 
-@dataclass
-class Replica:
-    port: int
-    log: Path
-    process: subprocess.Popen | None = None
+class Replica(StreamlitServer):
+    """One replica: dashboard/app.py under /md-talks/ on its own port, logging into the stack's folder. Its `url`
+    reaches it directly, bypassing nginx (for tests and measurements)."""
 
-    @property
-    def direct_url(self) -> str:
-        """The replica itself, bypassing nginx (for tests and measurements)."""
-        return f"http://127.0.0.1:{self.port}/{BASE}/"
+    def __init__(self, log_path: Path, env: Mapping[str, str | None]) -> None:
+        super().__init__(APP, env=env, base_path=BASE, log_path=log_path, start_timeout_s=START_TIMEOUT_S)
 
 
 @dataclass
@@ -148,7 +129,7 @@ class Stack:
     req_burst: int = REQ_BURST
     prefix: Path = field(init=False)
     members: list[Replica] = field(init=False, default_factory=list)
-    nginx: subprocess.Popen | None = field(init=False, default=None)
+    nginx: subprocess.Popen[bytes] | None = field(init=False, default=None)
     _secret: str = field(init=False, repr=False, default="")
 
     @property
@@ -171,55 +152,33 @@ class Stack:
         # One secret for every replica (server.cookieSecret, through the environment, never a CLI flag).
         self._secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
         try:
-            self.members = [Replica(free_port(), self.prefix / f"replica-{n}.log") for n in range(self.replicas)]
-            for member in self.members:
-                self.start_replica(member, wait=False)
+            self.members = [Replica(self.prefix / f"replica-{n}.log", self.replica_env()) for n in range(self.replicas)]
+            for member in self.members:  # side by side: each one's start is mostly importing
+                member.launch()
             for number, member in enumerate(self.members):
-                assert member.process is not None
-                _wait_ok(member.direct_url + "_stcore/health", member.process, f"replica {number}", member.log)
+                try:
+                    member.wait_healthy()
+                except ServerError as error:
+                    raise StackError(f"replica {number}: {error}") from error
             self._start_nginx()
         except BaseException:
             self.stop()
             raise
 
-    def replica_env(self) -> dict[str, str]:
-        env = dict(os.environ)
-        env["STREAMLIT_SERVER_COOKIE_SECRET"] = self._secret
-        if self.data_dir is not None:
-            env["DASHBOARD_DATA"] = self.data_dir
-        else:
-            env.pop("DASHBOARD_DATA", None)
-        return env
+    def replica_env(self) -> dict[str, str | None]:
+        """Laid over os.environ for every replica: the shared cookie secret, and the dataset (None: bundled)."""
+        return {"STREAMLIT_SERVER_COOKIE_SECRET": self._secret, "DASHBOARD_DATA": self.data_dir}
 
-    def start_replica(self, member: Replica, *, wait: bool = True) -> None:
-        """(Re)start one replica on its port."""
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            APP,
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(member.port),
-            "--server.baseUrlPath",
-            BASE,
-            "--server.headless",
-            "true",
-        ]
-        with open(member.log, "ab") as log:
-            member.process = subprocess.Popen(
-                command, cwd=REPO_ROOT, env=self.replica_env(), stdout=log, stderr=subprocess.STDOUT
-            )
-        if wait:
-            _wait_ok(member.direct_url + "_stcore/health", member.process, f"replica on {member.port}", member.log)
+    def start_replica(self, member: Replica) -> None:
+        """(Re)start one replica on its port and wait until it is healthy."""
+        try:
+            member.start()
+        except ServerError as error:
+            raise StackError(f"replica on {member.port}: {error}") from error
 
     def kill_replica(self, member: Replica) -> None:
         """Kill a replica outright, as a crash or a lost machine would."""
-        if member.process is not None and member.process.poll() is None:
-            member.process.kill()
-            member.process.wait(timeout=10)
+        member.kill()
 
     def _start_nginx(self) -> None:
         conf = self.prefix / "nginx.conf"
@@ -253,17 +212,17 @@ class Stack:
         log = self.prefix / "nginx.out"
         with open(log, "ab") as out:
             self.nginx = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-        _wait_ok(self.url + "_stcore/health", self.nginx, "nginx", self.prefix / "error.log")
+        _wait_nginx(self.url, self.nginx, self.prefix / "error.log")
 
     def stop(self) -> None:
         # SIGQUIT would wait for open WebSockets to close; SIGTERM stops nginx at once.
         _stop(self.nginx)
         for member in self.members:
-            _stop(member.process)
+            member.stop()
         if getattr(self, "prefix", None) is not None and os.environ.get("DEPLOY_KEEP_LOGS") is None:
             shutil.rmtree(self.prefix, ignore_errors=True)
 
     def logs(self) -> str:
         """The tails of every log, for a failing test's message."""
-        parts = [f"--- {path.name}\n{_tail(path)}" for path in sorted(self.prefix.glob("*.log"))]
+        parts = [f"--- {path.name}\n{log_tail(path, 30)}" for path in sorted(self.prefix.glob("*.log"))]
         return "\n".join(parts)

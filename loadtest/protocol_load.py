@@ -34,6 +34,7 @@ from pathlib import Path
 
 from deploy.stack import Replica, Stack, get
 from harness.cli import bounded_int
+from harness.processes import MemorySampler, cpu_seconds, rss_bytes
 from loadtest.protocol import ReaderSession
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -42,36 +43,16 @@ MAX_USERS = 400
 MAX_SECONDS = 600
 MAX_STEPS = 8
 KNEE_P95_MS = 1000.0
+SAMPLE_EVERY_S = 1.0
 
 
-def rss_bytes(pid: int) -> int:
-    import psutil
-
-    try:
-        process = psutil.Process(pid)
-        return process.memory_info().rss + sum(child.memory_info().rss for child in process.children(True))
-    except psutil.Error:
-        return 0
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its children so far."""
-    import psutil
-
-    try:
-        process = psutil.Process(pid)
-        return sum(sum(p.cpu_times()[:2]) for p in (process, *process.children(True)))
-    except psutil.Error:
-        return 0.0
-
-
-def total_cpu(stack: Stack) -> float:
-    return sum(cpu_seconds(member.process.pid) for member in stack.members if member.process is not None)
+def replica_pids(stack: Stack) -> list[int]:
+    return [member.pid for member in stack.members if member.process is not None]
 
 
 def active_sessions(member: Replica) -> int:
     # Only the cheap family: the default also walks every session's state for cache_memory_bytes.
-    status, body = get(member.direct_url + "_stcore/metrics?families=active_sessions", timeout=5)
+    status, body = get(member.url + "_stcore/metrics?families=active_sessions", timeout=5)
     if status != 200:
         return 0
     for line in body.splitlines():
@@ -80,21 +61,16 @@ def active_sessions(member: Replica) -> int:
     return 0
 
 
-def total_rss(stack: Stack) -> int:
-    return sum(rss_bytes(member.process.pid) for member in stack.members if member.process is not None)
-
-
 @dataclass
-class Sampler:
-    """Samples sessions and memory of every replica each second, in a thread."""
+class SessionPeak:
+    """The most sessions the replicas held at once, asked each second in a thread."""
 
     stack: Stack
     sessions_max: int = 0
-    rss_max: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
-    def __enter__(self) -> Sampler:
+    def __enter__(self) -> SessionPeak:
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
@@ -105,9 +81,8 @@ class Sampler:
             self._thread.join(timeout=10)
 
     def _run(self) -> None:
-        while not self._stop.wait(1.0):
+        while not self._stop.wait(SAMPLE_EVERY_S):
             self.sessions_max = max(self.sessions_max, sum(active_sessions(m) for m in self.stack.members))
-            self.rss_max = max(self.rss_max, total_rss(self.stack))
 
 
 @dataclass
@@ -202,17 +177,18 @@ def read_failures(prefix: Path) -> list[str]:
 def warm_up(stack: Stack) -> None:
     """One session per replica, so the first data load and caches are not counted as load."""
     for member in stack.members:
-        with ReaderSession(member.direct_url) as reader:
+        with ReaderSession(member.url) as reader:
             reader.open("")
             reader.follow("q=summit")
 
 
 def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out: Path) -> StepResult:
-    rss_before, cpu_before = total_rss(stack), total_cpu(stack)
+    pids = replica_pids(stack)
+    rss_before, cpu_before = rss_bytes(pids) or 0, cpu_seconds(pids)
     client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with Sampler(stack) as sampler:
+    with SessionPeak(stack) as sessions, MemorySampler(pids, every_s=SAMPLE_EVERY_S) as memory:
         prefix = run_locust(host, users, args.spawn_rate, args.seconds, args.change_every, out)
-    server_cpu = total_cpu(stack) - cpu_before
+    server_cpu = cpu_seconds(pids) - cpu_before
     client = resource.getrusage(resource.RUSAGE_CHILDREN)
     client_cpu = client.ru_utime + client.ru_stime - client_before.ru_utime - client_before.ru_stime
     # The locust run has ended and closed its sessions; let the server let go of them.
@@ -228,7 +204,7 @@ def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out:
     return StepResult(
         users=users,
         seconds=args.seconds,
-        sessions_held=sampler.sessions_max,
+        sessions_held=sessions.sessions_max,
         opens=int(number(opened, "Request Count")),
         failed_opens=int(number(opened, "Failure Count")),
         changes=int(number(change, "Request Count")),
@@ -238,8 +214,8 @@ def run_step(stack: Stack, host: str, users: int, args: argparse.Namespace, out:
         p99_ms=number(change, "99%"),
         max_ms=number(change, "Max Response Time"),
         rss_before=rss_before,
-        rss_peak=sampler.rss_max,
-        rss_after=total_rss(stack),
+        rss_peak=memory.peak() or 0,
+        rss_after=rss_bytes(pids) or 0,
         sessions_after=sum(active_sessions(member) for member in stack.members),
         errors=read_failures(prefix),
         open_p95_ms=number(opened, "95%"),
@@ -316,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     # Every simulated reader comes from 127.0.0.1: lift the per-address limits meant for real readers.
     with Stack(replicas=args.replicas, conn_per_address=4 * peak + 50, req_per_s=10 * peak + 50) as stack:
         via_nginx = args.replicas > 1 or args.via_nginx
-        host = stack.url if via_nginx else stack.members[0].direct_url
+        host = stack.url if via_nginx else stack.members[0].url
         target = f"{args.replicas} replica(s) behind nginx" if via_nginx else "one replica, direct"
         warm_up(stack)
         results = []

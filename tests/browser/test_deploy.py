@@ -45,7 +45,7 @@ def query(url: str) -> dict[str, list[str]]:
 
 def active_sessions(member: Replica) -> int:
     """Sessions the replica holds, from its own /_stcore/metrics (asked directly, not through nginx)."""
-    status, body = get(member.direct_url + "_stcore/metrics")
+    status, body = get(member.url + "_stcore/metrics")
     assert status == 200, f"metrics of replica on {member.port}: {status}"
     match = ACTIVE_SESSIONS.search(body)
     assert match, "no active_sessions in /_stcore/metrics"
