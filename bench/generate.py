@@ -32,6 +32,20 @@ import numpy as np
 import pandas as pd
 
 from bench import CACHE_DIR
+from bench.vocabulary import (
+    ACTOR_KINDS,
+    AFFILIATIONS,
+    EVENT_KINDS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    OUTLETS,
+    PLACES,
+    PRECISIONS,
+    SOURCE_KINDS,
+    STATUSES,
+    TOPICS,
+    VERBS,
+)
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import read_table
 from dashboard.data.schema import TABLES
@@ -40,136 +54,6 @@ from dashboard.paths import BUNDLED_DATA
 VERSION = 3  # bump when the output changes, so cached datasets are rebuilt
 
 FIRST_DAY, LAST_DAY = dt.date(2009, 9, 1), dt.date(2012, 5, 31)
-
-EVENT_KINDS = {  # kind -> relative frequency (skewed, like a news archive)
-    "statement": 22,
-    "talks": 14,
-    "news_conference": 12,
-    "council_meeting": 10,
-    "speech": 9,
-    "announcement": 8,
-    "working_group": 6,
-    "summit": 4,
-    "seminar": 4,
-    "appointment": 3,
-    "deadline": 3,
-    "treaty": 1.5,
-    "ratification": 1.5,
-    "attack": 1,
-    "conflict": 1,
-}
-PRECISIONS = {"day": 75, "week": 6, "month": 6, "year": 2, "approximate": 5, "undated": 6}
-STATUSES = {"held": 87, "planned": 10, "did_not_happen": 3}
-AFFILIATIONS = {  # affiliation -> (side, relative frequency)
-    "NATO": ("NATO", 22),
-    "Russia": ("Russia", 30),
-    "United States": ("NATO", 20),
-    "United Kingdom": ("NATO", 5),
-    "Poland": ("NATO", 5),
-    "Czech Republic": ("NATO", 4),
-    "NATO–Russia": ("other", 3),
-    "Iran": ("other", 3),
-    "Georgia": ("other", 3),
-    "Afghanistan": ("other", 2),
-    "Media": ("other", 3),
-}
-ACTOR_KINDS = {"person": 70, "organisation": 10, "state": 5, "body": 15}
-SOURCE_KINDS = {"news": 65, "official": 20, "analysis": 8, "reference": 7}
-OUTLETS = [
-    "Reuters",
-    "AFP",
-    "RIA Novosti",
-    "The Moscow Times",
-    "UPI",
-    "defenceWeb",
-    "NATO",
-    "Kremlin",
-    "US Department of State",
-    "RT",
-    "Interfax",
-    "The Daily Telegraph",
-    "CNN",
-    "ABC News",
-]
-PLACES = [  # (venue, latitude, longitude); "" coordinates = unlocated
-    ("NATO headquarters, Brussels", "50.8794", "4.4244"),
-    ("Moscow", "55.7558", "37.6173"),
-    ("Washington", "38.9072", "-77.0369"),
-    ("Lisbon", "38.7223", "-9.1393"),
-    ("Sochi", "43.6028", "39.7342"),
-    ("Prague", "50.0755", "14.4378"),
-    ("Warsaw", "52.2297", "21.0122"),
-    ("Berlin", "52.5200", "13.4050"),
-    ("Munich", "48.1351", "11.5820"),
-    ("Chicago", "41.8781", "-87.6298"),
-    ("Geneva", "46.2044", "6.1432"),
-    ("Kabul", "34.5553", "69.2075"),
-    ("Tehran", "35.6892", "51.3890"),
-    ("Tbilisi", "41.7151", "44.8271"),
-    ("London", "51.5072", "-0.1276"),
-    ("online", "", ""),
-    ("", "", ""),
-]
-FIRST_NAMES = [
-    "Anna",
-    "Boris",
-    "Carl",
-    "Dmitry",
-    "Elena",
-    "Frank",
-    "Galina",
-    "Hans",
-    "Irina",
-    "James",
-    "Karel",
-    "Lena",
-    "Mikhail",
-    "Nadia",
-    "Oleg",
-    "Piotr",
-    "Robert",
-    "Sergei",
-    "Tomas",
-    "Yuri",
-]
-LAST_NAMES = [
-    "Andersen",
-    "Belov",
-    "Carter",
-    "Dvorak",
-    "Evans",
-    "Fedorov",
-    "Gruber",
-    "Hughes",
-    "Ivanov",
-    "Jensen",
-    "Kowalski",
-    "Lebedev",
-    "Morozov",
-    "Novak",
-    "Orlov",
-    "Petrov",
-    "Quinn",
-    "Romanov",
-    "Smirnov",
-    "Turner",
-    "Volkov",
-    "Walsh",
-    "Zaitsev",
-]
-TOPICS = [
-    "missile defence",
-    "the shield",
-    "the radar",
-    "interceptors",
-    "guarantees",
-    "a joint system",
-    "the sectoral plan",
-    "the Chicago summit",
-    "countermeasures",
-    "the threat from Iran",
-]
-VERBS = ["discuss", "reject", "welcome", "question", "propose", "defend", "criticise", "review"]
 
 
 def _pick(rng: np.random.Generator, weights: dict, size: int) -> np.ndarray:
@@ -402,57 +286,68 @@ def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_
     )
 
 
-def _ledger_and_disagreements(statements: pd.DataFrame, events: pd.DataFrame, source_ids: list[str]) -> dict:
-    """One synthetic row each for the issue-9 tables (a commitment, its status,
-    a disagreement read by two sources): enough to be valid and typed."""
+def _commitments(first: pd.Series) -> pd.DataFrame:
+    """One commitment, made in the first statement."""
+    row = dict(
+        commitment_id="cm_000000",
+        title="Synthetic commitment",
+        kind="promise",
+        actor_ids=first["speaker_id"],
+        issue_id=first["issue_id"],
+        due_start="",
+        due_end="",
+        due_precision="undated",
+        event_id="",
+        statement_ids=first["statement_id"],
+        source_ids=first["source_ids"],
+        note="",
+    )
+    return pd.DataFrame([row])
+
+
+def _commitment_status(first: pd.Series) -> pd.DataFrame:
+    """The commitment's one status: pending since the first statement."""
+    row = dict(
+        change_id="cs_000000",
+        commitment_id="cm_000000",
+        status="pending",
+        as_of=first["said_start"],
+        reported_date=first["said_start"],
+        source_ids=first["source_ids"],
+        note="synthetic",
+    )
+    return pd.DataFrame([row])
+
+
+def _disagreements(events: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
+    """One disagreement about the first event, read by the first two sources."""
+    rows = [
+        dict(
+            reading_id=f"rd_{i}",
+            disagreement_id="dis_000000",
+            topic="Synthetic claim",
+            source_id=source,
+            says=f"version {i}",
+            event_ids=events["event_id"].iloc[0],
+            statement_ids="",
+            note="",
+        )
+        for i, source in enumerate(source_ids[:2])
+    ]
+    return pd.DataFrame(rows)
+
+
+def _ledger_and_disagreements(
+    statements: pd.DataFrame, events: pd.DataFrame, source_ids: list[str]
+) -> dict[str, pd.DataFrame]:
+    """One synthetic row each for the commitment ledger (a commitment, its status) and a disagreement read by
+    two sources: enough to be valid and typed."""
     first = statements.iloc[0]
-    commitments = pd.DataFrame(
-        [
-            dict(
-                commitment_id="cm_000000",
-                title="Synthetic commitment",
-                kind="promise",
-                actor_ids=first["speaker_id"],
-                issue_id=first["issue_id"],
-                due_start="",
-                due_end="",
-                due_precision="undated",
-                event_id="",
-                statement_ids=first["statement_id"],
-                source_ids=first["source_ids"],
-                note="",
-            )
-        ]
-    )
-    status = pd.DataFrame(
-        [
-            dict(
-                change_id="cs_000000",
-                commitment_id="cm_000000",
-                status="pending",
-                as_of=first["said_start"],
-                reported_date=first["said_start"],
-                source_ids=first["source_ids"],
-                note="synthetic",
-            )
-        ]
-    )
-    disagreements = pd.DataFrame(
-        [
-            dict(
-                reading_id=f"rd_{i}",
-                disagreement_id="dis_000000",
-                topic="Synthetic claim",
-                source_id=source,
-                says=f"version {i}",
-                event_ids=events["event_id"].iloc[0],
-                statement_ids="",
-                note="",
-            )
-            for i, source in enumerate(source_ids[:2])
-        ]
-    )
-    return {"commitments": commitments, "commitment_status": status, "disagreements": disagreements}
+    return {
+        "commitments": _commitments(first),
+        "commitment_status": _commitment_status(first),
+        "disagreements": _disagreements(events, source_ids),
+    }
 
 
 def _bundled_table(name: str) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from bench.run import main, search_sequence
+from bench.cli import main
+from bench.measure import search_sequence
 from harness.server import BUNDLED_DATA
 
 

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from bench.run import Result, _targets, ratio, report, write_section
+from bench.report import Result, ratio, report, targets_for, write_section
 
 
 def _args() -> argparse.Namespace:
@@ -40,9 +40,9 @@ def test_report_gives_the_floor_ratios_and_their_verdicts():
 
 
 def test_every_size_has_targets_and_the_million_size_its_own():
-    million = {t.what for t in _targets(["1000000"])}
+    million = {t.what for t in targets_for(["1000000"])}
     assert {"cold start, data seen before (s)", "filter change p50 (ms)", "bytes per rerun (MB)"} <= million
-    assert "filter change p50 (ms)" in {t.what for t in _targets(["10000"])}
+    assert "filter change p50 (ms)" in {t.what for t in targets_for(["10000"])}
 
 
 def test_a_section_is_replaced_between_its_markers_and_appended_when_missing(tmp_path: Path):
