@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loadtest.run import build_parser
+from loadtest.cli import build_parser
 
 
 def parse(*args: str):

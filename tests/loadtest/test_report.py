@@ -1,8 +1,9 @@
 """The browser load test's report and memory figures, from given results (no browser, no server)."""
 
-import argparse
-
-from loadtest.run import Memory, MemoryReport, Results, report, rss_at
+from harness.processes import MemorySampler
+from loadtest.memory import MemoryReport, memory_report
+from loadtest.report import report
+from loadtest.viewer import Results
 
 MB = 2**20
 
@@ -16,8 +17,7 @@ def test_the_report_gives_errors_memory_and_latency_per_change():
     )
     during = (260 * MB, None, 280 * MB, 290 * MB)
     memory = MemoryReport(start=200 * MB, peak=300 * MB, open=250 * MB, during=during, end=290 * MB, after=None)
-    args = argparse.Namespace(sessions=5, settle=10)
-    text = report(args, "python -m loadtest --sessions 5", results, memory, 30.0)
+    text = report("python -m loadtest --sessions 5", 5, 10, results, memory, 30.0)
     assert text.startswith("# Load test: concurrent viewers\n")
     assert "\n    python -m loadtest --sessions 5\n" in text
     assert "| errors | 1 |" in text
@@ -32,7 +32,10 @@ def test_the_report_gives_errors_memory_and_latency_per_change():
     assert "- session 3: search: TimeoutError: slow" in text
 
 
-def test_memory_at_a_moment_is_the_last_sample_before_it():
-    memory = Memory(pid=None, samples=[(1.0, 10), (2.0, 20), (3.0, 30)])
-    assert [rss_at(memory, t) for t in (0.5, 1.0, 2.5, 9.0)] == [None, 10, 20, 30]
-    assert memory.peak() == 30
+def test_memory_figures_are_the_last_samples_before_each_moment():
+    memory = MemorySampler([], every_s=1)
+    memory.samples = [(100.0, 10), (102.0, 40), (105.0, 20), (110.0, 30)]
+    figures = memory_report(memory, start=5, started=101.0, seconds=8, end=30, after=25)
+    # During the changes from 101 s for 8 s: at 103, 105, 107 and 109 s.
+    assert figures.during == (40, 20, 20, 20)
+    assert (figures.start, figures.open, figures.peak, figures.end, figures.after) == (5, 10, 40, 30, 25)
