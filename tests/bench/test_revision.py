@@ -3,7 +3,9 @@ measured code's folder, never from the working tree."""
 
 from pathlib import Path
 
-from bench.measure import apptest_reruns, measure_reruns
+import pytest
+
+from bench.measure import apptest_reruns, measure_reruns, profile
 from bench.report import Result
 from bench.revision import source_of_ours
 from harness.server import BUNDLED_DATA, REPO_ROOT
@@ -43,6 +45,14 @@ def test_apptest_runs_the_snapshots_dashboard(tmp_path: Path):
     result = Result("bundled", "ours")
     measure_reruns(result, app, BUNDLED_DATA, ["summit"], budget_s=120)
     assert len(result.rerun_ms) == 1 and result.notes == []
+
+
+def test_the_profile_runs_the_snapshots_dashboard(tmp_path: Path, capfd: pytest.CaptureFixture[str]):
+    app = snapshot_tree(tmp_path / "tree")
+    assert profile(app, BUNDLED_DATA, top=30) == 0
+    printed = capfd.readouterr().out
+    assert "Ordered by: cumulative time" in printed
+    assert f"{app.resolve()}:1(<module>)" in printed  # the two profiled reruns ran the snapshot's app
 
 
 def test_a_revision_is_measured_from_its_snapshot():
