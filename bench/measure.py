@@ -103,7 +103,8 @@ def fill_until_shown(page: Page, field: Locator, text: str) -> None:
 
 
 def count_received_bytes(page: Page) -> list[int]:
-    """A one-item list that counts the WebSocket bytes the page receives from now on (reset it by assigning)."""
+    """A one-item list that counts the WebSocket bytes the page receives over sockets it opens from now on (so
+    before it opens the app), reset by assigning."""
     received = [0]
 
     def add(payload: str | bytes) -> None:
@@ -113,9 +114,9 @@ def count_received_bytes(page: Page) -> list[int]:
     return received
 
 
-def filter_changes(page: Page, result: Result, words: list[str], budget_s: float) -> None:
-    """Each word typed and committed with Enter: the time until the chart holds new data, and the bytes received."""
-    received = count_received_bytes(page)
+def filter_changes(page: Page, received: list[int], result: Result, words: list[str], budget_s: float) -> None:
+    """Each word typed and committed with Enter: the time until the chart holds new data, and the bytes received
+    (counted into `received`, from count_received_bytes)."""
     search = page.locator("[data-testid=stTextInput]").filter(has_text="Search text").locator("input")
     budget_end = time.monotonic() + budget_s
     for word in words:
@@ -145,11 +146,12 @@ def measure_in_browser(
         memory = MemorySampler([server.pid], every_s=MEMORY_EVERY_S).start()
         context.add_init_script(INIT_JS)
         page = context.new_page()
+        received = count_received_bytes(page)
         page.goto(url, timeout=FIRST_DRAW_S * 1000)
         page.wait_for_function(DRAWN_JS, timeout=(FIRST_DRAW_S - (time.monotonic() - started)) * 1000, polling=50)
         result.cold_start_s = time.monotonic() - started
         wait_settled(page)
-        filter_changes(page, result, words, budget_s)
+        filter_changes(page, received, result, words, budget_s)
     except Exception as error:  # a timeout or a dead server: report it, go on with the next
         what = "first draw" if result.cold_start_s is None else f"filter change {len(result.change_ms) + 1}"
         result.notes.append(f"{what}: {_failure(error)}")
