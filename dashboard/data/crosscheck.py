@@ -134,40 +134,64 @@ def _by_id(raw: RawTables, table: str, *columns: str) -> dict[str, dict[str, str
 
 def stance_evidence(raw: RawTables) -> list[Problem]:
     """Each statement a stance cites is by a speaker on the stance's side, is on
-    the stance's issue, and was said no later than the stance's as_of."""
-    statements = _by_id(raw, "statements", "speaker_id", "issue_id", "said_start")
+    the stance's issue, expresses the stance's position, and was said no later
+    than the stance's as_of."""
+    statements = _by_id(raw, "statements", "speaker_id", "issue_id", "position_id", "said_start")
     side_of = {actor: record["side"] for actor, record in _by_id(raw, "actors", "side").items()}
-    file = TABLE_FILES["stances"]
+    issue_of = {position: record["issue_id"] for position, record in _by_id(raw, "positions", "issue_id").items()}
     problems = []
-    columns = ("actor_id", "issue_id", "as_of", "statement_id", "also_statement_ids")
+    columns = ("actor_id", "issue_id", "position_id", "as_of", "statement_id", "also_statement_ids")
     for row, stance in _rows(raw, "stances", *columns):
-        cited = [
-            (column, statement_id)
-            for column in ("statement_id", "also_statement_ids")
-            for statement_id in split_ids(stance[column])
-        ]
-        for column, statement_id in cited:
-            statement = statements.get(statement_id)
-            if statement is None:
-                continue  # reported as a dangling reference
-            side, speaker_side = side_of.get(stance["actor_id"]), side_of.get(statement["speaker_id"])
-            if side is not None and speaker_side is not None and side != speaker_side:
-                message = (
-                    f"statement {show(statement_id)} is by {show(statement['speaker_id'])}"
-                    f" of side {show(speaker_side)}, but the stance is for side {show(side)}"
-                )
-                problems.append(Problem(file, row, column, message))
-            if stance["issue_id"] and statement["issue_id"] != stance["issue_id"]:
-                message = (
-                    f"statement {show(statement_id)} is on issue {show(statement['issue_id'])},"
-                    f" not on the stance's issue {show(stance['issue_id'])}"
-                )
-                problems.append(Problem(file, row, column, message))
-            said, as_of = parse_date(statement["said_start"]), parse_date(stance["as_of"])
-            if said is not None and as_of is not None and as_of < said:
-                message = f"as_of {show(stance['as_of'])} is before statement {show(statement_id)} was said ({said})"
-                problems.append(Problem(file, row, "as_of", message))
+        for column in ("statement_id", "also_statement_ids"):
+            for statement_id in split_ids(stance[column]):
+                statement = statements.get(statement_id)
+                if statement is None:
+                    continue  # reported as a dangling reference
+                problems += [
+                    Problem(TABLE_FILES["stances"], row, where, message)
+                    for where, message in _evidence_faults(stance, column, statement_id, statement, side_of, issue_of)
+                ]
     return problems
+
+
+def _evidence_faults(
+    stance: dict[str, str],
+    column: str,
+    statement_id: str,
+    statement: dict[str, str],
+    side_of: dict[str, str],
+    issue_of: dict[str, str],
+) -> list[tuple[str, str]]:
+    """(column, message) for each way one cited statement fails to be evidence for the stance."""
+    faults = []
+    cited = show(statement_id)
+    side, speaker_side = side_of.get(stance["actor_id"]), side_of.get(statement["speaker_id"])
+    if side is not None and speaker_side is not None and side != speaker_side:
+        message = (
+            f"statement {cited} is by {show(statement['speaker_id'])}"
+            f" of side {show(speaker_side)}, but the stance is for side {show(side)}"
+        )
+        faults.append((column, message))
+    on_issue = not stance["issue_id"] or statement["issue_id"] == stance["issue_id"]
+    if not on_issue:
+        message = (
+            f"statement {cited} is on issue {show(statement['issue_id'])},"
+            f" not on the stance's issue {show(stance['issue_id'])}"
+        )
+        faults.append((column, message))
+    # Checked only where both positions are known positions of their own issue (or the
+    # statement takes none): the rest is reported once, at the cell that is wrong.
+    position, expressed = stance["position_id"], statement["position_id"]
+    known = issue_of.get(position) == stance["issue_id"] and (
+        not expressed or issue_of.get(expressed) == statement["issue_id"]
+    )
+    if on_issue and known and expressed != position:
+        what = show(expressed) if expressed else "no position"
+        faults.append((column, f"statement {cited} expresses {what}, not the stance's position {show(position)}"))
+    said, as_of = parse_date(statement["said_start"]), parse_date(stance["as_of"])
+    if said is not None and as_of is not None and as_of < said:
+        faults.append(("as_of", f"as_of {show(stance['as_of'])} is before statement {cited} was said ({said})"))
+    return faults
 
 
 def commitments_ledger(raw: RawTables) -> list[Problem]:

@@ -306,7 +306,7 @@ LINK_KINDS = ("follows_up", "responds_to", "ratifies", "deadline_for", "postpone
 CONFIDENCE = ("H", "M")
 SIDES = ("NATO", "Russia", "other")
 DATE_PRECISIONS = ("day", "week", "month", "year", "approximate", "undated")
-COMMITMENT_KINDS = ("promise", "plan", "demand")
+COMMITMENT_KINDS = ("promise", "plan", "demand", "target")
 COMMITMENT_STATUSES = ("pending", "met", "missed", "dropped", "unknown")
 
 

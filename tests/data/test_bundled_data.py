@@ -17,8 +17,12 @@ from dashboard.data.quotes import direct_quotes_with_seeds, misquotes, read_seed
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
-# The five source articles live next to the project, not inside it.
-SEEDS_DIR = (PROJECT_ROOT / ".." / "shared" / "seeds").resolve()
+# The five source articles live beside the project (../shared/seeds), or beside the folder of a git
+# worktree of it (../../shared/seeds): the nearest one up.
+SEEDS_DIR = next(
+    (folder / "shared" / "seeds" for folder in PROJECT_ROOT.parents if (folder / "shared" / "seeds").is_dir()),
+    PROJECT_ROOT.parent / "shared" / "seeds",
+)
 
 
 def test_bundled_data_has_no_problems():

@@ -28,6 +28,12 @@ def commitment_without_status(directory):
     set_cell(directory, "commitments.csv", 3, "commitment_id", "commit_b")
 
 
+def also_cites_another_position(directory):
+    # stmt_b, now by stance_a's own actor, is on stance_a's issue but takes the other position.
+    set_cell(directory, "statements.csv", 3, "speaker_id", "actor_a")
+    set_cell(directory, "stances.csv", 2, "also_statement_ids", "stmt_b")
+
+
 # (id, mutation of the data directory, expected "file:row:column" prefix, a word of the message)
 DEFECTS = [
     ("missing column", partial(drop_column, file="events.csv", column="place"), "events.csv:1:place", "missing"),
@@ -160,6 +166,24 @@ DEFECTS = [
         edit("stances.csv", 3, "also_statement_ids", "stmt_b"),
         "stances.csv:3:also_statement_ids",
         "issue",
+    ),
+    (
+        "stance citing a statement with no position",
+        edit("statements.csv", 2, "position_id", ""),
+        "stances.csv:2:statement_id",
+        "no position",
+    ),
+    (
+        "stance citing a statement of another position",
+        edit("stances.csv", 2, "position_id", "pos_a1"),
+        "stances.csv:2:statement_id",
+        "'pos_a2', not the stance's position 'pos_a1'",
+    ),
+    (
+        "stance also citing a statement of another position",
+        also_cites_another_position,
+        "stances.csv:2:also_statement_ids",
+        "'pos_a1', not the stance's position 'pos_a2'",
     ),
     (
         "stance dated before its evidence",
@@ -312,6 +336,24 @@ def test_end_before_start_message(minimal_dir):
     _, problems = validate_dir(minimal_dir)
 
     assert [str(p) for p in problems] == ["events.csv:2:end_date: '2011-01-02' is before start_date '2011-01-03'"]
+
+
+def test_evidence_without_a_position_message(minimal_dir):
+    set_cell(minimal_dir, "statements.csv", 4, "position_id", "")
+
+    _, problems = validate_dir(minimal_dir)
+
+    assert [str(p) for p in problems] == [
+        "stances.csv:3:statement_id: statement 'stmt_c' expresses no position, not the stance's position 'pos_b1'"
+    ]
+
+
+def test_a_stance_position_of_another_issue_is_reported_once(minimal_dir):
+    set_cell(minimal_dir, "stances.csv", 3, "position_id", "pos_a1")
+
+    _, problems = validate_dir(minimal_dir)
+
+    assert [f"{p.file}:{p.row}:{p.column}" for p in problems] == ["stances.csv:3:position_id"]
 
 
 def test_every_problem_in_a_table_is_reported_at_once(minimal_dir):

@@ -199,8 +199,8 @@ def test_quotes_in_event_detail_start_their_own_block_quote():
 
 
 def test_event_detail_flags_where_the_sources_disagree():
-    at = run_app({"event": "domodedovo_bombing"})
-    assert any("Sources disagree: Death toll of the Domodedovo bombing" in w.value for w in at.warning)
+    at = run_app({"event": "new_start_signed"})
+    assert any("Sources disagree: When the Prague signing was" in w.value for w in at.warning)
     statements = next(d.value for d in run_app(page="statements").dataframe if "disputed" in d.value.columns)
     disputed = statements.set_index("statement_id")["disputed"]
     assert disputed["upi_obama_dialog"] == "When the Prague signing was"

@@ -90,7 +90,7 @@ def test_window_in_the_link_sets_the_axis_and_show_all_clears_it():
 def test_links_toggle_draws_arrows_and_stays_in_the_link():
     at = run_app({"links": "true"})
     layout, _ = charts(at)[0]
-    assert len([a for a in layout["annotations"] if a.get("showarrow")]) == 16
+    assert len([a for a in layout["annotations"] if a.get("showarrow")]) == 14
     # (AppTest does not show bound widgets' URL updates; the browser test checks the link.)
     at.toggle(key="links").set_value(False).run()
     assert not [a for a in charts(at)[0][0]["annotations"] if a.get("showarrow")]
