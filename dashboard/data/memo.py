@@ -77,6 +77,12 @@ class ViewMemo:
         value: T = memoised(dataset, *view)
         return value
 
+    def kept_views(self, build: Callable[..., Any]) -> list[tuple[Hashable, ...]]:
+        """The views of `build` kept now, least recently used first."""
+        with self._lock:
+            memoised = self._per_builder.get(build)
+        return list(getattr(memoised, "cache", ()))
+
 
 class _Sizes:
     """The memo caches' `getsizeof`. Apart from the memo, which holds it, and refers to its dataset weakly: no
