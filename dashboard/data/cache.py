@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -42,13 +43,18 @@ def _fingerprint(directory: Path) -> tuple[tuple[str, int | None, int | None], .
 # and the lookups derived from them (Dataset.derived) are kept with it.
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
 def _validated(directory: str, fingerprint: tuple) -> tuple[Dataset | None, list[Problem]]:
-    loaded = load_validated(Path(directory))
-    # What is loaded by now (the modules, the dataset) lives as long as the server: moved out of the garbage
-    # collector's generations, later collections no longer walk it. Under 100 readers, full collections over
-    # the whole heap were a share of every rerun (docs/performance.md).
+    return load_validated(Path(directory))
+
+
+@cache  # once per process
+def freeze_heap() -> None:
+    """Move what is loaded by now (the modules, the first dataset) out of the garbage collector's generations, so
+    later collections no longer walk it: under 100 readers, full collections over the whole heap were a share of
+    every rerun (docs/performance.md). Once, not on every data change: the collector never looks at frozen
+    objects again, so whatever each freeze caught in a reference cycle (sessions' state, a replaced dataset's)
+    would stay in memory for the server's life."""
     gc.collect()
     gc.freeze()
-    return loaded
 
 
 def load_validated(directory: Path) -> tuple[Dataset | None, list[Problem]]:
@@ -68,4 +74,6 @@ def load_validated(directory: Path) -> tuple[Dataset | None, list[Problem]]:
 def load_for_app() -> tuple[Dataset | None, list[Problem]]:
     """The validated dataset (or the problems that stop it), cached per file state."""
     directory = data_dir()
-    return _validated(str(directory), _fingerprint(directory))
+    loaded = _validated(str(directory), _fingerprint(directory))
+    freeze_heap()
+    return loaded

@@ -12,13 +12,13 @@ CSV's order, except events: by start_date, then event_id, undated last.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pandas as pd
+
+from dashboard.data.memo import DerivedValues, ViewMemo
 
 # Table name -> file name, in the order tables are validated and documented.
 TABLE_FILES: dict[str, str] = {
@@ -64,12 +64,6 @@ ID_COLUMNS: dict[str, str] = {
 
 T = TypeVar("T")
 
-# How many views' values `Dataset.memo` keeps of each builder (least recently used dropped first). A timeline
-# view's figures are ~80 KB on the bundled data and at most ~2.5 MB at any size (above LABEL_EVENTS one layout
-# is built, and at most 10,000 events are drawn), so 32 views stay under ~80 MB; the tables kept per view are
-# a page of 1,000 rows at most.
-MEMO_VIEWS = 32
-
 
 def in_date_order(events: pd.DataFrame) -> pd.DataFrame:
     """Events by start_date, then event_id (undated last), with a fresh index: the order every page lists and
@@ -96,14 +90,10 @@ class Dataset:
     disagreements: pd.DataFrame = field(default_factory=lambda: empty_table("disagreements"))
     event_links: pd.DataFrame = field(default_factory=lambda: empty_table("event_links"))
     story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
-    # Values built by `derived`, keyed by their builder. Not part of equality or the constructor; the dict itself
-    # is filled in place, so the dataclass can stay frozen.
-    _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
-    # Values built by `memo`: per builder, by view, least recently used first.
-    _memo: dict[Callable[..., Any], OrderedDict[tuple, Any]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
-    _memo_lock: threading.Lock = field(default_factory=threading.Lock, init=False, compare=False, repr=False)
+    # Values built by `derived` and by `memo` (data/memo.py). Not part of equality or the constructor; filled in
+    # place, so the dataclass can stay frozen.
+    _derived: DerivedValues = field(default_factory=DerivedValues, init=False, compare=False, repr=False)
+    _memo: ViewMemo = field(default_factory=ViewMemo, init=False, compare=False, repr=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLE_FILES}
@@ -119,34 +109,32 @@ class Dataset:
         so each is paid for once, not on every rerun. The tables are never
         changed after loading, so a kept value cannot go stale. Keyed by the
         builder itself, so pass a module-level function, not a fresh closure.
+        Sessions asking at once wait for one build; `build` may ask for other
+        derived values.
         """
-        if build not in self._derived:
-            self._derived[build] = build(self)
-        value: T = self._derived[build]
-        return value
+        return self._derived.get(self, build)
 
     def memo(self, build: Callable[..., T], *view: Hashable) -> T:
-        """`build(self, *view)`, kept for the MEMO_VIEWS views most recently asked of that `build`.
+        """`build(self, *view)`, kept while that `build`'s most recently asked views fit in MEMO_BYTES.
 
         For what depends on the tables and on a view's parameters (a filter set, a page control): readers of
         one shared link ask for the same view, and a reader going back and forth between two views asks again,
         so those reruns reuse the value. `view` must be hashable and name everything `build` reads besides the
-        tables; pass a module-level `build`. The value is shared: treat it as read-only. Each builder keeps its
-        own MEMO_VIEWS: one page asks several builders per view, and in one shared bound ten links' views
-        would push each other out in turn (every lookup a miss, as measured under load).
+        tables; map what a client sent to a known value first (an existing id or None), so that junk cannot
+        make keys. Pass a module-level `build`. The value is shared: treat it as read-only. Each builder keeps
+        its own MEMO_BYTES (data/memo.py says why).
         """
-        with self._memo_lock:
-            kept_views = self._memo.setdefault(build, OrderedDict())
-            if view in kept_views:
-                kept_views.move_to_end(view)
-                kept: T = kept_views[view]
-                return kept
-        value = build(self, *view)  # outside the lock: two sessions may build one view at once; both get one
-        with self._memo_lock:
-            kept_views[view] = value
-            while len(kept_views) > MEMO_VIEWS:
-                kept_views.popitem(last=False)
-        return value
+        return self._memo.get(self, build, view)
+
+    def known_id(self, table: str, value: object) -> str | None:
+        """`value` if it is an id of `table`, else None: for ids a client sent, before they key a memo."""
+        ids = self.derived(_id_indexes).get(table)
+        return value if isinstance(value, str) and ids is not None and value in ids else None
+
+
+def _id_indexes(dataset: Dataset) -> dict[str, pd.Index]:
+    # An Index, not a set: `in` is all that is needed, and a set of 1,000,000 ids cost ~5 s.
+    return {name: pd.Index(getattr(dataset, name)[column]) for name, column in ID_COLUMNS.items()}
 
 
 def empty_table(name: str) -> pd.DataFrame:

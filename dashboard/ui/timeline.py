@@ -157,7 +157,10 @@ def responsive_timeline(
     """Draw the timeline of the events `filters` keeps, for desktop and phone; `on_select(chart_key)` runs on
     a click or box."""
     points = tuple(ds.story_steps["event_id"] if turning_points is None else turning_points)
-    charts = ds.memo(timeline_charts, filters, lane_by, show_links, highlight, points, screen_layout())
+    # What the client sent (a clicked or linked event, the reported layout) keys the memo only as a known value.
+    highlight, layout = ds.known_id("events", highlight), screen_layout()
+    layout = layout if layout in {name for name, _, _ in LAYOUTS} else None
+    charts = ds.memo(timeline_charts, filters, lane_by, show_links, highlight, points, layout)
     if len(charts) > 1:
         st.html(_style(key))
     for chart in charts:

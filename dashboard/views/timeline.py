@@ -130,7 +130,7 @@ else:
 
 # The picker offers what the chart can draw, plus the event already chosen
 # (by a click or a link), so its options stay small at any data size.
-chosen = st.session_state.get(EVENT) or st.query_params.get(EVENT)
+chosen = ds.known_id("events", st.session_state.get(EVENT) or st.query_params.get(EVENT))  # a known id keys the memo
 labels = ds.memo(event_choices, filters, PICKER_EVENTS, chosen)
 event_id = id_select(
     "Event detail",

@@ -63,10 +63,37 @@ def test_any_change_to_a_table_misses_the_snapshot(data_copy: Path, root: Path) 
     assert read_snapshot(data_copy) is None
 
 
-def test_the_key_covers_the_validating_code() -> None:
-    code_dir = Path(snapshot.__file__).parent
-    assert {"schema.py", "crosscheck.py", "load.py", "dataset.py"} <= set(snapshot.CODE_FILES)
-    assert all((code_dir / name).is_file() for name in snapshot.CODE_FILES)
+def test_every_module_of_the_data_package_keys_the_snapshot(data_copy: Path, tmp_path: Path) -> None:
+    code = tmp_path / "code"
+    shutil.copytree(snapshot.CODE_DIR, code, ignore=shutil.ignore_patterns("__pycache__"))
+    modules = snapshot.code_files(code)
+    assert {"cells.py", "quotes.py", "schema.py", "load.py", "dataset.py", "snapshot.py"} <= {p.name for p in modules}
+    assert [p.name for p in modules] == [p.name for p in snapshot.code_files()]  # the copy is the package
+    assert snapshot_key(data_copy, code) == snapshot_key(data_copy)
+    keys = {snapshot_key(data_copy, code)}
+    for module in modules:
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n")
+        keys.add(snapshot_key(data_copy, code))
+        module.write_bytes(original)
+    assert len(keys) == len(modules) + 1  # each module's change gave a key of its own
+    (code / "new_rules.py").write_text("RULES = ()\n")
+    assert snapshot_key(data_copy, code) not in keys  # a module added later is covered too
+
+
+@pytest.mark.parametrize("library", snapshot.LIBRARIES)
+def test_a_library_upgrade_misses_the_snapshot(
+    library: str, data_copy: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert {"pandas", "pandera", "pyarrow", "numpy"} <= set(snapshot.LIBRARIES)
+    write_snapshot(data_copy, load_dataset(data_copy))
+    before = snapshot_key(data_copy)
+    installed = snapshot.version
+    monkeypatch.setattr(
+        snapshot, "version", lambda name: installed(name) + ".post1" if name == library else installed(name)
+    )
+    assert snapshot_key(data_copy) != before
+    assert read_snapshot(data_copy) is None
 
 
 def test_a_missing_table_has_no_key(data_copy: Path) -> None:
