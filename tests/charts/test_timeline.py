@@ -3,8 +3,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.charts.timeline import DAY_MS, NO_PARTICIPANT, selected_event_ids, timeline_figure
+from dashboard.charts.timeline import timeline_figure
+from dashboard.charts.timeline_traces import DAY_MS
 from dashboard.model.filters import Filters, filter_events
+from dashboard.model.timeline_marks import NO_PARTICIPANT
 
 
 def figure(ds, lane_by="kind", **filters):
@@ -178,32 +180,6 @@ def test_unknown_lane_by_raises(ds):
         figure(ds, lane_by="colour")
 
 
-@pytest.mark.parametrize(
-    ("state", "expected"),
-    [
-        (
-            {
-                "selection": {
-                    "points": [
-                        {"customdata": "e_lisbon", "curve_number": 0, "point_index": 0},
-                        {"customdata": ["e_talks", "extra"], "curve_number": 2},
-                        {"customdata": "e_lisbon"},
-                    ]
-                }
-            },
-            ["e_lisbon", "e_talks"],
-        ),
-        ({"selection": {"points": [{"curve_number": 1}, {"customdata": []}, {"customdata": None}]}}, []),
-        ({"selection": {}}, []),
-        ({}, []),
-        (None, []),
-        ({"selection": None}, []),
-    ],
-)
-def test_selected_event_ids(state, expected):
-    assert selected_event_ids(state) == expected
-
-
 def test_axis_covers_every_event_with_a_margin_year_precision_too(ds):
     fig = figure(ds)
     start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
@@ -253,7 +229,8 @@ def reference_lanes(events, lane_by, actors):
 
 @pytest.mark.parametrize("lane_by", ["affiliation", "actor", "kind"])
 def test_lanes_follow_the_rules_event_by_event(ds, lane_by):
-    from dashboard.charts.timeline import event_lanes, event_marks
+    from dashboard.charts.timeline import drawn_marks
+    from dashboard.model.timeline_marks import event_lanes
 
     events = ds.events.copy()
     events.loc[0, "participant_ids"] = events.loc[0, "participant_ids"] + ("not_an_actor",)
@@ -261,12 +238,13 @@ def test_lanes_follow_the_rules_event_by_event(ds, lane_by):
     lanes = event_lanes(events, lane_by, ds.actors)
     assert set(zip(lanes["event_id"], lanes["lane"].astype(str), strict=True)) == expected
     assert len(lanes) == len(expected)  # an event once per lane
-    marks = event_marks(events, lane_by, ds.actors)
+    marks = drawn_marks(events, lane_by, ds.actors)
     assert set(zip(marks["event_id"], marks["lane"], strict=True)) == expected
 
 
 def test_large_selections_are_drawn_aggregated_and_say_so(ds):
-    from dashboard.charts.timeline import MAX_DRAWN_EVENTS, event_lanes, is_aggregated
+    from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
+    from dashboard.model.timeline_marks import event_lanes
 
     copies = MAX_DRAWN_EVENTS // len(ds.events) + 1
     events = many_events(ds, copies)
@@ -281,7 +259,8 @@ def test_large_selections_are_drawn_aggregated_and_say_so(ds):
 
 
 def test_aggregated_view_caps_the_number_of_lanes(ds):
-    from dashboard.charts.timeline import MAX_DENSITY_LANES, MAX_DRAWN_EVENTS, OTHER_LANES
+    from dashboard.charts.timeline import MAX_DRAWN_EVENTS
+    from dashboard.model.timeline_marks import MAX_DENSITY_LANES, OTHER_LANES
 
     copies = MAX_DRAWN_EVENTS // len(ds.events) + 1
     events = many_events(ds, copies)
