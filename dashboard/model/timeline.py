@@ -223,30 +223,6 @@ def axis_range(
     return first - (margin if start is None else pd.Timedelta(0)), last + (margin if end is None else pd.Timedelta(0))
 
 
-def window_from_selection(selection_state: object) -> tuple[date, date] | None:
-    """The date window of a box drawn on the timeline, from the value
-    `st.plotly_chart(..., on_select=...)` returns: (first day, last day).
-
-    Plotly's zoom and pan (relayout) never reach Streamlit 1.67; a box
-    selection does, with its x range. None when there is no usable box."""
-    if not isinstance(selection_state, dict) and not hasattr(selection_state, "get"):
-        return None
-    selection = selection_state.get("selection")
-    boxes = (selection.get("box") if hasattr(selection, "get") else None) or []
-    for box in boxes:
-        xs = box.get("x") if hasattr(box, "get") else None
-        if not xs or len(xs) < 2:
-            continue
-        try:
-            ends = sorted(pd.Timestamp(x) for x in xs[:2])
-        except (TypeError, ValueError):
-            continue
-        first, last = ends[0].date(), ends[1].date()
-        if last > first:
-            return first, last
-    return None
-
-
 # --- the text alternative --------------------------------------------------------
 
 
