@@ -41,6 +41,7 @@ from dashboard.charts.timeline_annotations import (
     phase_titles,
     placed_labels,
 )
+from dashboard.charts.timeline_break import break_axes, break_marks, on_context_axis, split_traces, with_context_bands
 from dashboard.charts.timeline_density import MAX_DRAWN_EVENTS, timeline_density_figure
 from dashboard.charts.timeline_geometry import (
     MIN_PLOT_HEIGHT,
@@ -58,7 +59,7 @@ from dashboard.charts.timeline_traces import (
     svg_traces,
     webgl_traces,
 )
-from dashboard.model.timeline import WIDE, LabelSettings, axis_range
+from dashboard.model.timeline import CONTEXT_SHARE, WIDE, AxisBreak, LabelSettings, axis_break, axis_range
 from dashboard.model.timeline_marks import event_marks, fold_lanes
 
 # Up to SVG_EVENTS the marks are SVG (patterns, dashed outlines, labels);
@@ -134,6 +135,7 @@ class _Scene:
     turning_points: tuple[str, ...]
     links: pd.DataFrame | None
     highlight: str | None
+    axis_break: AxisBreak | None  # early context compressed into a strip
 
 
 def timeline_figures(
@@ -157,8 +159,9 @@ def timeline_figures(
         return [density] + [go.Figure(density) for _ in layouts[1:]]
     marks = drawn_marks(events, lane_by, actors)
     marks, lanes = fold_lanes(marks, lane_order(marks))
-    x_range = axis_range(events, window)
-    scene = _Scene(events, phases, lane_by, marks, lanes, x_range, window, tuple(turning_points), links, highlight)
+    x_range, points = axis_range(events, window), tuple(turning_points)
+    broken = axis_break(events, x_range, points, phases["start_date"])
+    scene = _Scene(events, phases, lane_by, marks, lanes, x_range, window, points, links, highlight, broken)
     return [_laid_out(scene, settings) for settings in layouts]
 
 
@@ -167,14 +170,12 @@ def _laid_out(scene: _Scene, labels: LabelSettings | None) -> go.Figure:
     x_range = scene.x_range
     settings = labels if labels is not None and len(scene.events) <= LABEL_EVENTS and x_range else None
     placed = (
-        placed_labels(scene.marks, scene.events, x_range, settings, scene.turning_points)
+        placed_labels(scene.marks, scene.events, x_range, settings, scene.turning_points, scene.axis_break)
         if settings and x_range
         else no_labels()
     )
     label_rows = {str(lane): int(rows) for lane, rows in placed.groupby("lane")["row"].max().add(1).items()}
-    titles = (
-        phase_titles(scene.phases, x_range, settings.plot_width if settings else WIDE.plot_width) if x_range else []
-    )
+    titles = _phase_titles(scene, settings.plot_width if settings else WIDE.plot_width)
     geometry = lane_geometry(scene.lanes, label_rows, max((t["row"] for t in titles), default=-1) + 1)
     marks = scene.marks.assign(y=scene.marks["lane"].map(geometry.marker_y).to_numpy(dtype=float))
     annotations = [
@@ -184,25 +185,44 @@ def _laid_out(scene: _Scene, labels: LabelSettings | None) -> go.Figure:
     ]
     if scene.links is not None and len(scene.links):
         annotations += link_arrows(scene.links, marks, geometry)
+    if scene.axis_break is not None:
+        annotations = on_context_axis(annotations, scene.axis_break) + break_marks()
     return known_good_figure(_traces(scene, marks), _layout(scene, geometry, annotations, placed))
 
 
+def _phase_titles(scene: _Scene, plot_width: float) -> list[dict]:
+    """Phase titles over the axis, or over its main part when it is broken."""
+    if scene.axis_break is not None:
+        return phase_titles(scene.phases, scene.axis_break.main, plot_width * (1 - CONTEXT_SHARE))
+    return phase_titles(scene.phases, scene.x_range, plot_width) if scene.x_range else []
+
+
 def _traces(scene: _Scene, marks: pd.DataFrame) -> list[go.Scatter | go.Bar | go.Scattergl]:
-    traces: list[go.Scatter | go.Bar | go.Scattergl] = []
-    traces += (
-        svg_traces(marks, scene.lane_by) if len(scene.events) <= SVG_EVENTS else webgl_traces(marks, scene.lane_by)
-    )
-    traces += legend_traces()
-    if scene.highlight is not None and scene.highlight in set(marks["event_id"]):
-        traces.append(ring_trace(marks, scene.highlight))
-    return traces
+    def event_traces(part: pd.DataFrame) -> list[go.Scatter | go.Bar | go.Scattergl]:
+        svg = len(scene.events) <= SVG_EVENTS
+        return [*(svg_traces(part, scene.lane_by) if svg else webgl_traces(part, scene.lane_by))]
+
+    def ring(part: pd.DataFrame) -> list[go.Scatter]:
+        wanted = scene.highlight is not None and scene.highlight in set(part["event_id"])
+        return [ring_trace(part, scene.highlight)] if wanted and scene.highlight is not None else []
+
+    if scene.axis_break is None:
+        return [*event_traces(marks), *legend_traces(), *ring(marks)]
+    return [
+        *split_traces(marks, scene.axis_break, event_traces),
+        *legend_traces(),
+        *split_traces(marks, scene.axis_break, ring),
+    ]
 
 
 def _layout(scene: _Scene, geometry: LaneGeometry, annotations: list[dict], placed: pd.DataFrame) -> dict:
     top, bottom = 8, 64
     plot_height = max(geometry.plot_height, MIN_PLOT_HEIGHT)
+    bands = phase_bands(scene.phases)
+    xaxis = dict(type="date", title=None, range=opening_range(scene.events, scene.window), automargin=False)
+    axes = {"xaxis": xaxis} if scene.axis_break is None else break_axes(scene.axis_break, xaxis)
     return dict(
-        shapes=phase_bands(scene.phases),
+        shapes=bands if scene.axis_break is None else with_context_bands(bands, scene.axis_break),
         annotations=annotations,
         barmode="overlay",
         height=int(plot_height) + top + bottom,
@@ -210,7 +230,7 @@ def _layout(scene: _Scene, geometry: LaneGeometry, annotations: list[dict], plac
         # The legend sits below the date labels: 30 px under the plot, whatever its height.
         legend=dict(orientation="h", yanchor="top", y=-30 / plot_height, x=0),
         hovermode="closest",
-        xaxis=dict(type="date", title=None, range=opening_range(scene.events, scene.window), automargin=False),
+        **axes,
         yaxis=dict(
             range=[plot_height, 0],
             showticklabels=False,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.charts.style import NEUTRAL_COLOUR, PHASE_FILLS, plotly_text
 from dashboard.charts.timeline_geometry import LaneGeometry
-from dashboard.model.timeline import LabelSettings, label_priority, place_centred, place_labels
+from dashboard.model.timeline import AxisBreak, LabelSettings, label_priority, place_centred, place_labels
 
 PHASE_ROWS = 2
 PHASE_FONT = 11
@@ -64,14 +64,19 @@ def phase_titles(phases: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp
 
 
 def placed_labels(
-    marks: pd.DataFrame, events: pd.DataFrame, x_range: tuple, settings: LabelSettings, turning_points: Iterable[str]
+    marks: pd.DataFrame,
+    events: pd.DataFrame,
+    x_range: tuple,
+    settings: LabelSettings,
+    turning_points: Iterable[str],
+    axis_break: AxisBreak | None = None,
 ) -> pd.DataFrame:
     """The event labels laid out at `settings` (model/timeline.place_labels), turning points first."""
     priority = label_priority(events, turning_points)
     by_event = dict(zip(events["event_id"], priority, strict=True))
     titles = dict(zip(events["event_id"], events["title"], strict=True))
     items = marks.assign(priority=marks["event_id"].map(by_event), title=marks["event_id"].map(titles))
-    return place_labels(items, x_range, settings)
+    return place_labels(items, x_range, settings, axis_break)
 
 
 def no_labels() -> pd.DataFrame:

@@ -19,9 +19,13 @@ def lanes_of(fig):
 
 def lane_at(fig, y):
     """The lane whose marker row is at `y` (px from the top): the lane title just above it."""
-    titles = [(a.y, a.text) for a in fig.layout.annotations if a.xref == "paper"]
+    titles = [(a.y, a.text) for a in lane_titles(fig)]
     above = [(title_y, text) for title_y, text in titles if title_y < y]
     return max(above)[1].removeprefix("<b>").removesuffix("</b>")
+
+
+def lane_titles(fig):
+    return [a for a in fig.layout.annotations if a.xref == "paper" and a.name != "axis break"]
 
 
 def data_traces(fig):
@@ -41,7 +45,7 @@ def test_kind_lanes_one_point_per_event(ds):
     fig = figure(ds)
     assert sorted(event_id for event_id, _ in points(fig)) == sorted(ds.events["event_id"])
     # marker traces: held, did_not_happen; bar traces: held precise, held imprecise, planned precise
-    assert sorted((t.type, t.name) for t in data_traces(fig)) == [
+    assert sorted({(t.type, t.name) for t in data_traces(fig)}) == [
         ("bar", "held (multi-day)"),
         ("bar", "held (uncertain date)"),
         ("bar", "planned (multi-day)"),
@@ -182,8 +186,9 @@ def test_unknown_lane_by_raises(ds):
 
 def test_axis_covers_every_event_with_a_margin_year_precision_too(ds):
     fig = figure(ds)
-    start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
-    # The 2008 year-precision Georgia war is inside, with room on both sides.
+    # The 2008 year-precision Georgia war is inside, with room on both sides: in the early context's strip.
+    start, end = pd.Timestamp(fig.layout.xaxis2.range[0]), pd.Timestamp(fig.layout.xaxis.range[1])
+    assert trace_of(fig, "e_georgia").xaxis == "x2"
     assert start < pd.Timestamp("2008-01-01") - pd.Timedelta(days=19)
     assert end > ds.events["end_date"].max() + pd.Timedelta(days=20)
 
@@ -197,8 +202,7 @@ def test_axis_is_the_window_when_one_is_given(ds):
 def test_lanes_without_events_in_view_are_not_drawn(ds):
     fig = figure(ds, lane_by="kind", kinds=("summit",))
     assert lanes_of(fig) == ["summit"]
-    lane_titles = [a.text for a in fig.layout.annotations if a.xref == "paper"]
-    assert lane_titles == ["<b>summit</b>"]
+    assert [a.text for a in lane_titles(fig)] == ["<b>summit</b>"]
 
 
 def many_events(ds, copies):
