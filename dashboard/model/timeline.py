@@ -115,7 +115,10 @@ def _free(row: list[tuple[float, float]], left: float, right: float) -> bool:
 
 
 def place_labels(
-    items: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], settings: LabelSettings
+    items: pd.DataFrame,
+    x_range: tuple[pd.Timestamp, pd.Timestamp],
+    settings: LabelSettings,
+    axis_break: AxisBreak | None = None,
 ) -> pd.DataFrame:
     """Labels for `items` (columns event_id, lane, start, title, priority; one
     row per event and lane it is drawn in), laid out at `settings.plot_width`.
@@ -125,6 +128,7 @@ def place_labels(
     only room. Returns one row per labelled event: event_id, lane, text, row
     (0 = the first label row under the lane's markers), x (the event's start),
     anchor ("left" or "right"), left and right (px from the plot's left edge).
+    With `axis_break`, x is placed on its two parts.
     """
     columns = ["event_id", "lane", "text", "row", "x", "anchor", "left", "right"]
     first, last = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
@@ -140,7 +144,10 @@ def place_labels(
         if event_id in seen:
             continue
         seen.add(event_id)
-        x_px = (start - first) / pd.Timedelta(milliseconds=1) * px_per_ms
+        if axis_break is None:
+            x_px = (start - first) / pd.Timedelta(milliseconds=1) * px_per_ms
+        else:
+            x_px = axis_break.share(start) * settings.plot_width
         if not 0 <= x_px <= settings.plot_width:
             continue  # starts outside the window: its marker is not in view
         spot = _find_spot(str(item["title"]), x_px, lane, rows, settings)
@@ -223,28 +230,77 @@ def axis_range(
     return first - (margin if start is None else pd.Timedelta(0)), last + (margin if end is None else pd.Timedelta(0))
 
 
-def window_from_selection(selection_state: object) -> tuple[date, date] | None:
-    """The date window of a box drawn on the timeline, from the value
-    `st.plotly_chart(..., on_select=...)` returns: (first day, last day).
+# --- early context compressed ---------------------------------------------------
 
-    Plotly's zoom and pan (relayout) never reach Streamlit 1.67; a box
-    selection does, with its x range. None when there is no usable box."""
-    if not isinstance(selection_state, dict) and not hasattr(selection_state, "get"):
+# Early context (before the story's first event) takes at most CONTEXT_SHARE of the plot's width: a strip of
+# STRIP_SHARE at the left, on its own scale, then a break. On the bundled data the 2008 Georgia war and the
+# empty months after it took 39 % of a linear axis.
+CONTEXT_SHARE = 0.15
+STRIP_SHARE = 0.12
+
+
+@dataclass(frozen=True)
+class AxisBreak:
+    """The x axis in two parts: early `context` (a date range) in a strip at the left, then `main` from
+    `cutoff` on; events starting before `cutoff` are drawn in the strip."""
+
+    context: tuple[pd.Timestamp, pd.Timestamp]
+    main: tuple[pd.Timestamp, pd.Timestamp]
+    cutoff: pd.Timestamp
+
+    def share(self, day: pd.Timestamp) -> float:
+        """Where `day` sits, as a share of the plot's width from its left edge."""
+        (first, last), width = (self.context, STRIP_SHARE) if day < self.cutoff else (self.main, 1 - CONTEXT_SHARE)
+        return (CONTEXT_SHARE if day >= self.cutoff else 0.0) + float((day - first) / (last - first)) * width
+
+
+def context_cutoff(
+    events: pd.DataFrame, turning_points: Iterable[str] = (), phase_starts: Iterable[pd.Timestamp] = ()
+) -> pd.Timestamp | None:
+    """Where the story starts: its first event in view, or the first phase that begins after the first event
+    if that is earlier (a phase's title needs its band in the main part). Without a story event in view, the
+    first event after the longest quiet spell among the earliest tenth of the events (at least one event
+    before it): a general dataset's background comes first and then a gap, and the rule never hides the bulk
+    of the record."""
+    story = events[events["event_id"].isin(set(turning_points))]
+    cutoff = pd.Timestamp(story["start_date"].min()) if len(story) else _after_longest_early_gap(events)
+    if cutoff is None or events.empty:
+        return cutoff
+    first = pd.Timestamp(events["start_date"].min())
+    return min([cutoff, *(pd.Timestamp(day) for day in phase_starts if first < pd.Timestamp(day) < cutoff)])
+
+
+def _after_longest_early_gap(events: pd.DataFrame) -> pd.Timestamp | None:
+    ordered = events.sort_values("start_date", kind="stable")
+    starts = ordered["start_date"].reset_index(drop=True)
+    ends = (ordered["end_date"] + pd.Timedelta(days=1)).cummax().reset_index(drop=True)
+    gaps = (starts.shift(-1) - ends).iloc[: max(1, len(events) // 10)].dropna()
+    if gaps.empty or gaps.max() <= pd.Timedelta(0):
         return None
-    selection = selection_state.get("selection")
-    boxes = (selection.get("box") if hasattr(selection, "get") else None) or []
-    for box in boxes:
-        xs = box.get("x") if hasattr(box, "get") else None
-        if not xs or len(xs) < 2:
-            continue
-        try:
-            ends = sorted(pd.Timestamp(x) for x in xs[:2])
-        except (TypeError, ValueError):
-            continue
-        first, last = ends[0].date(), ends[1].date()
-        if last > first:
-            return first, last
-    return None
+    return pd.Timestamp(starts.iloc[int(np.argmax(gaps.to_numpy())) + 1])
+
+
+def axis_break(
+    events: pd.DataFrame,
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None,
+    turning_points: Iterable[str] = (),
+    phase_starts: Iterable[pd.Timestamp] = (),
+) -> AxisBreak | None:
+    """The broken axis for `events` on `x_range`, or None when early context (before `context_cutoff`) would
+    take no more than CONTEXT_SHARE of a plain axis (or there is none, or no gap to break at)."""
+    cutoff = context_cutoff(events, turning_points, phase_starts)
+    if x_range is None or cutoff is None:
+        return None
+    first, last = x_range
+    main_start = cutoff - max((last - cutoff) * AXIS_MARGIN_SHARE / 2, MIN_AXIS_MARGIN)
+    early = events[events["start_date"] < cutoff]
+    if early.empty or main_start <= first or (main_start - first) / (last - first) <= CONTEXT_SHARE:
+        return None
+    early_end = pd.Timestamp(early["end_date"].max()) + pd.Timedelta(days=1)
+    context_end = early_end + max(pd.Timestamp(early["start_date"].min()) - first, MIN_AXIS_MARGIN)
+    if context_end >= main_start:
+        return None  # the early events run into the story: no gap to break at
+    return AxisBreak(context=(first, context_end), main=(main_start, last), cutoff=cutoff)
 
 
 # --- the text alternative --------------------------------------------------------

@@ -15,6 +15,7 @@ from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
 from dashboard.model.stances import gap_summary, position_changes, split_totals, stance_detail
 from dashboard.ui.components import disagreement_flags, source_lines
+from dashboard.ui.selection import first_value
 from dashboard.ui.text import md_escape
 
 DASH = "—"
@@ -30,8 +31,7 @@ def panel_grid(layout: str | None) -> tuple[int, int]:
 
 def picked_id(event: Mapping | None, selection: str, field: str) -> str | None:
     """The `field` of the first point picked in the chart's named selection."""
-    points = ((event or {}).get("selection") or {}).get(selection) or []
-    return str(points[0].get(field)) if points and points[0].get(field) else None
+    return first_value(event, selection, field)
 
 
 def follow_pick(ds: Dataset, picked: str | None, issue_key: str) -> None:

@@ -24,12 +24,13 @@ from typing import Any
 import streamlit as st
 
 from dashboard.charts.spec import PlotlySpec, figure_spec
-from dashboard.charts.timeline import LABEL_EVENTS, selected_event_ids, timeline_figures
+from dashboard.charts.timeline import LABEL_EVENTS, timeline_figures
 from dashboard.data.dataset import Dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
-from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text, window_from_selection
+from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text
 from dashboard.ui.screen import report_screen_layout, screen_layout
+from dashboard.ui.selection import box_days, point_ids
 from dashboard.ui.state import date_bounds
 
 # (name, labels, narrowest screen it is shown on). With the sidebar open the
@@ -70,7 +71,7 @@ def screen_marker(known: str | None) -> str:
 def set_window_from_box(ds: Dataset, chart_key: str) -> bool:
     """If a box was drawn on chart `chart_key`, make its days the From/To window
     (clamped to the record). Call from the chart's on_select callback."""
-    window = window_from_selection(st.session_state.get(chart_key))
+    window = box_days(st.session_state.get(chart_key))
     if window is None:
         return False
     first, last = date_bounds(ds)
@@ -82,7 +83,7 @@ def set_window_from_box(ds: Dataset, chart_key: str) -> bool:
 
 
 def picked_event(chart_key: str) -> str | None:
-    picked = selected_event_ids(st.session_state.get(chart_key))
+    picked = point_ids(st.session_state.get(chart_key))
     return picked[0] if picked else None
 
 

@@ -1,4 +1,4 @@
-"""Label layout, axis range, window from a box selection and the alt text (model/timeline.py)."""
+"""Label layout, axis range and the alt text (model/timeline.py)."""
 
 from datetime import date
 
@@ -18,7 +18,6 @@ from dashboard.model.timeline import (
     shorten,
     text_width,
     timeline_alt_text,
-    window_from_selection,
 )
 
 
@@ -134,24 +133,6 @@ def test_axis_covers_every_event_with_margins():
         pd.Timestamp("2011-07-01"),
     )
     assert axis_range(events.iloc[:0]) is None
-
-
-@pytest.mark.parametrize(
-    ("state", "expected"),
-    [
-        (
-            {"selection": {"box": [{"x": ["2011-03-05 12:00", "2010-11-01"], "y": [0, 10]}]}},
-            (date(2010, 11, 1), date(2011, 3, 5)),
-        ),
-        ({"selection": {"box": [{"x": ["2011-03-05", "2011-03-05"]}]}}, None),
-        ({"selection": {"box": [{"x": ["not a date", "2011-01-01"]}]}}, None),
-        ({"selection": {"points": [{"customdata": "e"}], "box": []}}, None),
-        ({}, None),
-        (None, None),
-    ],
-)
-def test_window_from_a_box_selection(state, expected):
-    assert window_from_selection(state) == expected
 
 
 def test_alt_text_says_what_the_timeline_shows():
