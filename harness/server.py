@@ -118,6 +118,8 @@ class StreamlitServer:
 
     def launch(self) -> StreamlitServer:
         """Start the server without waiting for it (several servers then start side by side)."""
+        if self.process is not None and self.process.poll() is None:
+            raise ServerError(f"the server at {self.url} is already running (pid {self.process.pid})")
         command = [sys.executable, "-m", "streamlit", "run", str(self.app), "--server.address", "127.0.0.1"]
         command += ["--server.port", str(self.port), *STREAMLIT_FLAGS]
         if self.base_path:
