@@ -36,14 +36,7 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame, width: int =
     for a, b, events in zip(pairs["actor_a"], pairs["actor_b"], pairs["events"], strict=True):
         counts.loc[a, b] = counts.loc[b, a] = events
     labels = [plotly_text(names.get(actor_id, actor_id)) for actor_id in order]
-    kinds = actors.set_index("actor_id")["kind"]
-    # Short axis labels, so the chart fits a 390 px phone without overlapping
-    # text: rows say "number  short name", columns only the number (hover
-    # names both). Measured at 390 px: 21 rows of full names took 60 % of the width.
-    short = [
-        f"{number} {plotly_text(short_name(names.get(actor_id, actor_id), kinds.get(actor_id, '')))}"
-        for number, actor_id in enumerate(order, start=1)
-    ]
+    short = row_labels(order, actors)
     # the room left for the columns: the width less the margins (20 px) and the row labels (and their 6 px gap)
     columns_px = width - 26 - max(text_width(label, TICK_FONT) for label in short)
     figure = go.Figure(
@@ -75,6 +68,17 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame, width: int =
         ),
     )
     return figure
+
+
+def row_labels(order: list[str], actors: pd.DataFrame) -> list[str]:
+    """Short row labels, so the chart fits a 390 px phone without overlapping text: "number short name" (columns
+    say only the number; hover names both). Measured at 390 px: 21 rows of full names took 60 % of the width."""
+    names = actors.set_index("actor_id")["name"]
+    kinds = actors.set_index("actor_id")["kind"]
+    return [
+        f"{number} {plotly_text(short_name(names.get(actor_id, actor_id), kinds.get(actor_id, '')))}"
+        for number, actor_id in enumerate(order, start=1)
+    ]
 
 
 def column_numbers(count: int, room_px: float) -> list[str]:
