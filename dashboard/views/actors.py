@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard.charts.actors import co_attendance_alt_text, co_attendance_figure
+from dashboard.charts.actors import chart_width, co_attendance_alt_text, co_attendance_figure
 from dashboard.model.actors import co_attendance
 from dashboard.model.tables import actors_table
 from dashboard.ui.components import actor_names, actor_profile
+from dashboard.ui.screen import screen_layout
 from dashboard.ui.state import WHO, current_view, id_select
 
 view = current_view()
@@ -45,7 +46,7 @@ if pairs.empty:
 else:
     st.caption("Number of held events at which both took part.")
     st.plotly_chart(
-        co_attendance_figure(pairs, ds.actors),
+        co_attendance_figure(pairs, ds.actors, chart_width(screen_layout())),
         key="co_attendance",
         config={"displaylogo": False},
         alt=co_attendance_alt_text(pairs, ds.actors),

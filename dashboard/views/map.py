@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard.charts.map import topojson_config, venue_map_alt_text, venue_map_figure
+from dashboard.charts.map import map_height, topojson_config, venue_map_alt_text, venue_map_figure
 from dashboard.model.tables import venue_table
+from dashboard.ui.screen import screen_layout
 from dashboard.ui.state import current_view
 
 view = current_view()
@@ -13,7 +14,10 @@ st.title("Map")
 if events.empty:
     st.info("No events match these filters.")
 else:
-    figure, unlocated = venue_map_figure(events)
+    # A plain widget, not kept in the link: it frames the map and shows no other events.
+    extent = st.radio("Show", ["The venues", "The whole world"], horizontal=True, key="map_extent")
+    whole_world = extent == "The whole world"
+    figure, unlocated = venue_map_figure(events, whole_world=whole_world, height=map_height(screen_layout()))
     venues = venue_table(events)
     st.caption(
         f"Venues of the {len(events) - unlocated} located events in view; bubble size is the number of events. "
@@ -23,7 +27,7 @@ else:
         figure,
         key="venue_map",
         config={**topojson_config(), "displaylogo": False},
-        alt=venue_map_alt_text(events),
+        alt=venue_map_alt_text(events, whole_world=whole_world),
     )
     st.dataframe(
         venues.assign(titles=venues["titles"].map("; ".join))[["place", "events", "titles"]],
