@@ -202,8 +202,20 @@ def _frame_bytes(frame: pd.DataFrame | pd.Series, shared: SharedMemory) -> int:
     total = int(frame.index.memory_usage(deep=False))
     for column in _columns(frame):
         if not any(address in shared for address, _ in _buffers(column)):
-            total += int(column.memory_usage(index=False, deep=True))
+            total += _column_bytes(column)
     return total
+
+
+# Rows of an object column whose objects are measured one by one; a longer column is estimated from its first
+# SAMPLE_ROWS. Measuring every object took 6.5 s for a view of 1,000,000 events (three columns of id tuples).
+SAMPLE_ROWS = 1_000
+
+
+def _column_bytes(column: pd.Series) -> int:
+    if column.dtype != object or len(column) <= SAMPLE_ROWS:
+        return int(column.memory_usage(index=False, deep=True))
+    sample = column.iloc[:SAMPLE_ROWS].memory_usage(index=False, deep=True)
+    return int(sample * len(column) / SAMPLE_ROWS)
 
 
 def _columns(frame: pd.DataFrame | pd.Series) -> list[pd.Series]:
