@@ -175,7 +175,8 @@ def _laid_out(scene: _Scene, labels: LabelSettings | None) -> go.Figure:
         else no_labels()
     )
     label_rows = {str(lane): int(rows) for lane, rows in placed.groupby("lane")["row"].max().add(1).items()}
-    titles = _phase_titles(scene, settings.plot_width if settings else WIDE.plot_width)
+    plot_width = settings.plot_width if settings else WIDE.plot_width
+    titles = _phase_titles(scene, plot_width)
     geometry = lane_geometry(scene.lanes, label_rows, max((t["row"] for t in titles), default=-1) + 1)
     marks = scene.marks.assign(y=scene.marks["lane"].map(geometry.marker_y).to_numpy(dtype=float))
     annotations = [
@@ -186,7 +187,7 @@ def _laid_out(scene: _Scene, labels: LabelSettings | None) -> go.Figure:
     if scene.links is not None and len(scene.links):
         annotations += link_arrows(scene.links, marks, geometry)
     if scene.axis_break is not None:
-        annotations = on_context_axis(annotations, scene.axis_break) + break_marks()
+        annotations = on_context_axis(annotations, scene.axis_break) + break_marks(plot_width)
     return known_good_figure(_traces(scene, marks), _layout(scene, geometry, annotations, placed))
 
 

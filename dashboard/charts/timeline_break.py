@@ -12,9 +12,11 @@ from typing import Any
 import pandas as pd
 
 from dashboard.charts.style import NEUTRAL_COLOUR
-from dashboard.model.timeline import CONTEXT_SHARE, STRIP_SHARE, AxisBreak
+from dashboard.model.timeline import CONTEXT_SHARE, STRIP_SHARE, AxisBreak, text_width
 
 CONTEXT_AXIS = "x2"
+STRIP_NOTES = ("earlier, compressed", "earlier")
+STRIP_NOTE_FONT = 10
 
 
 def split_traces(
@@ -73,9 +75,11 @@ def break_axes(axis_break: AxisBreak, main_axis: dict) -> dict:
     )
 
 
-def break_marks() -> list[dict]:
-    """A break sign on the axis line between the two parts, and a note that the strip is compressed."""
+def break_marks(plot_width: float) -> list[dict]:
+    """A break sign on the axis line between the two parts, and a note that the strip is compressed, as long
+    a one as fits over the strip at `plot_width` px (none on a phone: the strip is ~35 px there)."""
     middle = (STRIP_SHARE + CONTEXT_SHARE) / 2
+    fits = [text for text in STRIP_NOTES if text_width(text, STRIP_NOTE_FONT) <= STRIP_SHARE * plot_width]
     return [
         dict(
             xref="paper",
@@ -87,16 +91,18 @@ def break_marks() -> list[dict]:
             font=dict(size=14, color=NEUTRAL_COLOUR),
             bgcolor="white",
             name="axis break",
-        ),
+        )
+    ] + [
         dict(
             xref="paper",
             yref="paper",
             x=STRIP_SHARE / 2,
             y=1,
             yanchor="top",
-            text="<i>earlier, compressed</i>",
+            text=f"<i>{text}</i>",
             showarrow=False,
-            font=dict(size=10, color=NEUTRAL_COLOUR),
+            font=dict(size=STRIP_NOTE_FONT, color=NEUTRAL_COLOUR),
             name="axis break",
-        ),
+        )
+        for text in fits[:1]
     ]

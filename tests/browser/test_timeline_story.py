@@ -37,7 +37,10 @@ _CHART_BOXES = """
   }).filter(t => !t.arrow && t.w > 0);
   const ticks = [...plot.querySelectorAll('.xtick text, .legendtext')].map(t => ({...box(t), text: t.textContent}));
   const points = [...plot.querySelectorAll('.scatterlayer .point')].map(box).filter(p => p.w > 0);
-  const plotArea = box(plot.querySelector('.nsewdrag'));
+  // Every subplot's drag area (the early context's strip and the main part): their union is the plot.
+  const areas = [...plot.querySelectorAll('.nsewdrag')].map(box);
+  const left = Math.min(...areas.map(a => a.x)), right = Math.max(...areas.map(a => a.x + a.w));
+  const plotArea = {...areas[0], x: left, w: right - left};
   return {texts, ticks, points, plotArea, range: plot.layout.xaxis.range};
 }
 """

@@ -1,0 +1,92 @@
+"""The timeline's compressed early context in Chromium: at most 15 % of the plot's width at 1,400 and 390 px,
+and a box drawn over the main part sets From/To to the dates under the box (charts/timeline_break.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from harness.browser import RUN_COUNTER
+from tests.browser.helpers import TIMEOUT_MS, open_app, rerun
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1400, "height": 1000}
+
+# Each x axis's drawn extent in px, from Plotly's full layout, and the plot's drag areas (the main part first).
+_AXES = """
+(plot) => {
+  const full = plot._fullLayout;
+  const part = axis => ({left: axis._offset, width: axis._length, range: axis.range});
+  const areas = [...plot.querySelectorAll('.nsewdrag')].map(el => {
+    const r = el.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height};
+  });
+  return {main: part(full.xaxis), strip: full.xaxis2 ? part(full.xaxis2) : null, plotLeft: full._size.l,
+          plotWidth: full._size.w, areas};
+}
+"""
+
+
+@pytest.fixture
+def sized_page(browser: Browser) -> Iterator:
+    contexts = []
+
+    def make(viewport: dict) -> Page:
+        context = browser.new_context(viewport=viewport)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(RUN_COUNTER)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def visible_chart(page: Page):
+    charts = page.locator("[data-testid=stMain] .js-plotly-plot")
+    expect(charts.first).to_be_attached()
+    return next(c for c in charts.all() if c.is_visible())
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1400px", "390px"])
+def test_early_context_takes_at_most_15_percent_of_the_plot(sized_page, base_url: str, viewport, tmp_path):
+    page = open_app(sized_page(viewport), base_url)
+    chart = visible_chart(page)
+    chart.scroll_into_view_if_needed()
+    axes = chart.evaluate(_AXES)
+    assert axes["strip"] is not None
+    context_px = axes["main"]["left"] - axes["plotLeft"]  # the strip and the break, left of the main axis
+    assert 0 < context_px <= 0.15 * axes["plotWidth"] + 0.5, axes
+    assert axes["strip"]["range"][0][:4] == "2007" and axes["main"]["range"][0][:7] == "2009-08", axes
+    chart.screenshot(path=tmp_path / f"timeline-{viewport['width']}.png")
+
+
+def test_a_box_over_the_main_part_sets_the_dates_under_it(sized_page, base_url: str):
+    page = open_app(sized_page(DESKTOP), base_url)
+    chart = visible_chart(page)
+    chart.scroll_into_view_if_needed()
+    axes = chart.evaluate(_AXES)
+    main = next(area for area in axes["areas"] if area["w"] > axes["plotWidth"] * 0.5)
+    y = main["y"] + main["h"] * 0.5
+    left_px, right_px = main["x"] + main["w"] * 0.3, main["x"] + main["w"] * 0.6
+    page.mouse.move(left_px, y)  # the toolbar shows on hover
+    chart.locator(".modebar-btn[data-title='Box Select']").click()
+    with rerun(page):
+        page.mouse.move(left_px, y)
+        page.mouse.down()
+        page.mouse.move((left_px + right_px) / 2, y, steps=8)
+        page.mouse.move(right_px, y, steps=8)
+        page.mouse.up()
+    query = parse_qs(urlsplit(page.url).query)
+    start, end = pd.Timestamp(query["from"][0]), pd.Timestamp(query["to"][0])
+    first, last = (pd.Timestamp(x) for x in axes["main"]["range"])
+    expected = [first + (last - first) * share for share in (0.3, 0.6)]
+    # The days under the box's ends on the main axis (a pixel is ~1.3 days at this width).
+    assert abs(start - expected[0].normalize()) <= pd.Timedelta(days=2), (start, expected)
+    assert abs(end - expected[1].normalize()) <= pd.Timedelta(days=2), (end, expected)
