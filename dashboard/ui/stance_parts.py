@@ -13,7 +13,9 @@ from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
-from dashboard.model.stances import gap_summary, position_changes, split_totals, stance_detail
+from dashboard.model.stance_changes import position_changes
+from dashboard.model.stance_detail import stance_detail
+from dashboard.model.stance_gaps import gap_summary, split_totals
 from dashboard.ui.components import disagreement_flags, source_lines
 from dashboard.ui.text import md_escape
 

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
-from dashboard.model.stances import stance_panels
+from dashboard.model.stance_panels import stance_panels
 
 DAY = date(2012, 5, 31)
 

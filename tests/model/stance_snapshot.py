@@ -21,16 +21,11 @@ import pandas as pd
 
 from dashboard.charts.stances import stance_panels_alt_text, stance_panels_chart
 from dashboard.data.dataset import Dataset
-from dashboard.model.stances import (
-    gap_series,
-    gap_summary,
-    position_changes,
-    split_totals,
-    stance_detail,
-    stance_history,
-    stance_panels,
-    stances_as_of,
-)
+from dashboard.model.stance_changes import position_changes
+from dashboard.model.stance_detail import stance_detail
+from dashboard.model.stance_gaps import gap_series, gap_summary, split_totals
+from dashboard.model.stance_panels import stance_panels
+from dashboard.model.stances import stance_history, stances_as_of
 from tests.synthetic import DEFAULT_ROWS, build_dataset
 
 GOLDEN = Path(__file__).parent / "golden"

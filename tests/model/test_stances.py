@@ -4,16 +4,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard.model.stances import (
-    GAP_DTYPES,
-    STALE_AFTER_DAYS,
-    gap_series,
-    gap_summary,
-    position_changes,
-    split_totals,
-    stance_history,
-    stances_as_of,
-)
+from dashboard.model.stance_changes import position_changes
+from dashboard.model.stance_gaps import GAP_DTYPES, STALE_AFTER_DAYS, gap_series, gap_summary, split_totals
+from dashboard.model.stances import stance_history, stances_as_of
 from tests.synthetic import DEFAULT_ROWS
 
 
