@@ -13,14 +13,16 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.style import GROUP_COLOURS
+from dashboard.model.stance_gaps import NO_POSITIONS
 
 # The name of the click selection: st.altair_chart returns it under this key.
 STANCE_SELECTION = "stance"
 SIDE_ORDER = ["NATO", "Russia"]
-# One column of narrow panels fits a 390 px phone (Vega-Lite facets cannot fit
-# a container's width, and a wider grid is clipped there); wider screens, once
-# the browser has said so (ui/screen), get wider panels side by side.
-PANEL_WIDTH = 270
+# One column of narrow panels fits a 390 px phone, whose page leaves the chart ~350 px (Vega-Lite facets cannot
+# fit a container's width, and a wider grid is clipped there); wider screens, once the browser has said so
+# (ui/screen), get wider panels side by side. At 320 px the longest "side: position" of the bundled data (58
+# characters, ~280 px at NAME_FONT_SIZE) is shown whole.
+PANEL_WIDTH = 320
 PANEL_HEIGHT = 110
 GAP_COLOUR = "#9e9e9e"
 
@@ -30,12 +32,12 @@ SIDE_COLOUR = alt.Color(
     scale=alt.Scale(domain=SIDE_ORDER, range=[GROUP_COLOURS[side] for side in SIDE_ORDER]),
     legend=alt.Legend(title=None, orient="top", direction="horizontal"),
 )
-TIME = alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4))
-RANK_UP_GAP_DOWN = alt.Y(
-    "y:Q",
-    title="rank ↑ · gap ↓",
-    axis=alt.Axis(tickMinStep=1, labelExpr="abs(datum.value)", grid=False),
-)
+TIME_AXIS = alt.Axis(format="%b %Y", labelAngle=0, tickCount=4)
+TIME = alt.X("start:T", title=None, axis=TIME_AXIS)
+# No y axis: the ranks mean nothing on their own; each step is named in words, and the gap is said beneath.
+RANK_UP_GAP_DOWN = alt.Y("y:Q", axis=None)
+TIME_TO = alt.X("end:T", title=None, axis=TIME_AXIS)  # for marks that end at a day
+NAME_FONT_SIZE = 11
 
 
 def gap_bars() -> alt.Chart:
@@ -136,14 +138,69 @@ def known_on_rule() -> alt.Chart:
     )
 
 
-def gap_notes() -> alt.Chart:
-    """Why an issue has no gap.
+def step_names() -> alt.Chart:
+    """The positions held before.
 
-    Grey italic words beneath the zero line: "no counterpart position" or "not measured"."""
+    Each earlier step's position in words, at its start, on the side away from the other side's step; cut with
+    an ellipsis where the step is shorter than its name (the tooltip has it whole)."""
     return (
         alt.Chart()
-        .mark_text(align="left", baseline="middle", color="#555", fontStyle="italic")
-        .encode(x=TIME, y=RANK_UP_GAP_DOWN, text="note:N")
+        .mark_text(
+            align="left",
+            baseline="middle",
+            dx=2,
+            fontSize=NAME_FONT_SIZE - 1,
+            # the step's length in pixels, less the offset
+            limit=alt.ExprRef("scale('x', toDate(datum.end)) - scale('x', toDate(datum.start)) - 4"),
+        )
+        .encode(
+            x=TIME,
+            y=RANK_UP_GAP_DOWN,
+            text="label:N",
+            color=SIDE_COLOUR,
+            description="label:N",  # the accessible name: the whole name, not the axis values
+            tooltip=[
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("position_label:N", title="Position"),
+                alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+                alt.Tooltip("end:T", title="Until", format="%d %b %Y"),
+            ],
+        )
+        .transform_filter(LAYER == "position")
+    )
+
+
+def current_names(width: int) -> alt.Chart:
+    """Where each side stands.
+
+    "NATO: …" and "Russia: …" in words, ending at the as-known-on day, each on the outer side of its step."""
+    return (
+        alt.Chart()
+        .mark_text(align="right", baseline="middle", dx=-2, fontSize=NAME_FONT_SIZE, limit=width)
+        .encode(
+            x=TIME_TO,
+            y=RANK_UP_GAP_DOWN,
+            text="label:N",
+            color=SIDE_COLOUR,
+            description="label:N",
+            tooltip=[
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("position_label:N", title="Position"),
+                alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+            ],
+        )
+        .transform_filter(LAYER == "now")
+    )
+
+
+def gap_words() -> alt.Chart:
+    """The gap in words.
+
+    Beneath the gap bars, ending at the as-known-on day: "gap 2 → 1, narrowed", or why there is no gap."""
+    return (
+        alt.Chart()
+        .mark_text(align="right", baseline="middle", dx=-2, color="#555", fontStyle="italic", fontSize=NAME_FONT_SIZE)
+        .encode(x=TIME_TO, y=RANK_UP_GAP_DOWN, text="note:N", description="note:N")
         .transform_filter(LAYER == "note")
     )
 
@@ -152,11 +209,19 @@ def stance_panels_chart(
     panels: pd.DataFrame, issue_order: list[str], columns: int = 1, width: int = PANEL_WIDTH
 ) -> alt.FacetChart:
     """Small multiples of the stance panels (`stance_panels` rows; issue titles in `issue_order`), `columns`
-    across, each `width` px wide: the layers above, one panel per issue, each with its own rank scale. Each
-    mark's accessible name is Vega-Lite's, made of its tooltip fields."""
+    across, each `width` px wide: the layers above, one panel per issue, each with its own rank scale. A point's
+    accessible name is Vega-Lite's, made of its tooltip fields; a text's is its whole text."""
     return (
         alt.layer(
-            gap_bars(), position_steps(), position_jumps(), stance_points(), known_on_rule(), gap_notes(), data=panels
+            gap_bars(),
+            position_steps(),
+            position_jumps(),
+            step_names(),
+            current_names(width),
+            stance_points(),
+            known_on_rule(),
+            gap_words(),
+            data=panels,
         )
         .properties(width=width, height=PANEL_HEIGHT)
         .facet(
@@ -174,8 +239,8 @@ def stance_panels_chart(
             title=alt.TitleParams(
                 "Did they narrow the gap?",
                 subtitle=[
-                    "Each side's position per issue over time (rank up),",
-                    "the gap between them beneath; dotted: the as-known-on day.",
+                    "Each side's position per issue over time, named on its steps;",
+                    "the gap between them beneath, in steps; dotted: the as-known-on day.",
                     "Click a point for its quote.",
                 ],
                 anchor="start",
@@ -185,10 +250,17 @@ def stance_panels_chart(
 
 
 def stance_panels_alt_text(panels: pd.DataFrame) -> str:
-    """What the panels show, for screen readers."""
-    issues = panels["issue_title"].nunique()
+    """What the panels show, for screen readers: the layout, then per issue where each side stands and the gap
+    in words ("System architecture: NATO: … · Russia: …; gap 2 → 1, narrowed.")."""
+    issues = panels["issue_title"].unique()
     stances = int((panels["layer"] == "stance").sum())
+    said = []
+    for title in issues:
+        rows = panels[panels["issue_title"] == title]
+        now = " · ".join(rows.loc[rows["layer"] == "now", "label"])
+        gap = "; ".join(rows.loc[rows["layer"] == "note", "note"])
+        said.append(f"{title}: {'; '.join(part for part in (now, gap) if part) or NO_POSITIONS}.")
     return (
-        f"Small multiples, one panel per issue ({issues}): NATO and Russian positions over time as steps "
-        f"({stances} stances), with the gap between the sides drawn beneath each panel."
+        f"Small multiples, one panel per issue ({len(issues)}): each side's position over time as steps "
+        f"({stances} stances), with the gap between the sides drawn beneath each panel. " + " ".join(said)
     )

@@ -139,6 +139,13 @@ def trend_word(first_gap: float, gap_now: float) -> str:
     return "unchanged"
 
 
+def gap_words(first_gap: float, gap_now: float, status: str) -> str:
+    """The gap in words: "gap 2 → 1, narrowed" while the sides are compared, else the status ("not measured"...)."""
+    if status != COMPARED:
+        return status
+    return f"gap {first_gap:.0f} → {gap_now:.0f}, {trend_word(first_gap, gap_now)}"
+
+
 def _split_of(issues: pd.DataFrame) -> pd.Series:
     split = issues["split_id"] if "split_id" in issues else issues["issue_id"]
     return pd.Series(split.where(split != "", issues["issue_id"]).to_numpy(), index=issues["issue_id"])

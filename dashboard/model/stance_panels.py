@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.filters import lookup
-from dashboard.model.stance_gaps import COMPARED, STALE_AFTER_DAYS, gap_series
+from dashboard.model.stance_gaps import STALE_AFTER_DAYS, gap_series, gap_words
 from dashboard.model.stances import SIDES, quote_or_paraphrase, stance_history, statements_by_id
 
 PANEL_COLUMNS = [
-    "layer",  # segment | jump | gap | stance | known_on | note
+    "layer",  # segment | jump | gap | stance | known_on | note | position | now
     "issue_id",
     "issue_title",
     "side",
@@ -31,8 +31,9 @@ PANEL_COLUMNS = [
     "words",
     "source",
     "note",
+    "label",
 ]
-TEXT_COLUMNS = ["side", "stance_id", "position_label", "speaker", "words", "source", "note"]
+TEXT_COLUMNS = ["side", "stance_id", "position_label", "speaker", "words", "source", "note", "label"]
 FLAG_COLUMNS = ["stale", "selected"]
 STALE_AFTER = pd.Timedelta(days=STALE_AFTER_DAYS)
 
@@ -49,8 +50,14 @@ def stance_panels(
     - gap: the gap from `start` to `end`, drawn beneath: y = 0, y2 = -gap;
     - stance: a clickable point at (as_of, rank) with the quote (words),
       speaker, position and source; selected marks `selected`;
-    - known_on: the as-known-on day; note: "no counterpart position" or
-      "not measured" where there is no gap.
+    - position: the name of a position a side held before (label = its
+      position_label), from `start` to `end`; now: the position each side holds
+      on `day` (label = "side: position_label"), from its `start` to `day`.
+      Both at y = rank ± 0.5: above the step if it is the higher side (or level
+      and first in SIDES), else below, so the two sides' names do not meet;
+    - known_on: the as-known-on day;
+    - note: the gap in words ("gap 2 → 1, narrowed", `gap_words`) from the
+      first day on record to `day`, at y below the deepest gap bar.
     Issues in sort_order; issues with no stance known by `day` give only their
     known_on row. Columns: PANEL_COLUMNS."""
     when = pd.Timestamp(day)
@@ -65,6 +72,7 @@ def stance_panels(
         history = history[history["as_of"] <= when]
         for side in SIDES:
             rows += _side_rows(ds, history[history["side"] == side], base, when, selected)
+        rows += _name_rows(history, base, when)
         rows += _gap_rows(ds, issue_id, base, when)
     frame = pd.DataFrame(rows, columns=PANEL_COLUMNS)
     for column in TEXT_COLUMNS:
@@ -121,8 +129,58 @@ def _stance_point(ds: Dataset, stance: Mapping[Hashable, Any], when: pd.Timestam
     }
 
 
+class Step(NamedTuple):
+    """A run of one side's stances at one rank, named after its first stance's position."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    rank: float
+    position_label: str
+
+
+def _steps(own: pd.DataFrame, when: pd.Timestamp) -> list[Step]:
+    """One side's steps, each from its first stance to the next step (the last one: to `when`)."""
+    firsts = own[own["rank"].ne(own["rank"].shift())]
+    starts: list[pd.Timestamp] = list(pd.DatetimeIndex(firsts["as_of"]))
+    ranks: list[float] = firsts["rank"].astype(float).tolist()
+    labels = [str(label) for label in firsts["position_label"]]
+    return [Step(*step) for step in zip(starts, starts[1:] + [when], ranks, labels, strict=True)] if starts else []
+
+
+def _rank_at(steps: list[Step], day: pd.Timestamp) -> float:
+    """The rank of the step in force on `day`; NaN before the first."""
+    return next((step.rank for step in reversed(steps) if step.start <= day), np.nan)
+
+
+def _name_rows(history: pd.DataFrame, base: Row, when: pd.Timestamp) -> list[Row]:
+    """The names of the positions on each side's steps: a `position` row per earlier step (one that lasted at
+    least a day), a `now` row for the step in force on `when`."""
+    steps = {side: _steps(history[history["side"] == side], when) for side in SIDES}
+    rows: list[Row] = []
+    for side, other in (SIDES, SIDES[::-1]):
+        for step in steps[side]:
+            now = step is steps[side][-1]
+            if not now and step.end <= step.start:
+                continue
+            other_rank = _rank_at(steps[other], when if now else step.start)
+            above = np.isnan(other_rank) or step.rank > other_rank or (step.rank == other_rank and side == SIDES[0])
+            rows.append(
+                {
+                    **base,
+                    "layer": "now" if now else "position",
+                    "side": side,
+                    "start": step.start,
+                    "end": step.end,
+                    "y": step.rank + (0.5 if above else -0.5),
+                    "position_label": step.position_label,
+                    "label": f"{side}: {step.position_label}" if now else step.position_label,
+                }
+            )
+    return rows
+
+
 def _gap_rows(ds: Dataset, issue_id: str, base: Row, when: pd.Timestamp) -> list[Row]:
-    """The gap bars beneath a panel, and a note where the issue has no gap on `when`."""
+    """The gap bars beneath a panel, and the gap in words beneath them."""
     series = gap_series(ds, [issue_id], end=when)
     if series.empty:
         return []
@@ -133,7 +191,9 @@ def _gap_rows(ds: Dataset, issue_id: str, base: Row, when: pd.Timestamp) -> list
         for start, end, gap in zip(dates, dates[1:] + [when], gaps, strict=True)
         if not np.isnan(gap) and end > start
     ]
-    if series["status"].iloc[-1] != COMPARED:
-        note = series["status"].iloc[-1]
-        rows.append({**base, "layer": "note", "start": dates[0], "end": when, "y": -0.5, "note": note})
+    compared = series["gap"].dropna()
+    first_gap = float(compared.iloc[0]) if len(compared) else np.nan
+    words = gap_words(first_gap, gaps[-1], str(series["status"].iloc[-1]))
+    deepest = max((-row["y2"] for row in rows), default=0.0)
+    rows.append({**base, "layer": "note", "start": dates[0], "end": when, "y": -deepest - 0.5, "note": words})
     return rows
