@@ -1,6 +1,7 @@
 """The stance panels, in Altair: one small panel per issue, each side's
 position as steps over a shared time axis, the gap beneath, the as-known-on
-day marked. Drawn from the long table of `model.stances.stance_panels`.
+day marked. Drawn from the long table of `model.stance_panels.stance_panels`:
+each layer below is one declarative expression that keeps its own rows (by `layer`).
 
 Vega-Lite draws data text as text (axis labels, headers, tooltips are not
 parsed as HTML or markdown), so data needs no escaping here.
@@ -12,99 +13,214 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.style import GROUP_COLOURS
+from dashboard.model.stance_gaps import NO_POSITIONS
 
 # The name of the click selection: st.altair_chart returns it under this key.
 STANCE_SELECTION = "stance"
 SIDE_ORDER = ["NATO", "Russia"]
-# One column of narrow panels fits a 390 px phone (Vega-Lite facets cannot fit
-# a container's width, and a wider grid is clipped there); wider screens, once
-# the browser has said so (ui/screen), get wider panels side by side.
-PANEL_WIDTH = 270
+# One column of narrow panels fits a 390 px phone, whose page leaves the chart ~350 px (Vega-Lite facets cannot
+# fit a container's width, and a wider grid is clipped there); wider screens, once the browser has said so
+# (ui/screen), get wider panels side by side. At 320 px the longest "side: position" of the bundled data (58
+# characters, ~280 px at NAME_FONT_SIZE) is shown whole.
+PANEL_WIDTH = 320
 PANEL_HEIGHT = 110
 GAP_COLOUR = "#9e9e9e"
+
+LAYER = alt.datum.layer
+SIDE_COLOUR = alt.Color(
+    "side:N",
+    scale=alt.Scale(domain=SIDE_ORDER, range=[GROUP_COLOURS[side] for side in SIDE_ORDER]),
+    legend=alt.Legend(title=None, orient="top", direction="horizontal"),
+)
+TIME_AXIS = alt.Axis(format="%b %Y", labelAngle=0, tickCount=4)
+TIME = alt.X("start:T", title=None, axis=TIME_AXIS)
+# No y axis: the ranks mean nothing on their own; each step is named in words, and the gap is said beneath.
+RANK_UP_GAP_DOWN = alt.Y("y:Q", axis=None)
+TIME_TO = alt.X("end:T", title=None, axis=TIME_AXIS)  # for marks that end at a day
+NAME_FONT_SIZE = 11
+
+
+def gap_bars() -> alt.Chart:
+    """The gap.
+
+    A grey bar beneath the zero line, as deep as the gap, from one change to the next; hidden from screen readers
+    (aria=False), as the gap table below reads out each gap."""
+    return (
+        alt.Chart()
+        .mark_bar(color=GAP_COLOUR, opacity=0.6, aria=False)
+        .encode(
+            x=TIME,
+            x2="end:T",
+            y=RANK_UP_GAP_DOWN,
+            y2="y2:Q",
+            tooltip=[alt.Tooltip("y2:Q", title="gap (negative = below)")],
+        )
+        .transform_filter(LAYER == "gap")
+    )
+
+
+def position_steps() -> alt.Chart:
+    """Each side's positions.
+
+    A thick line at the position's rank while it is held: solid, then dashed once it is over a year old."""
+    return (
+        alt.Chart()
+        .mark_rule(strokeWidth=3)
+        .encode(
+            x=TIME,
+            x2="end:T",
+            y=RANK_UP_GAP_DOWN,
+            color=SIDE_COLOUR,
+            strokeDash=alt.StrokeDash(
+                "stale:N",
+                scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 4]]),
+                legend=alt.Legend(
+                    title=None, orient="top", labelExpr="datum.label == 'true' ? 'stale (>1 year)' : 'held'"
+                ),
+            ),
+        )
+        .transform_filter(LAYER == "segment")
+    )
+
+
+def position_jumps() -> alt.Chart:
+    """The moves between positions.
+
+    A thin vertical line from the old rank to the new; decorative (aria=False): the points and the changes table
+    carry each move."""
+    return (
+        alt.Chart()
+        .mark_rule(strokeWidth=2, aria=False)
+        .encode(x=TIME, y=RANK_UP_GAP_DOWN, y2="y2:Q", color=SIDE_COLOUR)
+        .transform_filter(LAYER == "jump")
+    )
+
+
+def stance_points() -> alt.Chart:
+    """The stances.
+
+    A point per stance, circle for NATO and square for Russia, with its quote in the tooltip; a click selects it
+    (selection "stance", field stance_id) and the selected one has a black ring."""
+    pick = alt.selection_point(name=STANCE_SELECTION, fields=["stance_id"], on="click", empty=False)
+    return (
+        alt.Chart()
+        .mark_point(filled=True, size=90, cursor="pointer")
+        .encode(
+            x=TIME,
+            y=RANK_UP_GAP_DOWN,
+            color=SIDE_COLOUR,
+            shape=alt.Shape("side:N", scale=alt.Scale(domain=SIDE_ORDER, range=["circle", "square"]), legend=None),
+            stroke=alt.condition(pick | (alt.datum.selected == True), alt.value("black"), alt.value(None)),  # noqa: E712
+            strokeWidth=alt.value(2),
+            tooltip=[
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("position_label:N", title="Position"),
+                alt.Tooltip("words:N", title="Quote"),
+                alt.Tooltip("speaker:N", title="Speaker"),
+                alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+                alt.Tooltip("source:N", title="Source"),
+            ],
+        )
+        .add_params(pick)
+        .transform_filter(LAYER == "stance")
+    )
+
+
+def known_on_rule() -> alt.Chart:
+    """The as-known-on day.
+
+    A dotted vertical line: nothing after it is on record yet."""
+    return (
+        alt.Chart()
+        .mark_rule(color="black", strokeDash=[2, 2])
+        .encode(x=TIME, tooltip=[alt.Tooltip("start:T", title="As known on", format="%d %b %Y")])
+        .transform_filter(LAYER == "known_on")
+    )
+
+
+def step_names() -> alt.Chart:
+    """The positions held before.
+
+    Each earlier step's position in words, at its start, on the side away from the other side's step; cut with
+    an ellipsis where the step is shorter than its name (the tooltip has it whole)."""
+    return (
+        alt.Chart()
+        .mark_text(
+            align="left",
+            baseline="middle",
+            dx=2,
+            fontSize=NAME_FONT_SIZE - 1,
+            # the step's length in pixels, less the offset
+            limit=alt.ExprRef("scale('x', toDate(datum.end)) - scale('x', toDate(datum.start)) - 4"),
+        )
+        .encode(
+            x=TIME,
+            y=RANK_UP_GAP_DOWN,
+            text="label:N",
+            color=SIDE_COLOUR,
+            description="label:N",  # the accessible name: the whole name, not the axis values
+            tooltip=[
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("position_label:N", title="Position"),
+                alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+                alt.Tooltip("end:T", title="Until", format="%d %b %Y"),
+            ],
+        )
+        .transform_filter(LAYER == "position")
+    )
+
+
+def current_names(width: int) -> alt.Chart:
+    """Where each side stands.
+
+    "NATO: …" and "Russia: …" in words, ending at the as-known-on day, each on the outer side of its step."""
+    return (
+        alt.Chart()
+        .mark_text(align="right", baseline="middle", dx=-2, fontSize=NAME_FONT_SIZE, limit=width)
+        .encode(
+            x=TIME_TO,
+            y=RANK_UP_GAP_DOWN,
+            text="label:N",
+            color=SIDE_COLOUR,
+            description="label:N",
+            tooltip=[
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("position_label:N", title="Position"),
+                alt.Tooltip("start:T", title="From", format="%d %b %Y"),
+            ],
+        )
+        .transform_filter(LAYER == "now")
+    )
+
+
+def gap_words() -> alt.Chart:
+    """The gap in words.
+
+    Beneath the gap bars, ending at the as-known-on day: "gap 2 → 1, narrowed", or why there is no gap."""
+    return (
+        alt.Chart()
+        .mark_text(align="right", baseline="middle", dx=-2, color="#555", fontStyle="italic", fontSize=NAME_FONT_SIZE)
+        .encode(x=TIME_TO, y=RANK_UP_GAP_DOWN, text="note:N", description="note:N")
+        .transform_filter(LAYER == "note")
+    )
 
 
 def stance_panels_chart(
     panels: pd.DataFrame, issue_order: list[str], columns: int = 1, width: int = PANEL_WIDTH
 ) -> alt.FacetChart:
-    """Small multiples of the stance panels (`stance_panels` rows; issue titles
-    in `issue_order`), `columns` across, each `width` px wide. Ranks are plotted upwards from 1, the gap downwards from
-    0 (axis labels show its size); a dashed segment is a stale position. A
-    click on a stance point selects it (selection "stance", field stance_id).
-    Each mark's accessible name is Vega-Lite's, made of its tooltip fields. The gap bars and jump connectors are
-    hidden from screen readers (aria=False): in facet cells where they are empty Vega leaves an unnamed container
-    (axe: svg-img-alt), and the gap table and the changes table read the same out."""
-    pick = alt.selection_point(name=STANCE_SELECTION, fields=["stance_id"], on="click", empty=False)
-    colour = alt.Color(
-        "side:N",
-        scale=alt.Scale(domain=SIDE_ORDER, range=[GROUP_COLOURS[side] for side in SIDE_ORDER]),
-        legend=alt.Legend(title=None, orient="top", direction="horizontal"),
-    )
-    x = alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4))
-    y = alt.Y(
-        "y:Q",
-        title="rank ↑ · gap ↓",
-        axis=alt.Axis(tickMinStep=1, labelExpr="abs(datum.value)", grid=False),
-    )
-    layer = alt.datum.layer
+    """Small multiples of the stance panels (`stance_panels` rows; issue titles in `issue_order`), `columns`
+    across, each `width` px wide: the layers above, one panel per issue, each with its own rank scale. A point's
+    accessible name is Vega-Lite's, made of its tooltip fields; a text's is its whole text."""
     return (
         alt.layer(
-            # the gap, beneath the zero line
-            alt.Chart()
-            .mark_bar(color=GAP_COLOUR, opacity=0.6, aria=False)  # the gap table below reads out each gap
-            .encode(x=x, x2="end:T", y=y, y2="y2:Q", tooltip=[alt.Tooltip("y2:Q", title="gap (negative = below)")])
-            .transform_filter(layer == "gap"),
-            # each side's positions: held (solid), stale (dashed), and the jumps between them
-            alt.Chart()
-            .mark_rule(strokeWidth=3)
-            .encode(
-                x=x,
-                x2="end:T",
-                y=y,
-                color=colour,
-                strokeDash=alt.StrokeDash(
-                    "stale:N",
-                    scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 4]]),
-                    legend=alt.Legend(
-                        title=None, orient="top", labelExpr="datum.label == 'true' ? 'stale (>1 year)' : 'held'"
-                    ),
-                ),
-            )
-            .transform_filter(layer == "segment"),
-            alt.Chart()
-            .mark_rule(strokeWidth=2, aria=False)  # decorative: the points and the changes table carry each move
-            .encode(x=x, y=y, y2="y2:Q", color=colour)
-            .transform_filter(layer == "jump"),
-            # the stances: click one to read its quote
-            alt.Chart()
-            .mark_point(filled=True, size=90, cursor="pointer")
-            .encode(
-                x=x,
-                y=y,
-                color=colour,
-                shape=alt.Shape("side:N", scale=alt.Scale(domain=SIDE_ORDER, range=["circle", "square"]), legend=None),
-                stroke=alt.condition(pick | (alt.datum.selected == True), alt.value("black"), alt.value(None)),  # noqa: E712
-                strokeWidth=alt.value(2),
-                tooltip=[
-                    alt.Tooltip("side:N", title="Side"),
-                    alt.Tooltip("position_label:N", title="Position"),
-                    alt.Tooltip("words:N", title="Quote"),
-                    alt.Tooltip("speaker:N", title="Speaker"),
-                    alt.Tooltip("start:T", title="From", format="%d %b %Y"),
-                    alt.Tooltip("source:N", title="Source"),
-                ],
-            )
-            .add_params(pick)
-            .transform_filter(layer == "stance"),
-            # the as-known-on day, and why an issue has no gap
-            alt.Chart()
-            .mark_rule(color="black", strokeDash=[2, 2])
-            .encode(x=x, tooltip=[alt.Tooltip("start:T", title="As known on", format="%d %b %Y")])
-            .transform_filter(layer == "known_on"),
-            alt.Chart()
-            .mark_text(align="left", baseline="middle", color="#555", fontStyle="italic")
-            .encode(x=x, y=y, text="note:N")
-            .transform_filter(layer == "note"),
+            gap_bars(),
+            position_steps(),
+            position_jumps(),
+            step_names(),
+            current_names(width),
+            stance_points(),
+            known_on_rule(),
+            gap_words(),
             data=panels,
         )
         .properties(width=width, height=PANEL_HEIGHT)
@@ -123,8 +239,8 @@ def stance_panels_chart(
             title=alt.TitleParams(
                 "Did they narrow the gap?",
                 subtitle=[
-                    "Each side's position per issue over time (rank up),",
-                    "the gap between them beneath; dotted: the as-known-on day.",
+                    "Each side's position per issue over time, named on its steps;",
+                    "the gap between them beneath, in steps; dotted: the as-known-on day.",
                     "Click a point for its quote.",
                 ],
                 anchor="start",
@@ -134,10 +250,17 @@ def stance_panels_chart(
 
 
 def stance_panels_alt_text(panels: pd.DataFrame) -> str:
-    """What the panels show, for screen readers."""
-    issues = panels["issue_title"].nunique()
+    """What the panels show, for screen readers: the layout, then per issue where each side stands and the gap
+    in words ("System architecture: NATO: … · Russia: …; gap 2 → 1, narrowed.")."""
+    issues = panels["issue_title"].unique()
     stances = int((panels["layer"] == "stance").sum())
+    said = []
+    for title in issues:
+        rows = panels[panels["issue_title"] == title]
+        now = " · ".join(rows.loc[rows["layer"] == "now", "label"])
+        gap = "; ".join(rows.loc[rows["layer"] == "note", "note"])
+        said.append(f"{title}: {'; '.join(part for part in (now, gap) if part) or NO_POSITIONS}.")
     return (
-        f"Small multiples, one panel per issue ({issues}): NATO and Russian positions over time as steps "
-        f"({stances} stances), with the gap between the sides drawn beneath each panel."
+        f"Small multiples, one panel per issue ({len(issues)}): each side's position over time as steps "
+        f"({stances} stances), with the gap between the sides drawn beneath each panel. " + " ".join(said)
     )

@@ -1,4 +1,4 @@
-"""Streamlit pieces of the Stances page (issue 9): the selected stance's
+"""Streamlit pieces of the Stances page: the selected stance's
 detail, the gap table, the graded changes and the commitments ledger."""
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
-from dashboard.model.stances import gap_summary, position_changes, split_totals, stance_detail
+from dashboard.model.stance_changes import position_changes
+from dashboard.model.stance_detail import stance_detail
+from dashboard.model.stance_gaps import gap_summary, split_totals
 from dashboard.ui.components import disagreement_flags, source_lines
 from dashboard.ui.selection import first_value
 from dashboard.ui.text import md_escape
 
 DASH = "—"
 # (columns, panel width) of the stance panels per screen layout (ui/screen): the plot area is ≥ 900 px on a
-# wide screen and ≥ 540 px on a medium one (see ui/timeline.LAYOUTS); a panel takes its width plus ~60 px of
-# axis. Unknown or phone: one column of PANEL_WIDTH.
-PANEL_GRIDS = {"wide": (2, 370), "medium": (1, 440)}
+# wide screen and ≥ 540 px on a medium one (see ui/timeline.LAYOUTS); the panels have no y axis, so the chart is
+# their widths plus ~10 px of padding and 20 px between columns. Unknown or phone: one column of PANEL_WIDTH.
+PANEL_GRIDS = {"wide": (2, 430), "medium": (1, 520)}
 
 
 def panel_grid(layout: str | None) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.data.cache import data_dir
-from dashboard.model.stances import STALE_AFTER_DAYS
+from dashboard.model.stance_gaps import STALE_AFTER_DAYS
 from dashboard.ui.state import current_view, param_specs
 from dashboard.ui.text import md_escape
 

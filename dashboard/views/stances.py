@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
-from dashboard.model.stances import stance_panels
+from dashboard.model.stance_panels import stance_panels
 from dashboard.ui.screen import screen_layout
 from dashboard.ui.stance_parts import (
     changes_table,

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.model.dates import format_date_range, format_day
 from dashboard.model.filters import Filters
-from dashboard.model.stances import gap_summary
+from dashboard.model.stance_gaps import gap_summary
 from dashboard.model.story import parse_step, step_numbers, story_step
 from dashboard.ui.components import actor_names, quote_block, source_lines
 from dashboard.ui.state import STEP, current_view, id_select

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
-from dashboard.model.stances import stance_panels
+from dashboard.model.stance_panels import stance_panels
 
 DAY = date(2012, 5, 31)
 
@@ -37,7 +37,7 @@ def test_one_facet_per_issue_in_sort_order_with_title_and_purpose(ds):
 
 def test_layers_draw_steps_gap_stances_and_the_known_on_day(ds):
     layers = layers_by_filter(spec(ds))
-    assert set(layers) == {"gap", "segment", "jump", "stance", "known_on", "note"}
+    assert set(layers) == {"gap", "segment", "jump", "stance", "known_on", "note", "position", "now"}
     assert layers["gap"]["mark"]["type"] == "bar" and layers["gap"]["encoding"]["y2"]["field"] == "y2"
     assert layers["segment"]["encoding"]["strokeDash"]["field"] == "stale"
     assert layers["known_on"]["mark"]["type"] == "rule"
@@ -70,9 +70,28 @@ def test_panel_data_steps_gap_and_selection(ds):
     assert (stale["start"] == pd.Timestamp("2011-11-20")).all()
 
 
-def test_the_alt_text_names_issues_and_stances(ds):
+def test_the_panels_name_positions_in_words_instead_of_a_rank_axis(ds):
+    layers = layers_by_filter(spec(ds))
+    # the ranks mean nothing alone: no y axis, and every name and the gap words are text marks
+    assert all(layer["encoding"]["y"]["axis"] is None for layer in layers.values() if "y" in layer["encoding"])
+    for name, field in (("position", "label"), ("now", "label"), ("note", "note")):
+        assert layers[name]["mark"]["type"] == "text" and layers[name]["encoding"]["text"]["field"] == field
+    # where each side stands ends at the as-known-on day; an earlier step's name starts at its step and is cut
+    # to the step's length in pixels, and its tooltip has it whole
+    assert layers["now"]["encoding"]["x"]["field"] == "end" and layers["now"]["mark"]["align"] == "right"
+    assert layers["position"]["encoding"]["x"]["field"] == "start" and layers["position"]["mark"]["align"] == "left"
+    assert "scale('x'" in layers["position"]["mark"]["limit"]["expr"]
+    tooltip = [t["field"] for t in layers["position"]["encoding"]["tooltip"]]
+    assert tooltip[:2] == ["side", "position_label"]
+
+
+def test_the_alt_text_names_issues_stances_positions_and_gaps(ds):
     panels = stance_panels(ds, DAY)
-    assert stance_panels_alt_text(panels).startswith("Small multiples, one panel per issue (3)")
+    text = stance_panels_alt_text(panels)
+    assert text.startswith("Small multiples, one panel per issue (3)")
+    assert "Architecture: NATO: Sectoral system · Russia: Sectoral system; gap 2 → 0, narrowed." in text
+    assert "Guarantees: NATO: No guarantee · Russia: Legally binding; gap 1 → 2, widened." in text
+    assert "Cooperation: no positions on record." in text
 
 
 def test_the_chart_is_valid_vega_lite_even_with_no_stances(ds):

@@ -21,7 +21,7 @@ from dashboard.charts.timeline import timeline_figure
 from dashboard.data.load import load_dataset
 from dashboard.model.actors import co_attendance
 from dashboard.model.filters import Filters, filter_events
-from dashboard.model.stances import stance_panels
+from dashboard.model.stance_panels import stance_panels
 from tests.hardening import hostile_data as h
 
 # Markup that appears only if data text reached Plotly unescaped.

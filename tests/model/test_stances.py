@@ -4,16 +4,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard.model.stances import (
+from dashboard.model.stance_changes import position_changes
+from dashboard.model.stance_gaps import (
     GAP_DTYPES,
     STALE_AFTER_DAYS,
     gap_series,
     gap_summary,
-    position_changes,
+    gap_words,
     split_totals,
-    stance_history,
-    stances_as_of,
 )
+from dashboard.model.stances import stance_history, stances_as_of
 from tests.synthetic import DEFAULT_ROWS
 
 
@@ -84,6 +84,13 @@ def test_gap_summary_trend_words(ds):
     assert latest.loc["guarantees", "russia_position"] == "Legally binding"
 
 
+def test_the_gap_in_words_gives_first_and_current_value_and_the_trend():
+    assert gap_words(2.0, 1.0, "compared") == "gap 2 → 1, narrowed"
+    assert gap_words(0.0, 2.0, "compared") == "gap 0 → 2, widened"
+    assert gap_words(1.0, 1.0, "compared") == "gap 1 → 1, unchanged"
+    assert gap_words(float("nan"), float("nan"), "not measured") == "not measured"
+
+
 def test_gap_summary_on_an_earlier_day(ds):
     # Rogozin's stance holds from 20 Jan, but its statement was printed on 26 Jan:
     # on the 22nd only the NATO side is on record.
@@ -114,7 +121,7 @@ def test_same_day_stances_of_one_side_agree_between_as_of_and_gaps(make_dataset)
     assert series["nato_rank"].iloc[-1] == nato["rank"] == 1
 
 
-# --- the gap method (issue 9) ---------------------------------------------------------
+# --- the gap method ------------------------------------------------------------------
 
 
 def test_known_from_is_the_earliest_print_of_the_evidence(make_dataset):

@@ -1,4 +1,4 @@
-"""The Stances page (issue 9): a click on a stance (the chart's selection) shows
+"""The Stances page: a click on a stance (the chart's selection) shows
 its quote, speaker, date and source and goes into the URL; a link with
 ?stance= shows the same; the ledger follows "as known on"; an empty issues
 table is handled."""
@@ -127,8 +127,8 @@ def panel_grid_of(at: AppTest) -> tuple[int, int]:
 
 def test_the_panels_are_one_phone_column_until_the_browser_reports_a_wider_screen():
     at = run_app(page="stances")
-    assert panel_grid_of(at) == (1, 270)  # fits a 390 px phone, and any wider screen
-    for layout, grid in (("wide", (2, 370)), ("medium", (1, 440)), ("phone", (1, 270))):
+    assert panel_grid_of(at) == (1, 320)  # fits a 390 px phone, and any wider screen
+    for layout, grid in (("wide", (2, 430)), ("medium", (1, 520)), ("phone", (1, 320))):
         at.session_state["screen"] = {"layout": layout}
         at.run()
         assert panel_grid_of(at) == grid, layout
