@@ -89,13 +89,11 @@ class Dataset:
     statements: pd.DataFrame
     stances: pd.DataFrame
     phases: pd.DataFrame
-    # Defaults (empty tables with their columns) so that code building a
-    # Dataset from the original nine tables keeps working.
-    commitments: pd.DataFrame = field(default_factory=lambda: empty_table("commitments"))
-    commitment_status: pd.DataFrame = field(default_factory=lambda: empty_table("commitment_status"))
-    disagreements: pd.DataFrame = field(default_factory=lambda: empty_table("disagreements"))
-    event_links: pd.DataFrame = field(default_factory=lambda: empty_table("event_links"))
-    story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
+    commitments: pd.DataFrame
+    commitment_status: pd.DataFrame
+    disagreements: pd.DataFrame
+    event_links: pd.DataFrame
+    story_steps: pd.DataFrame
     # Values built by `derived`, keyed by their builder. Not part of equality or the constructor; the dict itself
     # is filled in place, so the dataclass can stay frozen.
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -147,10 +145,3 @@ class Dataset:
             while len(kept_views) > MEMO_VIEWS:
                 kept_views.popitem(last=False)
         return value
-
-
-def empty_table(name: str) -> pd.DataFrame:
-    """The typed frame of table `name` with its columns and no rows."""
-    from dashboard.data.schema import TABLES, to_typed  # schema imports this module
-
-    return to_typed(name, pd.DataFrame({column: pd.Series(dtype=str) for column in TABLES[name].columns}))
