@@ -38,8 +38,8 @@ import psutil
 from playwright.async_api import Browser, Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from dashboard.model.url_params import LANE_CHOICES
 from dashboard.pages import PAGES, address
-from dashboard.ui.state import LANE_CHOICES
 from harness.browser import IDLE, KNOWN_PROBE, LAUNCH_OPTIONS, RUN_COUNTER, RUNS_AT_LEAST, RUNS_DONE, SKELETON, VIEWPORT
 from harness.cli import bounded_int
 from harness.server import StreamlitServer, is_healthy
