@@ -16,15 +16,9 @@ import streamlit as st  # noqa: E402
 
 from dashboard.data.cache import data_dir, load_for_app  # noqa: E402
 from dashboard.pages import DEFAULT_PAGE, PAGES, page_at  # noqa: E402
-from dashboard.ui.state import (  # noqa: E402
-    View,
-    check_link_once,
-    drop_other_pages_params,
-    render_sidebar,
-    set_view,
-    share_url,
-    show_link_notice,
-)
+from dashboard.ui.address_bar import check_link_once, drop_other_pages_params, share_url, show_link_notice  # noqa: E402
+from dashboard.ui.filtered_view import View, set_view  # noqa: E402
+from dashboard.ui.sidebar import render_sidebar  # noqa: E402
 from dashboard.ui.timeline import report_screen  # noqa: E402
 
 st.set_page_config(

@@ -74,7 +74,7 @@ class RunResult:
 
 
 def picker_labels(data_dir: Path = DATA) -> dict[str, dict[str, str]]:
-    """id → label shown in each sidebar picker (as dashboard/ui/state.render_sidebar labels them)."""
+    """id → label shown in each sidebar picker (as dashboard/ui/sidebar.render_sidebar labels them)."""
 
     def read(name: str) -> list[dict[str, str]]:
         with open(data_dir / name, newline="", encoding="utf-8") as handle:

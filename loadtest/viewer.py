@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.ui.state import LANE_CHOICES
+from dashboard.model.url_params import LANE_CHOICES
 from harness.browser import IDLE, RUNS_AT_LEAST, RUNS_DONE, SKELETON
 
 ACTION_TIMEOUT_MS = 60_000  # one filter change, rerun included, on a loaded 2-core machine

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.data.cells import INT_RE, SLUG_RE, parse_date, split_ids
+from dashboard.data.columns import ID_LIST
 from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
 from dashboard.data.problems import Problem, show
-from dashboard.data.schema import ID_LIST, INT_RE, SLUG_RE, TABLES, explode_ids, is_in, parse_date, split_ids
+from dashboard.data.schema import TABLES
+from dashboard.data.string_columns import explode_ids, is_in
 
 RawTables = dict[str, pd.DataFrame]
 

@@ -84,13 +84,11 @@ class Dataset:
     statements: pd.DataFrame
     stances: pd.DataFrame
     phases: pd.DataFrame
-    # Defaults (empty tables with their columns) so that code building a
-    # Dataset from the original nine tables keeps working.
-    commitments: pd.DataFrame = field(default_factory=lambda: empty_table("commitments"))
-    commitment_status: pd.DataFrame = field(default_factory=lambda: empty_table("commitment_status"))
-    disagreements: pd.DataFrame = field(default_factory=lambda: empty_table("disagreements"))
-    event_links: pd.DataFrame = field(default_factory=lambda: empty_table("event_links"))
-    story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
+    commitments: pd.DataFrame
+    commitment_status: pd.DataFrame
+    disagreements: pd.DataFrame
+    event_links: pd.DataFrame
+    story_steps: pd.DataFrame
     # Values built by `derived` and by `memo` (data/memo.py). Not part of equality or the constructor; filled in
     # place, so the dataclass can stay frozen.
     _derived: DerivedValues = field(default_factory=DerivedValues, init=False, compare=False, repr=False)
@@ -141,10 +139,3 @@ def _id_index(table: str, dataset: Dataset) -> pd.Index:
 
 # One builder per table, made once, so that `derived` keeps each table's index under a stable key.
 _ID_INDEXES: dict[str, Callable[[Dataset], pd.Index]] = {name: partial(_id_index, name) for name in ID_COLUMNS}
-
-
-def empty_table(name: str) -> pd.DataFrame:
-    """The typed frame of table `name` with its columns and no rows."""
-    from dashboard.data.schema import TABLES, to_typed  # schema imports this module
-
-    return to_typed(name, pd.DataFrame({column: pd.Series(dtype=str) for column in TABLES[name].columns}))

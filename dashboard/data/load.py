@@ -28,7 +28,8 @@ import pandas as pd
 from dashboard.data.crosscheck import cross_check
 from dashboard.data.dataset import OPTIONAL_TABLES, TABLE_FILES, Dataset, in_date_order
 from dashboard.data.problems import Problem, show
-from dashboard.data.schema import to_typed, validate_table
+from dashboard.data.typed import empty_table, to_typed
+from dashboard.data.validate import validate_table
 
 __all__ = ["MAX_FILE_BYTES", "DataValidationError", "Problem", "load_dataset", "read_table", "validate_dir"]
 
@@ -75,7 +76,7 @@ def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
     raw: dict[str, pd.DataFrame] = {}
     for table, file_name in TABLE_FILES.items():
         if table in OPTIONAL_TABLES and not (directory / file_name).exists():
-            continue  # an optional table left out is empty (Dataset's default)
+            continue  # read as an empty table below
         frame, read_problems = read_table(directory / file_name)
         problems += read_problems
         if frame is not None:
@@ -85,9 +86,9 @@ def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
 
     if problems:
         return None, sorted(problems, key=_reading_order)
-    typed = {table: to_typed(table, frame) for table, frame in raw.items()}
-    if "events" in typed:
-        typed["events"] = in_date_order(typed["events"])
+    # An optional table left out reads as an empty one.
+    typed = {table: to_typed(table, raw[table]) if table in raw else empty_table(table) for table in TABLE_FILES}
+    typed["events"] = in_date_order(typed["events"])
     return Dataset(**typed), []
 
 

@@ -10,8 +10,9 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import to_timestamp
+from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_gaps import NO_COUNTERPART
-from dashboard.model.stances import SIDES, quote_or_paraphrase, stance_history
+from dashboard.model.stances import SIDES, stance_history
 
 CHANGE_COLUMNS = [
     "issue_id",

@@ -11,8 +11,9 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.filters import lookup
+from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_gaps import STALE_AFTER_DAYS, gap_series, gap_words
-from dashboard.model.stances import SIDES, quote_or_paraphrase, stance_history, statements_by_id
+from dashboard.model.stances import SIDES, stance_history, statements_by_id
 
 PANEL_COLUMNS = [
     "layer",  # segment | jump | gap | stance | known_on | note | position | now

@@ -70,11 +70,6 @@ def statements_by_id(ds: Dataset) -> pd.DataFrame:
     return ds.derived(_build_statements_by_id)
 
 
-def quote_or_paraphrase(quote: object, paraphrase: object) -> str:
-    """The quote in quote marks, else the paraphrase (our words), else ""."""
-    return f"“{quote}”" if quote else str(paraphrase or "")
-
-
 def stance_history(ds: Dataset, issue_id: str, known_on: date | None = None) -> pd.DataFrame:
     """Every stance on the issue with its side, actor name, position rank and
     label, its evidence (statement_ids; the first statement's speaker, quote,

@@ -15,6 +15,7 @@ from dashboard.model.dates import DateLike, format_date_range, format_day, to_ti
 from dashboard.model.disagreements import topics_touching
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.links import safe_url
+from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.sources import published_text, source_usage
 
 VENUE_COLUMNS = ["place", "latitude", "longitude", "events", "event_ids", "titles"]
@@ -130,7 +131,10 @@ def statements_table(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     first_source = [ids[0] if len(ids) else "" for ids in statements["source_ids"]]
     table = statements.assign(
         said=date_labels(statements["said_start"], statements["said_end"], statements["said_precision"]),
-        words=[q if q else p for q, p in zip(statements["quote"], statements["paraphrase"], strict=True)],
+        words=[
+            quote_or_paraphrase(q, p, marks=False)
+            for q, p in zip(statements["quote"], statements["paraphrase"], strict=True)
+        ],
         kind=["quote" if direct else "paraphrase" for direct in statements["is_direct_quote"]],
         source=[outlets.get(s, s) for s in first_source],
         link=pd.Series([safe_url(urls.get(s)) for s in first_source], index=statements.index, dtype=object),

@@ -7,33 +7,16 @@ so the page can tell the reader what was ignored. Plain Python, no Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Literal, assert_never
+from typing import assert_never
 
 from dashboard.data.cells import parse_date
 from dashboard.data.problems import show
+from dashboard.model.url_params import FROM, TO, ParamSpec
 
 MAX_TEXT = 200  # longest search text accepted from a link
 MAX_SHOWN = 40  # longest value quoted back in the notice
-
-
-# "ids": repeatable, each one of `allowed`; "id": one of `allowed`; "date": YYYY-MM-DD; "text": up to MAX_TEXT.
-ParamKind = Literal["ids", "id", "date", "text"]
-
-
-@dataclass(frozen=True)
-class ParamSpec:
-    """What one query parameter may hold."""
-
-    kind: ParamKind
-    allowed: Collection[str] = field(default_factory=tuple)
-    doc: str = ""  # what it does, for the About page (README.md lists the same names)
-
-
-# A strict YYYY-MM-DD date, or None: the one parser the data's date cells use too.
-parse_iso_date = parse_date
 
 
 def ignored_parameters(
@@ -65,7 +48,7 @@ def _value_problem(spec: ParamSpec, value: str, date_bounds: tuple[date, date] |
     if kind == "ids" or kind == "id":
         return None if value in spec.allowed else "is not a known value"
     if kind == "date":
-        day = parse_iso_date(value)
+        day = parse_date(value)
         if day is None:
             return "is not a date (YYYY-MM-DD)"
         if date_bounds and not date_bounds[0] <= day <= date_bounds[1]:
@@ -77,10 +60,10 @@ def _value_problem(spec: ParamSpec, value: str, date_bounds: tuple[date, date] |
 
 
 def _range_problems(raw: Mapping[str, Sequence[str]], specs: Mapping[str, ParamSpec]) -> list[str]:
-    if not ("from" in specs and "to" in specs):
+    if not (FROM in specs and TO in specs):
         return []
-    start = parse_iso_date((raw.get("from") or [""])[0])
-    end = parse_iso_date((raw.get("to") or [""])[0])
+    start = parse_date((raw.get(FROM) or [""])[0])
+    end = parse_date((raw.get(TO) or [""])[0])
     if start and end and start > end:
         return [f"from {start} is after to {end}: the date range is not applied"]
     return []

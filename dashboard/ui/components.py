@@ -12,6 +12,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.actors import actor_roles_on, events_attended, statements_by
 from dashboard.model.dates import format_date_range
 from dashboard.model.disagreements import topics_touching
+from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.sources import download_frame, published_text, to_csv_bytes, to_json_bytes, with_citations
 from dashboard.model.tables import role_span
 from dashboard.ui.text import md_escape, md_link
@@ -95,14 +96,13 @@ def issue_titles(ds: Dataset, issue_ids: Iterable[str]) -> str:
 
 
 def quote_block(statement: pd.Series) -> str:
-    """A statement as markdown: the quote in a block quote, or our paraphrase.
-    Starts a block, so it must begin a line of its own."""
-    if statement["quote"]:
-        text = f"> “{md_escape(statement['quote'])}”"
-        if statement["paraphrase"]:
-            text += f"\n\n{md_escape(statement['paraphrase'])}"
-        return text
-    return f"*Paraphrase:* {md_escape(statement['paraphrase'])}"
+    """A statement as markdown: the quote in a block quote (with our paraphrase after it, if any), or our
+    paraphrase, labelled so. Starts a block, so it must begin a line of its own."""
+    quote, paraphrase = statement["quote"], statement["paraphrase"]
+    words = quote_or_paraphrase(quote, paraphrase, escape=md_escape)
+    if not quote:
+        return f"*Paraphrase:* {words}"
+    return f"> {words}" + (f"\n\n{md_escape(paraphrase)}" if paraphrase else "")
 
 
 def actor_profile(ds: Dataset, actor_id: str, day: date | None) -> None:

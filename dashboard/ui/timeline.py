@@ -29,9 +29,9 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text
+from dashboard.model.url_params import date_bounds
 from dashboard.ui.screen import report_screen_layout, screen_layout
 from dashboard.ui.selection import box_days, point_ids
-from dashboard.ui.state import date_bounds
 
 # (name, labels, narrowest screen it is shown on). With the sidebar open the
 # plot is the screen width less 476 px (measured in Chromium: 924 px at 1,400,

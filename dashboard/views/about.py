@@ -4,7 +4,8 @@ import streamlit as st
 
 from dashboard.data.cache import data_dir
 from dashboard.model.stance_gaps import STALE_AFTER_DAYS
-from dashboard.ui.state import current_view, param_specs
+from dashboard.model.url_params import param_specs
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.text import md_escape
 
 view = current_view()

@@ -5,9 +5,11 @@ import streamlit as st
 from dashboard.charts.actors import chart_width, co_attendance_alt_text, co_attendance_figure
 from dashboard.model.actors import co_attendance
 from dashboard.model.tables import actors_table
+from dashboard.model.url_params import WHO
 from dashboard.ui.components import actor_names, actor_profile
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.screen import screen_layout
-from dashboard.ui.state import WHO, current_view, id_select
+from dashboard.ui.url_widgets import id_select
 
 view = current_view()
 ds, filters = view.ds, view.filters

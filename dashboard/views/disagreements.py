@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.model.disagreements import side_by_side
 from dashboard.ui.components import source_lines
-from dashboard.ui.state import current_view
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.text import md_escape
 
 ds = current_view().ds

@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard.charts.map import map_height, topojson_config, venue_map_alt_text, venue_map_figure
 from dashboard.model.tables import venue_table
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.screen import screen_layout
-from dashboard.ui.state import current_view
 
 view = current_view()
 events = view.events()

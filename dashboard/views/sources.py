@@ -4,8 +4,10 @@ import streamlit as st
 
 from dashboard.model.sources import bibliography_text
 from dashboard.model.tables import rows_citing, sources_table
-from dashboard.ui.state import SOURCE, current_view, id_select
+from dashboard.model.url_params import SOURCE
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.text import md_escape, md_link
+from dashboard.ui.url_widgets import id_select
 
 view = current_view()
 ds = view.ds

@@ -4,6 +4,8 @@ import streamlit as st
 
 from dashboard.charts.stances import STANCE_SELECTION, stance_panels_alt_text, stance_panels_chart
 from dashboard.model.stance_panels import stance_panels
+from dashboard.model.url_params import STANCE, STANCE_ISSUE, date_bounds
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.screen import screen_layout
 from dashboard.ui.stance_parts import (
     changes_table,
@@ -14,16 +16,8 @@ from dashboard.ui.stance_parts import (
     picked_id,
     stance_detail_box,
 )
-from dashboard.ui.state import (
-    STANCE,
-    STANCE_ISSUE,
-    chart_pick_in_url,
-    clear_pick_in_url,
-    current_view,
-    date_bounds,
-    id_select,
-)
 from dashboard.ui.text import md_escape
+from dashboard.ui.url_widgets import chart_pick_in_url, clear_pick_in_url, id_select
 
 view = current_view()
 ds, filters = view.ds, view.filters

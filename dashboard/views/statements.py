@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.model.tables import statements_table
 from dashboard.ui.components import download_buttons, paged
-from dashboard.ui.state import current_view
+from dashboard.ui.filtered_view import current_view
 
 view = current_view()
 ds = view.ds

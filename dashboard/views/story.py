@@ -7,10 +7,12 @@ from dashboard.model.dates import format_date_range, format_day
 from dashboard.model.filters import Filters
 from dashboard.model.stance_gaps import gap_summary
 from dashboard.model.story import parse_step, step_numbers, story_step
+from dashboard.model.url_params import STEP
 from dashboard.ui.components import actor_names, quote_block, source_lines
-from dashboard.ui.state import STEP, current_view, id_select
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.text import md_escape
 from dashboard.ui.timeline import responsive_timeline
+from dashboard.ui.url_widgets import id_select
 
 ds = current_view().ds
 numbers = [str(n) for n in step_numbers(ds)]

@@ -9,6 +9,7 @@ from dashboard.model.event_links import links_of
 from dashboard.model.filters import events_as_known_on, with_statement_labels
 from dashboard.model.tables import EVENT_COLUMNS, event_choices, events_table
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
+from dashboard.model.url_params import EVENT, LANE_CHOICES, LANES, LINKS
 from dashboard.ui.components import (
     PAGE_ROWS,
     actor_names,
@@ -20,9 +21,10 @@ from dashboard.ui.components import (
     quote_block,
     source_lines,
 )
-from dashboard.ui.state import EVENT, LANE_CHOICES, LANES, LINKS, current_view, id_select
+from dashboard.ui.filtered_view import current_view
 from dashboard.ui.text import md_escape
 from dashboard.ui.timeline import clear_window, picked_event, responsive_timeline, set_window_from_box
+from dashboard.ui.url_widgets import id_select
 
 view = current_view()
 ds, filters = view.ds, view.filters

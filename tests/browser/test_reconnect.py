@@ -3,7 +3,7 @@
 The browser keeps the old page when its server goes away and opens a new
 session only with the reader's next change (its rerun carries every widget's
 value). That change used to be overwritten by the old link on the new session
-(see dashboard/ui/state.py, _link_seeds_default).
+(see dashboard/ui/url_widgets.py, _link_seeds_default).
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from playwright.sync_api import Page, expect
 from dashboard.data.load import load_dataset
 from dashboard.model.stance_gaps import NO_POSITIONS, gap_summary, gap_words
 from dashboard.model.stances import stances_as_of
+from dashboard.model.url_params import date_bounds
 from dashboard.paths import BUNDLED_DATA
-from dashboard.ui.state import date_bounds
 from tests.browser.helpers import open_app, rerun, unexpected_errors
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.data.load import load_dataset
-from dashboard.ui.state import param_specs
+from dashboard.model.url_params import param_specs
 from harness.server import BUNDLED_DATA
 from tests.views.apptest import PAGE_PATHS as PAGES
 from tests.views.apptest import run_app

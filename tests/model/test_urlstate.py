@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
-from dashboard.model.urlstate import MAX_SHOWN, MAX_TEXT, ParamSpec, ignored_parameters, parse_iso_date, usable_range
+from dashboard.data.cells import parse_date
+from dashboard.model.url_params import ParamSpec
+from dashboard.model.urlstate import MAX_SHOWN, MAX_TEXT, ignored_parameters, usable_range
 
 SPECS = {
     "actor": ParamSpec("ids", {"lavrov", "rasmussen"}),
@@ -26,8 +28,8 @@ BOUNDS = (date(2009, 1, 1), date(2012, 12, 31))
         ("", None),
     ],
 )
-def test_parse_iso_date_takes_only_yyyy_mm_dd(text, day):
-    assert parse_iso_date(text) == day
+def test_link_dates_are_read_only_as_yyyy_mm_dd(text, day):
+    assert parse_date(text) == day
 
 
 def test_a_usable_link_has_nothing_to_report():

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from dashboard.model.url_params import param_specs
 from dashboard.pages import PAGES
-from dashboard.ui.state import param_specs
 from harness.server import REPO_ROOT
 from tests.synthetic import build_dataset
 from tests.views.apptest import run_app
