@@ -18,7 +18,8 @@ st.markdown(
     f"""
 This app traces the dispute over missile defence between NATO and Russia from Obama's new missile plan
 (September 2009) and the New START treaty signed in Prague (April 2010), through the Lisbon summit, the Brussels
-talks and the Moscow seminar, to the Chicago summit of May 2012 that NATO's leaders named as the deadline.
+talks and the NATO–Russia seminar of October 2011, to the Chicago summit of May 2012 that NATO's Secretary General
+named as his horizon for a deal.
 
 **What is in it:** {counts["events"]} events, {counts["actors"]} actors, {counts["statements"]} statements
 ({direct} direct quotes), {counts["stances"]} coded stances on {counts["issues"]} issues, from
