@@ -19,7 +19,7 @@ from dashboard.model.timeline_marks import fold_weekly_counts, weekly_counts
 #    1,000     0.09 s       0.03 s   0.59 MB   (SVG markers and bars)
 #   10,000     0.35-0.58 s  0.18 s   2.50 MB   (WebGL markers and spans)
 #   20,000     0.62 s       0.18 s   4.96 MB
-# 20,000 alone would fill issue 4's 5 MB per rerun budget, so N = 10,000.
+# 20,000 alone would fill the 5 MB per rerun budget, so N = 10,000.
 MAX_DRAWN_EVENTS = 10_000
 
 

@@ -127,7 +127,7 @@ def repeated_ranks(raw: RawTables) -> list[Problem]:
     return problems
 
 
-# --- issue 9: the evidence rule, the commitments ledger, the disagreements ---------------
+# --- the evidence rule, the commitments ledger, the disagreements ---------------
 
 
 def _by_id(raw: RawTables, table: str, *columns: str) -> dict[str, dict[str, str]]:

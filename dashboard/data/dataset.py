@@ -32,11 +32,11 @@ TABLE_FILES: dict[str, str] = {
     "statements": "statements.csv",
     "stances": "stances.csv",
     "phases": "phases.csv",
-    # Issue 9: the commitments ledger and the sources' disagreements.
+    # The commitments ledger and the sources' disagreements.
     "commitments": "commitments.csv",
     "commitment_status": "commitment_status.csv",
     "disagreements": "disagreements.csv",
-    # Added for the story and event links (issue 8); optional, see OPTIONAL_TABLES.
+    # The story and event links; optional, see OPTIONAL_TABLES.
     "event_links": "event_links.csv",
     "story_steps": "story_steps.csv",
 }

@@ -1,4 +1,4 @@
-"""Issue 8 in the browser: chart labels that never overlap (desktop and phone),
+"""The timeline and story in the browser: chart labels that never overlap (desktop and phone),
 no sideways scrolling on phones, the date window in the link, the Story's
 steps, event links in the detail, and axe-core on every page."""
 

@@ -286,7 +286,7 @@ def test_hover_text_from_data_is_html_escaped(ds):
     assert not any("<img" in h for h in hovers)
 
 
-# --- issue 8: labels, links, highlight, per-event drawing at any size ---------
+# --- labels, links, highlight, per-event drawing at any size ---------
 
 BUNDLED = __import__("dashboard.data.load", fromlist=["load_dataset"]).load_dataset(
     __import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA

@@ -153,7 +153,7 @@ DEFECTS = [
         "sources.csv:2:seed_file",
         "file name",
     ),
-    # Issue 9: the evidence rule, the commitments ledger and the disagreements.
+    # The evidence rule, the commitments ledger and the disagreements.
     ("stance citing no statement", edit("stances.csv", 2, "statement_id", ""), "stances.csv:2:statement_id", "empty"),
     (
         "stance citing the other side's statement",
@@ -241,7 +241,7 @@ DEFECTS = [
         "disagreements.csv:2:statement_ids",
         "give one",
     ),
-    # event links and story steps (issue 8)
+    # event links and story steps
     (
         "link from an unknown event",
         edit("event_links.csv", 2, "from_event_id", "event_z"),

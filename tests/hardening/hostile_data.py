@@ -335,7 +335,7 @@ TABLES: dict[str, list[dict[str, str]]] = {
 }
 
 
-# --- issue 9: the evidence rule's column, the issue split, and the three new tables ---
+# --- the evidence rule's column, the issue split, and the three new tables ---
 
 
 def _with_column_after(rows: list[dict[str, str]], after: str, column: str, value: str) -> list[dict[str, str]]:

@@ -66,7 +66,7 @@ def test_timeline_lane_labels_and_phase_titles_are_escaped(ds):
 
 
 def test_stance_panels_keep_data_text_in_the_data_only(ds):
-    # The stance panels are Altair (issue 9): Vega-Lite draws text as text, so
+    # The stance panels are Altair: Vega-Lite draws text as text, so
     # the hostile text may appear only as data values, never in the chart's
     # own settings (titles, axes, tooltips' titles), where no data belongs.
     # Vega-Lite's tooltip handler escapes HTML; headers and labels are SVG text.

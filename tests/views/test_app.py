@@ -191,7 +191,7 @@ def test_gap_summary_answers_per_issue_and_marks_missing_comparisons():
 
 
 def test_quotes_in_event_detail_start_their_own_block_quote():
-    # (Medvedev's "sectoral" at Lisbon became a paraphrase in issue 9: a reporter's label.)
+    # (Medvedev's "sectoral" at Lisbon is a paraphrase, not a quote of his.)
     at = run_app({"event": "nrc_defence_ministers_2011"})
     said = [m.value for m in at.markdown if m.value.startswith("**Anders Fogh Rasmussen**")]
     # A block quote only renders at the start of a line; inline, a stray ">" shows.
