@@ -13,6 +13,7 @@ from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
+from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_changes import position_changes
 from dashboard.model.stance_detail import stance_detail
 from dashboard.model.stance_gaps import gap_summary, split_totals
@@ -60,7 +61,8 @@ def stance_detail_box(ds: Dataset, stance_id: str) -> None:
         )
         for statement in detail.evidence:
             said = format_date_range(statement["said_start"], statement["said_end"], statement["said_precision"])
-            words = f"> “{md_escape(statement['quote'])}”" if statement["quote"] else md_escape(statement["paraphrase"])
+            words = quote_or_paraphrase(statement["quote"], statement["paraphrase"], escape=md_escape)
+            words = f"> {words}" if statement["quote"] else words
             kind = "" if statement["quote"] else " (paraphrase, our words)"
             st.markdown(f"{words}\n\n— {md_escape(statement['speaker'])}, {md_escape(said)}{kind}")
         disagreement_flags(ds, "statement_ids", [statement["statement_id"] for statement in detail.evidence])

@@ -19,7 +19,8 @@ def test_short_names_keep_surnames_and_cut_long_bodies():
 def test_who_met_whom_axes_use_short_labels_hover_keeps_names():
     fig = co_attendance_figure(co_attendance(DATA), DATA.actors)
     rows, columns = list(fig.layout.yaxis.ticktext), list(fig.layout.xaxis.ticktext)
-    assert columns == [str(n) for n in range(1, len(rows) + 1)]
+    # On a phone the numbers alternate between two lines ("2<br> "): the number itself is the label.
+    assert [text.replace("<br>", "").strip() for text in columns] == [str(n) for n in range(1, len(rows) + 1)]
     assert max(len(text) for text in rows) <= 20 and rows[0].startswith("1 ")
     assert "Anders Fogh Rasmussen" in list(fig.data[0].x)
 
@@ -32,4 +33,4 @@ def test_who_met_whom_alt_text():
 
 def test_map_alt_text_counts_venues_and_unmapped_events():
     text = venue_map_alt_text(filter_events(DATA, Filters()))
-    assert text.startswith("Map of ") and "venues of 25 events" in text and "5 events have no mappable place" in text
+    assert text.startswith("Map of ") and "venues of 24 events" in text and "6 events have no mappable place" in text
