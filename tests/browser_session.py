@@ -42,8 +42,13 @@ def base_url(server_factory: Callable[..., str]) -> str:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    from tests.browser.helpers import TIMEOUT_MS
+
+    # One budget for every wait: `expect()` waits 5 s by default, the pages' own waits TIMEOUT_MS (the context's
+    # default timeout, below); a loaded machine needs the same for both.
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**LAUNCH_OPTIONS)
         yield browser

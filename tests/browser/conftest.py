@@ -22,10 +22,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def screenshot_dir(tmp_path_factory) -> Path:
-    """Where screenshots go: $BROWSER_SCREENSHOTS, else a pytest temp folder (never the repo)."""
+    """Where screenshots go: $BROWSER_SCREENSHOTS (a folder per xdist worker in it, e.g. gw0/), else a pytest temp
+    folder, which is per worker already (never the repo)."""
     chosen = os.environ.get("BROWSER_SCREENSHOTS")
     if not chosen:
         return tmp_path_factory.mktemp("screenshots")
-    path = Path(chosen)
+    path = Path(chosen) / os.environ.get("PYTEST_XDIST_WORKER", "")
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 
 from dashboard.data.dataset import TABLE_FILES
-from dashboard.data.load import load_dataset
 from harness.server import BUNDLED_DATA
+from tests.bundled import bundled_dataset
 from tests.views.apptest import PAGE_PATHS as PAGES
 from tests.views.apptest import run_app
 
-DATA = load_dataset(BUNDLED_DATA)
+DATA = bundled_dataset()
 TITLES = {
     "timeline": "NATO–Russia missile defence talks, 2009–2012",
     "story": "The story of the talks",
