@@ -39,20 +39,12 @@ KNOWN_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)$"
 # carries `script_finished` (field 6, an enum; FINISHED_EARLY_FOR_RERUN, 2, is a run cut short, not counted). It
 # reads the top-level fields of each binary frame, without a protobuf library. An earlier counter watched
 # data-test-script-state leave "running", and missed runs so quick (~30 ms on a kept view) that the page never
-# drew them as running. It also numbers, in one sequence, each rerun request the page sends (a BackMsg with
-# `rerun_script`, field 11) and each finished run: while the last request is newer than the last finish, a run
-# is still owed (SETTLED). Install with add_init_script.
+# drew them as running. Install with add_init_script.
 RUN_COUNTER = """
 window.__stRunsDone = 0;
-window.__stSequence = 0;
-window.__stLastRequest = 0;
-window.__stLastFinish = 0;
 (() => {
-  // The value of the first top-level field numbered `wanted` in a protobuf frame: a number (varint) or true
-  // (any other wire type); undefined when absent.
-  const field = (data, wanted) => {
-    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const finishesRun = (buffer) => {
+    const bytes = new Uint8Array(buffer);
     let at = 0;
     const varint = () => {
       let value = 0, shift = 0, byte = 0;
@@ -64,16 +56,15 @@ window.__stLastFinish = 0;
       return value;
     };
     while (at < bytes.length) {
-      const tag = varint(), number = Math.floor(tag / 8), wire = tag % 8;
-      if (wire === 0) { const value = varint(); if (number === wanted) return value; }
-      else if (wire === 2) { const length = varint(); if (number === wanted) return true; at += length; }
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+      if (wire === 0) { const value = varint(); if (field === 6) return value !== 2; }
+      else if (wire === 2) at += varint();
       else if (wire === 1) at += 8;
       else if (wire === 5) at += 4;
-      else return undefined;
+      else return false;
     }
-    return undefined;
+    return false;
   };
-  const finishesRun = (data) => { const value = field(data, 6); return value !== undefined && value !== 2; };
   // The page's own running state as well (a run it drew as running and then not): the count read is the
   // larger of the two, so a run either way misses is still counted.
   window.__stRunsSeen = 0;
@@ -90,17 +81,8 @@ window.__stLastFinish = 0;
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (event.data instanceof ArrayBuffer && finishesRun(event.data)) {
-          window.__stRunsDone += 1;
-          window.__stLastFinish = ++window.__stSequence;
-        }
+        if (event.data instanceof ArrayBuffer && finishesRun(event.data)) window.__stRunsDone += 1;
       });
-    }
-    send(data) {
-      if (typeof data !== 'string' && field(data, 11) !== undefined) {
-        window.__stLastRequest = ++window.__stSequence;
-      }
-      return super.send(data);
     }
   };
 })();
@@ -111,13 +93,3 @@ RUNS_DONE = "() => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0)"
 RUNS_AT_LEAST = (
     f"(n) => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0) >= n && !!document.querySelector({IDLE!r})"
 )
-# No run is owed and none is in progress, no skeleton is left, and that still holds after the page has drawn two
-# frames since (a run that ends can make the page request another: a component reporting back, a widget
-# committing its value; it does so when it draws). Needs RUN_COUNTER; for `page.wait_for_function(SETTLED)`.
-SETTLED = f"""async () => {{
-  const settled = () => (window.__stLastFinish || 0) > (window.__stLastRequest || 0)
-    && !!document.querySelector({IDLE!r}) && !document.querySelector({SKELETON!r});
-  if (!settled()) return false;
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  return settled();
-}}"""

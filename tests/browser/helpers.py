@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Locator, Page, expect
+from playwright.sync_api import ConsoleMessage, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from harness.browser import KNOWN_PROBE, RUNS_AT_LEAST, RUNS_DONE, SETTLED
+from harness.browser import IDLE, KNOWN_PROBE, RUNS_AT_LEAST, RUNS_DONE, SKELETON
 from harness.server import REPO_ROOT
 
 __all__ = ["REPO_ROOT"]
@@ -77,35 +78,25 @@ def _runs_done(page: Page) -> int:
 
 
 def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
-    """Wait until at least `runs_at_least` script runs have finished and the page has settled: no run in
-    progress or owed to a request it sent (a run may make the page request another), no skeleton left."""
-    page.wait_for_function(RUNS_AT_LEAST, arg=runs_at_least, timeout=TIMEOUT_MS)
-    page.wait_for_function(SETTLED, timeout=TIMEOUT_MS)
+    """Wait until at least `runs_at_least` script runs have finished, the app is
+    not running and no skeleton placeholder is left; then re-check after a
+    short pause (a run may trigger another)."""
+    for _ in range(2):
+        page.wait_for_function(RUNS_AT_LEAST, arg=runs_at_least, timeout=TIMEOUT_MS)
+        page.locator(SKELETON).first.wait_for(state="detached", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
 
 
 def open_app(page: Page, url: str) -> Page:
     """Go to `url` and wait until the script's first run has finished."""
     page.goto(url)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
     wait_idle(page)
     # The browser then reports its width (ui/screen), and the rerun it causes sends only the layout that fits.
     page.wait_for_function(SCREEN_KNOWN, timeout=TIMEOUT_MS)
     wait_idle(page)
     return page
-
-
-# Every chart on the page is drawn: Plotly's laid-out figure and SVG in each Plotly chart, Vega's SVG or canvas in
-# each Altair chart. Charts draw after the run that sent them has ended.
-CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-    .every((chart) => { const plot = chart.querySelector('.js-plotly-plot');
-                        return plot && plot._fullLayout && plot.querySelector('.main-svg'); })
-  && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
-    .every((chart) => chart.querySelector('svg, canvas'))"""
-
-
-def wait_for_charts(page: Page) -> None:
-    """Wait until every chart on the (settled) page is drawn, and the page has drawn a frame since."""
-    page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT_MS)
-    page.wait_for_function(SETTLED, timeout=TIMEOUT_MS)
 
 
 @contextlib.contextmanager
@@ -149,14 +140,22 @@ def selected_tags(page: Page, label: str) -> list[str]:
 
 def pick_option(page: Page, label: str, typed: str, option: str, *, press_enter: bool = False) -> None:
     """Type into the multiselect `label`, then choose `option` (click, or Enter on the
-    single remaining match); waits for the rerun. Callers start from a settled page (`open_app`, `rerun`), so the
-    sidebar is not being redrawn under the typing."""
+    single remaining match); waits for the rerun."""
     box = page.get_by_role("combobox", name=label, exact=True)
     choice = page.get_by_role("option", name=option, exact=True)
-    box.click()
-    box.fill(typed)
-    expect(box).to_have_value(typed)
-    expect(choice).to_be_visible()
+    # Text typed while the sidebar is still being redrawn after the previous
+    # rerun can be dropped (more so on a loaded machine): then type it again.
+    for attempt in range(3):
+        box.click()
+        box.fill(typed)
+        try:
+            choice.wait_for(timeout=TIMEOUT_MS // 3)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
     with rerun(page):
         if press_enter:
             box.press("Enter")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.helpers import open_app, unexpected_errors, wait_for_charts
+from tests.browser.helpers import open_app, unexpected_errors
 from tests.hardening import hostile_data as h
 
 pytestmark = pytest.mark.browser
@@ -71,7 +71,7 @@ def test_hostile_data_is_shown_as_text_and_runs_nothing(new_page, hostile_url, p
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_app(page, hostile_url + path)
-    wait_for_charts(page)
+    page.wait_for_timeout(1_500)  # charts draw after the run ends; let them
     found = page.evaluate(_INSPECT)
 
     assert dialogs == [], f"a dialog opened: {dialogs}"
