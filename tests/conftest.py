@@ -52,11 +52,12 @@ def is_browser_test(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its folder
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every browser test is marked `browser` and put in its module's xdist group (`--dist loadgroup`), so that
-    one worker runs the whole module: one Chromium, one server and the module's fixtures serve it. By module,
-    not by a mark on each test, so that a new browser test file is grouped too."""
+    """Every browser test is marked `browser` and put in one xdist group (`--dist loadgroup`), so that one worker
+    runs them all with one Chromium and one server, while the other runs the AppTest and unit tests. Two browser
+    groups at once on a 2-core machine (two Chromiums drawing, two servers) starved each other into 30 s timeouts.
+    Grouped here, not by a mark on each test, so that a new browser test file is grouped too."""
     for item in items:
         if is_browser_test(item):
             if item.get_closest_marker("browser") is None:
                 item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+            item.add_marker(pytest.mark.xdist_group("browser"))
