@@ -45,12 +45,18 @@ def snapshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def is_browser_test(item: pytest.Item) -> bool:
-    return item.get_closest_marker("browser") is not None or not BROWSER_FIXTURES.isdisjoint(
-        getattr(item, "fixturenames", ())
+    in_browser_folder = item.nodeid.startswith("tests/browser/")
+    return (
+        in_browser_folder
+        or item.get_closest_marker("browser") is not None
+        or not BROWSER_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
     )
 
 
-@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its folder
+# First: xdist's worker plugin reads the xdist_group marks in its own (plain) hook and puts the group in the
+# test's id; a mark added after that hook is never seen. The browser folder is found by path, not by the mark
+# tests/browser/conftest.py adds.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every browser test is marked `browser` and put in one xdist group (`--dist loadgroup`), so that one worker
     runs them all with one Chromium and one server, while the other runs the AppTest and unit tests. Two browser
