@@ -12,6 +12,10 @@ from tests.browser.helpers import REPO_ROOT, open_app, rerun, unexpected_errors
 
 pytestmark = pytest.mark.browser
 
+# A click picks the nearest point within Plotly's hover distance (20 px by default), in any trace: a mark is
+# "alone", so that a click on it can only mean its event, when no other mark's centre is within this distance.
+ALONE_PX = 24
+
 # Centre and event id of every drawn marker, read from Plotly's own data binding:
 # each point's datum has its index `i` in the trace, whose customdata holds the ids.
 _MARKERS = """
@@ -50,7 +54,8 @@ def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
     alone = [
         p
         for p in points
-        if p["w"] > 0 and all(q is p or abs(q["x"] - p["x"]) > 16 or abs(q["y"] - p["y"]) > 16 for q in points)
+        if p["w"] > 0
+        and all(q is p or abs(q["x"] - p["x"]) > ALONE_PX or abs(q["y"] - p["y"]) > ALONE_PX for q in points)
     ]
     assert alone, "no marker stands alone to be clicked"
     target = alone[0]
@@ -75,7 +80,7 @@ def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
         if b["w"] >= 8
         and b["id"] != target["id"]
         and plot_area["x"] + 10 < b["x"] < plot_area["x"] + plot_area["width"] - 10
-        and all(abs(p["x"] - b["x"]) > 16 or abs(p["y"] - b["y"]) > 16 for p in points)
+        and all(abs(p["x"] - b["x"]) > ALONE_PX or abs(p["y"] - b["y"]) > ALONE_PX for p in points)
     ]
     assert clickable, "no bar stands alone to be clicked"
     bar = clickable[0]
