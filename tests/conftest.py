@@ -53,17 +53,12 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# First: xdist's worker plugin reads the xdist_group marks in its own (plain) hook and puts the group in the
-# test's id; a mark added after that hook is never seen. The browser folder is found by path, not by the mark
-# tests/browser/conftest.py adds.
+# First, so that `-m browser` / `-m "not browser"` (deselected in pytest's own hook) see the mark. The browser
+# folder is found by path as well as by fixture, so a new browser test file is marked with no mark written on it.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every browser test is marked `browser` and put in one xdist group (`--dist loadgroup`), so that one worker
-    runs them all with one Chromium and one server, while the other runs the AppTest and unit tests. Two browser
-    groups at once on a 2-core machine (two Chromiums drawing, two servers) starved each other into 30 s timeouts.
-    Grouped here, not by a mark on each test, so that a new browser test file is grouped too."""
+    """Every test that drives Chromium or a server is marked `browser`: the README's test command runs those in
+    one process after the others, which run on two workers."""
     for item in items:
-        if is_browser_test(item):
-            if item.get_closest_marker("browser") is None:
-                item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
+        if is_browser_test(item) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
