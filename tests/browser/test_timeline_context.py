@@ -4,14 +4,12 @@ and a box drawn over the main part sets From/To to the dates under the box (char
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlsplit
 
-import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from harness.browser import RUN_COUNTER
-from tests.browser.helpers import TIMEOUT_MS, open_app, rerun
+from tests.browser.helpers import TIMEOUT_MS, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -65,28 +63,3 @@ def test_early_context_takes_at_most_15_percent_of_the_plot(sized_page, base_url
     assert 0 < context_px <= 0.15 * axes["plotWidth"] + 0.5, axes
     assert axes["strip"]["range"][0][:4] == "2007" and axes["main"]["range"][0][:7] == "2009-08", axes
     chart.screenshot(path=tmp_path / f"timeline-{viewport['width']}.png")
-
-
-def test_a_box_over_the_main_part_sets_the_dates_under_it(sized_page, base_url: str):
-    page = open_app(sized_page(DESKTOP), base_url)
-    chart = visible_chart(page)
-    chart.scroll_into_view_if_needed()
-    axes = chart.evaluate(_AXES)
-    main = next(area for area in axes["areas"] if area["w"] > axes["plotWidth"] * 0.5)
-    y = main["y"] + main["h"] * 0.5
-    left_px, right_px = main["x"] + main["w"] * 0.3, main["x"] + main["w"] * 0.6
-    page.mouse.move(left_px, y)  # the toolbar shows on hover
-    chart.locator(".modebar-btn[data-title='Box Select']").click()
-    with rerun(page):
-        page.mouse.move(left_px, y)
-        page.mouse.down()
-        page.mouse.move((left_px + right_px) / 2, y, steps=8)
-        page.mouse.move(right_px, y, steps=8)
-        page.mouse.up()
-    query = parse_qs(urlsplit(page.url).query)
-    start, end = pd.Timestamp(query["from"][0]), pd.Timestamp(query["to"][0])
-    first, last = (pd.Timestamp(x) for x in axes["main"]["range"])
-    expected = [first + (last - first) * share for share in (0.3, 0.6)]
-    # The days under the box's ends on the main axis (a pixel is ~1.3 days at this width).
-    assert abs(start - expected[0].normalize()) <= pd.Timedelta(days=2), (start, expected)
-    assert abs(end - expected[1].normalize()) <= pd.Timedelta(days=2), (end, expected)
