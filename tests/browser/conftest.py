@@ -30,3 +30,23 @@ def screenshot_dir(tmp_path_factory) -> Path:
     path = Path(chosen) / os.environ.get("PYTEST_XDIST_WORKER", "")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def sized_page(browser):
+    """`sized_page(viewport)` -> a fresh page of that size (its own context, closed at the test's end)."""
+    from harness.browser import RUN_COUNTER
+    from tests.browser.helpers import TIMEOUT_MS
+
+    contexts = []
+
+    def make(viewport: dict):
+        context = browser.new_context(viewport=viewport)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(RUN_COUNTER)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

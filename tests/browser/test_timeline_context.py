@@ -3,13 +3,10 @@ and a box drawn over the main part sets From/To to the dates under the box (char
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from harness.browser import RUN_COUNTER
-from tests.browser.helpers import TIMEOUT_MS, open_app
+from tests.browser.helpers import open_app
 
 pytestmark = pytest.mark.browser
 
@@ -28,22 +25,6 @@ _AXES = """
           plotWidth: full._size.w, areas};
 }
 """
-
-
-@pytest.fixture
-def sized_page(browser: Browser) -> Iterator:
-    contexts = []
-
-    def make(viewport: dict) -> Page:
-        context = browser.new_context(viewport=viewport)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script(RUN_COUNTER)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def visible_chart(page: Page):

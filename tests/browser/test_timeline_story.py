@@ -4,17 +4,15 @@ steps, event links in the detail, and axe-core on every page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from dashboard.pages import PAGES as PAGE_SPECS
 from dashboard.pages import address
-from harness.browser import RUN_COUNTER
 from harness.server import REPO_ROOT
-from tests.browser.helpers import TIMEOUT_MS, open_app, rerun
+from tests.browser.helpers import open_app, rerun
 
 pytestmark = pytest.mark.browser
 
@@ -66,23 +64,6 @@ def overlapping(boxes: list[dict], others: list[dict] | None = None) -> list[tup
             if dx > 1 and dy > 1:
                 pairs.append((a.get("text", "marker"), b.get("text", "marker")))
     return pairs
-
-
-@pytest.fixture
-def sized_page(browser: Browser) -> Iterator:
-    """`sized_page(viewport)` -> a fresh page of that size."""
-    contexts = []
-
-    def make(viewport: dict) -> Page:
-        context = browser.new_context(viewport=viewport)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script(RUN_COUNTER)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize(("viewport", "at_least"), [(DESKTOP, 15), (PHONE, 8)], ids=["1400px", "390px"])
