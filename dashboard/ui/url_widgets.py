@@ -60,27 +60,27 @@ def id_select(
     """A selectbox (one id or None) or, with `multi`, a multiselect (a list of ids) over ids showing their
     labels, kept in the URL as `?key=id`.
 
-    The URL seeds the widget's default the first time it is drawn in a session
-    (unknown ids are dropped; the link notice reports them); after that the
-    widget's value is written back to the URL on every run.
+    The URL gives the widget its starting value the first time it is drawn in a
+    session (unknown ids are dropped; the link notice reports them); after that
+    the widget's value is written back to the URL on every run.
     """
     known = set(options)
-    # The link seeds the widget's default, never st.session_state: see _link_seeds_default.
-    seeding = _link_seeds_default(key)
-    wanted = [value for value in st.query_params.get_all(key) if value in known] if seeding else []
+    if _link_seeds_default(key):
+        linked = [value for value in st.query_params.get_all(key) if value in known]
+        start: list[str] = linked if multi or linked else [default] if default else []
+    else:
+        start = _as_list(st.session_state[key])
+    start = [value for value in dict.fromkeys(start) if value in known]
     choices: list[str] = list(options)
 
     def label_of(value: str) -> str:
         return labels.get(value, value)
 
     if multi:
-        chosen: list[str] = st.multiselect(
-            label, choices, default=list(dict.fromkeys(wanted)), format_func=label_of, key=key, **kwargs
-        )
+        chosen: list[str] = st.multiselect(label, choices, default=start, format_func=label_of, key=key, **kwargs)
         _keep_in_url(key, chosen)
         return chosen
-    first = wanted[0] if wanted else (default if seeding else None)
-    index = choices.index(first) if first in known else None
+    index = choices.index(start[0]) if start else None
     picked: str | None = st.selectbox(label, choices, index=index, format_func=label_of, key=key, **kwargs)
     _keep_in_url(key, picked)
     return picked
@@ -90,24 +90,37 @@ def url_text_input(label: str, key: str, **kwargs: Any) -> str:
     """A text box kept in the URL as `?key=text`, seeded only by a usable text.
 
     Not `bind`: a bound box would keep the first MAX_TEXT characters of a
-    longer text from a link, which the link notice reports as ignored."""
-    given = st.query_params.get_all(key) if _link_seeds_default(key) else []
-    seed = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
-    text = st.text_input(label, value=seed, key=key, max_chars=MAX_TEXT, **kwargs)
+    longer text from a link, which the link notice says it ignores."""
+    if _link_seeds_default(key):
+        given = st.query_params.get_all(key)
+        start = given[0] if len(given) == 1 and len(given[0]) <= MAX_TEXT else ""
+    else:
+        start = str(st.session_state[key] or "")
+    text = st.text_input(label, value=start, key=key, max_chars=MAX_TEXT, **kwargs)
     _keep_in_url(key, text)
     return text
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return [] if value is None else [str(value)]
 
 
 def _link_seeds_default(key: str) -> bool:
     """True when the link, not the session, gives the widget `key` its starting value.
 
-    The link goes in as the widget's default, never into st.session_state. After a server restart (or a
-    lost replica) the open page starts a new session only with the reader's next change, whose rerun
-    carries the widget's new value by widget id; in that first run no widget is registered yet, so
-    `key in st.session_state` is False. A link value written to st.session_state[key] would then outrank
-    the incoming value (Streamlit 1.67 SessionState._getitem) and silently undo the change. A default
-    ranks below it: a fresh session opens on the link, a reconnecting page keeps its change, as
-    `bind="query-params"` does. Later runs pass no default (no "default and session state" warning).
+    The starting value goes in as the widget's default, never into st.session_state. After a server restart
+    (or a lost replica) the open page starts a new session with its next rerun, which carries each widget's
+    value by widget id; in that first run no widget is registered yet, so `key in st.session_state` is False.
+    A link value written to st.session_state[key] would then outrank the incoming value (Streamlit 1.67
+    SessionState._getitem) and silently undo the reader's change; a default ranks below it.
+
+    Later runs pass the session's current value as the default, not an empty one: the browser shows a
+    widget's default whenever it mounts the widget afresh, and it does so when a run that first drew the
+    widget was cut short by a rerun before the browser drew it (a loaded machine: the screen-layout report
+    arrives mid-run). An empty default then showed an empty picker over a filter still applied, and the
+    next new session took that empty picker at its word and dropped the filter.
     """
     return key not in st.session_state
 
