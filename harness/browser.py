@@ -39,12 +39,18 @@ KNOWN_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)$"
 # carries `script_finished` (field 6, an enum; FINISHED_EARLY_FOR_RERUN, 2, is a run cut short, not counted). It
 # reads the top-level fields of each binary frame, without a protobuf library. An earlier counter watched
 # data-test-script-state leave "running", and missed runs so quick (~30 ms on a kept view) that the page never
-# drew them as running. Install with add_init_script.
+# drew them as running. It also notes when the page last asked for a run (a BackMsg with `rerun_script`,
+# field 11) and when a run last finished, so a wait can tell "idle" from "idle with a rerun on its way".
+# Install with add_init_script.
 RUN_COUNTER = """
 window.__stRunsDone = 0;
+window.__stLastAsked = 0;
+window.__stLastFinished = 0;
 (() => {
-  const finishesRun = (buffer) => {
-    const bytes = new Uint8Array(buffer);
+  // The value of the first top-level field `wanted` (-1 for a length-delimited one), or null.
+  const topField = (data, wanted) => {
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     let at = 0;
     const varint = () => {
       let value = 0, shift = 0, byte = 0;
@@ -57,13 +63,14 @@ window.__stRunsDone = 0;
     };
     while (at < bytes.length) {
       const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
-      if (wire === 0) { const value = varint(); if (field === 6) return value !== 2; }
-      else if (wire === 2) at += varint();
+      if (wire === 0) { const value = varint(); if (field === wanted) return value; }
+      // (not `at += varint()`: that adds to `at` as it was before the length was read)
+      else if (wire === 2) { if (field === wanted) return -1; const length = varint(); at += length; }
       else if (wire === 1) at += 8;
       else if (wire === 5) at += 4;
-      else return false;
+      else return null;
     }
-    return false;
+    return null;
   };
   // The page's own running state as well (a run it drew as running and then not): the count read is the
   // larger of the two, so a run either way misses is still counted.
@@ -81,8 +88,17 @@ window.__stRunsDone = 0;
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (event.data instanceof ArrayBuffer && finishesRun(event.data)) window.__stRunsDone += 1;
+        if (!(event.data instanceof ArrayBuffer)) return;
+        const finished = topField(event.data, 6);
+        if (finished !== null && finished !== 2) {
+          window.__stRunsDone += 1;
+          window.__stLastFinished = performance.now();
+        }
       });
+    }
+    send(data) {
+      if (typeof data !== 'string' && topField(data, 11) === -1) window.__stLastAsked = performance.now();
+      return super.send(data);
     }
   };
 })();
@@ -92,4 +108,10 @@ RUNS_DONE = "() => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0)"
 # At least `n` runs have finished and none is in progress: `page.wait_for_function(RUNS_AT_LEAST, arg=n)`.
 RUNS_AT_LEAST = (
     f"(n) => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0) >= n && !!document.querySelector({IDLE!r})"
+)
+# As RUNS_AT_LEAST, and settled: no rerun asked for since the last run finished, no skeleton placeholder left.
+SETTLED = (
+    "(n) => Math.max(window.__stRunsDone || 0, window.__stRunsSeen || 0) >= n"
+    " && window.__stLastFinished >= window.__stLastAsked"
+    f" && !!document.querySelector({IDLE!r}) && !document.querySelector({SKELETON!r})"
 )

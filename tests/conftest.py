@@ -53,12 +53,23 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# First, so that `-m browser` / `-m "not browser"` (deselected in pytest's own hook) see the mark. The browser
-# folder is found by path as well as by fixture, so a new browser test file is marked with no mark written on it.
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that drives Chromium or a server is marked `browser`: the README's test command runs those in
-    one process after the others, which run on two workers."""
-    for item in items:
-        if is_browser_test(item) and item.get_closest_marker("browser") is None:
+# How many xdist groups the browser tests are dealt into: under `-n 4 --dist loadgroup` two workers each run one
+# group, one test after another (one Chromium and one server of the bundled data each), while the other two
+# workers run the rest. A browser test waits on the page more than it computes (~45% of a core), so two groups
+# overlap each other and the CPU-bound rest; more at once on 2 cores starved into timeouts.
+BROWSER_GROUPS = 2
+_browser_tests_seen = [0]
+
+
+# Marked as each test is collected, before any pytest_collection_modifyitems: pytest's own (which deselects by
+# `-m`) and xdist's (which reads `xdist_group` under --dist loadgroup). The browser folder is found by path as well
+# as by fixture, so a new browser test file needs no mark written on it. Tests are dealt to the groups in
+# collection order (the same on every worker), so each group gets a share of every file.
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Every test that drives Chromium or a server is marked `browser` and dealt into a browser xdist group."""
+    if is_browser_test(item):
+        if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
+        group = _browser_tests_seen[0] % BROWSER_GROUPS
+        _browser_tests_seen[0] += 1
+        item.add_marker(pytest.mark.xdist_group(f"browser{group}"))

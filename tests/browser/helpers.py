@@ -23,12 +23,14 @@ from pathlib import Path
 from playwright.sync_api import ConsoleMessage, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from harness.browser import IDLE, KNOWN_PROBE, RUNS_AT_LEAST, RUNS_DONE, SKELETON
+from harness.browser import IDLE, KNOWN_PROBE, RUNS_DONE, SETTLED
 from harness.server import REPO_ROOT
 
 __all__ = ["REPO_ROOT"]
 
 TIMEOUT_MS = 30_000
+# Resolves once the page has drawn two more frames (what it drew on the last message is on screen).
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # The server knows which screen layout fits (or the page has no reporter: a dataset that did not validate).
 SCREEN_KNOWN = """() => !document.querySelector('.st-key-screen_report')
   || !!document.querySelector('[data-screen-layout]:not([data-screen-layout=""])')"""
@@ -78,14 +80,12 @@ def _runs_done(page: Page) -> int:
 
 
 def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
-    """Wait until at least `runs_at_least` script runs have finished, the app is
-    not running and no skeleton placeholder is left; then re-check after a
-    short pause (a run may trigger another)."""
-    for _ in range(2):
-        page.wait_for_function(RUNS_AT_LEAST, arg=runs_at_least, timeout=TIMEOUT_MS)
-        page.locator(SKELETON).first.wait_for(state="detached", timeout=TIMEOUT_MS)
-        page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    """Wait until at least `runs_at_least` script runs have finished, none is running or asked for, and no
+    skeleton placeholder is left; then check again two frames later, for a rerun that a run's last elements
+    ask for as they are drawn (a fixed 300 ms pause did this before, twice per wait: ~1 s per page opened)."""
+    page.wait_for_function(SETTLED, arg=runs_at_least, timeout=TIMEOUT_MS)
+    page.evaluate(TWO_FRAMES)
+    page.wait_for_function(SETTLED, arg=runs_at_least, timeout=TIMEOUT_MS)
 
 
 def open_app(page: Page, url: str) -> Page:
