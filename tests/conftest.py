@@ -53,11 +53,12 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# How many xdist groups the browser tests are dealt into: under `-n 4 --dist loadgroup` two workers each run one
-# group, one test after another (one Chromium and one server of the bundled data each), while the other two
-# workers run the rest. A browser test waits on the page more than it computes (~45% of a core), so two groups
-# overlap each other and the CPU-bound rest; more at once on 2 cores starved into timeouts.
-BROWSER_GROUPS = 2
+# How many xdist groups the browser tests are dealt into. Under the README's `-n 3 --dist loadgroup` one worker
+# runs the one group, test after test (one Chromium, one server of the bundled data), while the other two run the
+# rest: a browser test waits on the page more than it computes (~45% of a core), so it overlaps their CPU work.
+# Measured on this 2-core machine, the whole suite: 1,037 s with one group (-n 3); with two groups the two
+# Chromiums and their servers starved the CPU-bound workers (-n 3: 32% done at 8.5 min; -n 4: 37% at 9 min).
+BROWSER_GROUPS = 1
 _browser_tests_seen = [0]
 
 
