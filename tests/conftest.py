@@ -53,24 +53,18 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# How many xdist groups the browser tests are dealt into. Under the README's `-n 3 --dist loadgroup` one worker
-# runs the one group, test after test (one Chromium, one server of the bundled data), while the other two run the
-# rest: a browser test waits on the page more than it computes (~45% of a core), so it overlaps their CPU work.
-# Measured on this 2-core machine, the whole suite: 1,037 s with one group (-n 3); with two groups the two
-# Chromiums and their servers starved the CPU-bound workers (-n 3: 32% done at 8.5 min; -n 4: 37% at 9 min).
-BROWSER_GROUPS = 1
-_browser_tests_seen = [0]
-
-
 # Marked as each test is collected, before any pytest_collection_modifyitems: pytest's own (which deselects by
 # `-m`) and xdist's (which reads `xdist_group` under --dist loadgroup). The browser folder is found by path as well
-# as by fixture, so a new browser test file needs no mark written on it. Tests are dealt to the groups in
-# collection order (the same on every worker), so each group gets a share of every file.
+# as by fixture, so a new browser test file needs no mark written on it.
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """Every test that drives Chromium or a server is marked `browser` and dealt into a browser xdist group."""
+    """Every test that drives Chromium or a server is marked `browser` and put in one xdist group.
+
+    Under the README's `-n 3 --dist loadgroup` one worker runs that group, test after test (one Chromium, one
+    server of the bundled data), while the other two run the rest: a browser test waits on the page more than
+    it computes (~45% of a core), so it overlaps their CPU work. Measured on this 2-core machine, the whole
+    suite: 1,037 s with one group; with two groups the two Chromiums and their servers starved the CPU-bound
+    workers (-n 3: 32% done at 8.5 min; -n 4: 37% at 9 min)."""
     if is_browser_test(item):
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
-        group = _browser_tests_seen[0] % BROWSER_GROUPS
-        _browser_tests_seen[0] += 1
-        item.add_marker(pytest.mark.xdist_group(f"browser{group}"))
+        item.add_marker(pytest.mark.xdist_group("browser"))
