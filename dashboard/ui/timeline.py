@@ -30,15 +30,12 @@ from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text
 from dashboard.model.url_params import date_bounds
-from dashboard.ui.screen import report_screen_layout, screen_layout
+from dashboard.ui.screen import SCREEN_LAYOUTS, report_screen_layout, screen_layout
 from dashboard.ui.selection import box_days, point_ids
 
-# (name, labels, narrowest screen it is shown on). With the sidebar open the
-# plot is the screen width less 476 px (measured in Chromium: 924 px at 1,400,
-# 724 at 1,200); below 768 px the sidebar folds away and the plot is the
-# screen less 48 px. So WIDE (900 px) from 1,376, MEDIUM (540) from 1,016,
-# and the phone layout (290) below.
-LAYOUTS: list[tuple[str, LabelSettings, int]] = [("wide", WIDE, 1376), ("medium", MEDIUM, 1016), ("phone", NARROW, 0)]
+# (name, labels, narrowest screen it is shown on), widest first: ui/screen says why these widths.
+_LABELS = {"wide": WIDE, "medium": MEDIUM, "phone": NARROW}
+LAYOUTS: list[tuple[str, LabelSettings, int]] = [(name, _LABELS[name], width) for name, width in SCREEN_LAYOUTS]
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"filename": "md-talks-timeline", "scale": 2}}
 
 
@@ -57,13 +54,13 @@ def report_screen() -> None:
     """Mount the browser's report of which layout fits (hidden); the entry script calls it every run."""
     with st.container(key="screen_report"):
         st.html(screen_marker(screen_layout()))
-        report_screen_layout([(name, narrowest) for name, _, narrowest in LAYOUTS])
+        report_screen_layout()
 
 
 def screen_marker(known: str | None) -> str:
-    """The hidden report container's CSS, and a data-screen-layout attribute naming the layout the server knows
-    ("" before a report), for tests that wait until a page has settled. `known` came from the browser, so only a
-    name of LAYOUTS gets in."""
+    """The hidden report container's CSS, and a data-screen-layout attribute naming the layout the server builds
+    for (reported, or assumed from the request's headers; "" when neither), for tests that wait until a page has
+    settled. `known` came from the browser, so only a name of LAYOUTS gets in."""
     name = known if known in {name for name, _, _ in LAYOUTS} else ""
     return f'<style>.st-key-screen_report{{display:none}}</style><span data-screen-layout="{name}"></span>'
 
@@ -160,7 +157,6 @@ def responsive_timeline(
     points = tuple(ds.story_steps["event_id"] if turning_points is None else turning_points)
     # What the client sent (a clicked or linked event, the reported layout) keys the memo only as a known value.
     highlight, layout = ds.known_id("events", highlight), screen_layout()
-    layout = layout if layout in {name for name, _, _ in LAYOUTS} else None
     charts = ds.memo(timeline_charts, filters, lane_by, show_links, highlight, points, layout)
     if len(charts) > 1:
         st.html(_style(key))
