@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -83,16 +83,6 @@ def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def actor_names(ds: Dataset) -> dict[str, str]:
     return dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
-
-
-def names_of(names: Mapping[str, str], actor_ids: Iterable[str]) -> str:
-    """Actor names for ids, from an `actor_names` mapping built once per run."""
-    return ", ".join(names.get(actor_id, actor_id) for actor_id in actor_ids)
-
-
-def issue_titles(ds: Dataset, issue_ids: Iterable[str]) -> str:
-    titles = dict(zip(ds.issues["issue_id"], ds.issues["title"], strict=True))
-    return ", ".join(titles.get(issue_id, issue_id) for issue_id in issue_ids)
 
 
 def quote_block(statement: pd.Series) -> str:

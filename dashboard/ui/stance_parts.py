@@ -13,6 +13,7 @@ from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
+from dashboard.model.gap_tables import STANCES_GAP_COLUMNS, gap_cells
 from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_changes import position_changes
 from dashboard.model.stance_detail import stance_detail
@@ -21,7 +22,6 @@ from dashboard.ui.components import disagreement_flags, source_lines
 from dashboard.ui.selection import first_value
 from dashboard.ui.text import md_escape
 
-DASH = "—"
 # (columns, panel width) of the stance panels per screen layout (ui/screen): the plot area is ≥ 900 px on a
 # wide screen and ≥ 540 px on a medium one (see ui/timeline.LAYOUTS); the panels have no y axis, so the chart is
 # their widths plus ~10 px of padding and 20 px between columns. Unknown or phone: one column of PANEL_WIDTH.
@@ -80,21 +80,7 @@ def gap_table(ds: Dataset, day: date, wanted: list[str]) -> None:
         f"{totals['narrowed']} narrowed, {totals['widened']} widened, {totals['unchanged']} unchanged, "
         f"{totals['not compared']} with no counterpart position."
     )
-    shown = summary[summary["issue_id"].isin(wanted)]
-    shown = pd.DataFrame(
-        {
-            "Issue": shown["issue_title"],
-            "First compared": [DASH if pd.isna(d) else d.date().isoformat() for d in shown["first_date"]],
-            "Gap then": [DASH if pd.isna(g) else str(int(g)) for g in shown["first_gap"]],
-            "Gap now": [
-                DASH if pd.isna(g) else f"{int(g)}{' (stale)' if stale else ''}"
-                for g, stale in zip(shown["gap"], shown["stale"], strict=True)
-            ],
-            "NATO side now": shown["nato_position"].replace("", DASH),
-            "Russian side now": shown["russia_position"].replace("", DASH),
-            "Trend": shown["trend"],
-        }
-    )
+    shown = gap_cells(summary[summary["issue_id"].isin(wanted)], STANCES_GAP_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch")
 
 

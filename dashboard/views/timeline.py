@@ -1,35 +1,22 @@
 """Timeline (home): every event on lanes, phase bands, and the chosen event's detail."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
-from dashboard.model.dates import format_date_range
-from dashboard.model.event_links import links_of
-from dashboard.model.filters import events_as_known_on, with_statement_labels
+from dashboard.model.event_detail import event_detail
+from dashboard.model.filters import events_as_known_on
 from dashboard.model.tables import EVENT_COLUMNS, event_choices, events_table
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.model.url_params import EVENT, LANE_CHOICES, LANES, LINKS
-from dashboard.ui.components import (
-    PAGE_ROWS,
-    actor_names,
-    disagreement_flags,
-    download_buttons,
-    issue_titles,
-    names_of,
-    page_start,
-    quote_block,
-    source_lines,
-)
+from dashboard.ui.components import PAGE_ROWS, download_buttons, page_start
+from dashboard.ui.event_detail import show_event_detail
 from dashboard.ui.filtered_view import current_view
-from dashboard.ui.text import md_escape
 from dashboard.ui.timeline import clear_window, picked_event, responsive_timeline, set_window_from_box
 from dashboard.ui.url_widgets import id_select
 
 view = current_view()
 ds, filters = view.ds, view.filters
 events = view.events()
-names = actor_names(ds)
 
 
 def _on_select(chart_key: str) -> None:
@@ -40,56 +27,6 @@ def _on_select(chart_key: str) -> None:
     picked = picked_event(chart_key)
     if picked:
         st.session_state[EVENT] = picked
-
-
-def _go_to(event_id: str) -> None:
-    st.session_state[EVENT] = event_id
-
-
-def show_event_links(event_id: str) -> None:
-    """'led to …', 'in answer to …': each other event as a button that opens its detail."""
-    links = links_of(ds, event_id)
-    if links.empty:
-        return
-    st.markdown("**Linked events**")
-    for link in links.to_dict("records"):
-        other = ds.events[ds.events["event_id"] == link["other_event_id"]].iloc[0]
-        when = format_date_range(other["start_date"], other["end_date"], other["date_precision"])
-        st.button(
-            f"{str(link['phrase']).capitalize()}: {link['other_title']} ({when})",
-            key=f"link_{link['link_id']}_{event_id}",
-            on_click=_go_to,
-            args=(link["other_event_id"],),
-            type="tertiary",
-            help=str(link["note"]) or None,
-        )
-
-
-def show_event_detail(row: pd.Series) -> None:
-    """Summary, date and precision, place, participants, what was said there, sources."""
-    with st.container(border=True):
-        st.subheader(md_escape(row["title"]))
-        status = row["status_shown"].replace("_", " ")
-        st.markdown(
-            f"**When:** {md_escape(format_date_range(row['start_date'], row['end_date'], row['date_precision']))} "
-            f"· precision: {md_escape(row['date_precision'])} · **Status:** {md_escape(status)}  \n"
-            f"**Where:** {md_escape(row['place'] or 'not given')} · "
-            f"**Kind:** {md_escape(row['kind'].replace('_', ' '))}  \n"
-            f"**Participants:** {md_escape(names_of(names, row['participant_ids']) or 'none named')}  \n"
-            f"**Issues:** {md_escape(issue_titles(ds, row['issue_ids']) or 'none')}"
-        )
-        st.markdown(md_escape(row["summary"]))
-        if row["date_note"]:
-            st.caption("Dating: " + md_escape(row["date_note"]))
-        said = with_statement_labels(ds.statements[ds.statements["event_id"] == row["event_id"]], ds)
-        disagreement_flags(ds, "event_ids", [row["event_id"]])
-        disagreement_flags(ds, "statement_ids", said["statement_id"])
-        if not said.empty:
-            st.markdown("**Said there**")
-            for _, statement in said.iterrows():
-                st.markdown(f"**{md_escape(statement['speaker_name'])}**\n\n{quote_block(statement)}")
-        show_event_links(row["event_id"])
-        st.markdown("**Sources**\n\n" + source_lines(ds, row["source_ids"]))
 
 
 st.title("NATO–Russia missile defence talks, 2009–2012")
@@ -146,7 +83,7 @@ if event_id:
     if event.empty:
         st.info("This event was not yet on record on the 'as known on' day.")
     else:
-        show_event_detail(event.iloc[0])
+        show_event_detail(ds, event_detail(ds, event.iloc[0]))
 
 st.subheader("Events in view")
 first = page_start(len(events), "events_page")
