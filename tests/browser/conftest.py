@@ -33,20 +33,17 @@ def screenshot_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def sized_page(browser):
-    """`sized_page(viewport)` -> a fresh page of that size (its own context, closed at the test's end)."""
-    from harness.browser import RUN_COUNTER
-    from tests.browser.helpers import TIMEOUT_MS
-
-    contexts = []
+def sized_page(warm_page, new_page):
+    """`sized_page(viewport)` -> a page of that size: the session's kept page first (`warm_page`), then, for a
+    second page in the same test, one in a fresh context."""
+    handed: list[object] = []
 
     def make(viewport: dict):
-        context = browser.new_context(viewport=viewport)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script(RUN_COUNTER)
-        contexts.append(context)
-        return context.new_page()
+        if not handed:
+            handed.append(warm_page(viewport))
+            return handed[0]
+        page = new_page()
+        page.set_viewport_size(viewport)
+        return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make

@@ -4,7 +4,7 @@
 - `rerun(page)` is a context manager around an interaction that waits for the
   rerun it causes to finish.
 - `unexpected_errors(page)` lists the page's console and page errors, minus
-  Streamlit's two known base-path probes.
+  Streamlit's two known base-path probes; `opened_dialogs(page)` the dialogs it opened.
 - the dashboard's controls: `pick_option`, `set_date`, `selected_tags`, `share_link`, `download_json`, and what
   the timeline shows (`event_count`, `plotted_event_ids`).
 Servers and the browser come from harness/ and the fixtures in tests/browser_session.py.
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Locator, Page
+from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from harness.browser import IDLE, KNOWN_PROBE, RUNS_DONE, SETTLED
@@ -41,10 +41,11 @@ SCREEN_KNOWN = """() => !document.querySelector('.st-key-screen_report')
 
 @dataclass
 class ErrorLog:
-    """Console errors and uncaught page errors of one page."""
+    """Console errors, uncaught page errors and dialogs (each dismissed) of one page, since it was last watched."""
 
     console: list[ConsoleMessage] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
     def unexpected(self) -> list[str]:
         found = [
@@ -59,16 +60,31 @@ _ERROR_LOGS: weakref.WeakKeyDictionary[Page, ErrorLog] = weakref.WeakKeyDictiona
 
 
 def watch_errors(page: Page) -> ErrorLog:
-    log = ErrorLog()
-    page.on("console", lambda message: log.console.append(message) if message.type == "error" else None)
-    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-    _ERROR_LOGS[page] = log
-    return log
+    """Record `page`'s errors and dialogs from now on. Called again for a page reused by the next test, it starts
+    a new record (the listeners stay: one set per page)."""
+    if page in _ERROR_LOGS:
+        _ERROR_LOGS[page] = ErrorLog()
+        return _ERROR_LOGS[page]
+    _ERROR_LOGS[page] = ErrorLog()
+
+    def on_dialog(dialog: Dialog) -> None:
+        _ERROR_LOGS[page].dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("console", lambda message: _ERROR_LOGS[page].console.append(message) if message.type == "error" else None)
+    page.on("pageerror", lambda error: _ERROR_LOGS[page].page_errors.append(str(error)))
+    page.on("dialog", on_dialog)
+    return _ERROR_LOGS[page]
 
 
 def unexpected_errors(page: Page) -> list[str]:
     """Console and page errors so far, except the two known base-path probes."""
     return _ERROR_LOGS[page].unexpected()
+
+
+def opened_dialogs(page: Page) -> list[str]:
+    """The messages of the dialogs (alert, confirm, prompt) the page opened so far; each was dismissed."""
+    return list(_ERROR_LOGS[page].dialogs)
 
 
 # --------------------------------------------------------------------------- waiting
@@ -97,6 +113,20 @@ def open_app(page: Page, url: str) -> Page:
     page.wait_for_function(SCREEN_KNOWN, timeout=TIMEOUT_MS)
     wait_idle(page)
     return page
+
+
+# Every Plotly chart has drawn its SVG and every Vega-Lite chart its SVG or canvas: charts draw after the run
+# that sent them has finished.
+CHARTS_DRAWN = """() => {
+  const all = (selector, drawn) => [...document.querySelectorAll(selector)].every(c => c.querySelector(drawn));
+  return all('[data-testid=stPlotlyChart]', '.main-svg') && all('[data-testid=stVegaLiteChart]', 'svg, canvas');
+}"""
+
+
+def wait_charts_drawn(page: Page) -> None:
+    """Wait until every chart on the page is drawn (a fixed 1.5 s pause did this before)."""
+    page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT_MS)
+    page.evaluate(TWO_FRAMES)
 
 
 @contextlib.contextmanager

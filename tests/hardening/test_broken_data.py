@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.data.load import MAX_FILE_BYTES
 from harness.server import REPO_ROOT
-from tests.browser.helpers import open_app, unexpected_errors
+from tests.browser.helpers import open_app, opened_dialogs, unexpected_errors
 from tests.data.csv_tools import add_column, append_copy, copy_minimal, drop_column, set_cell
 from tests.views.apptest import run_app
 
@@ -113,19 +113,16 @@ def test_page_shows_the_same_problem_as_text(tmp_path, monkeypatch, kind):
 
 
 @pytest.mark.browser
-def test_broken_data_page_shows_html_in_cells_literally(tmp_path, server_factory, new_page):
+def test_broken_data_page_shows_html_in_cells_literally(tmp_path, server_factory, page):
     data = copy_minimal(tmp_path)
     add_column(data, "sources.csv", SCRIPT, "x")
     set_cell(data, "events.csv", 3, "start_date", IMG)
     url = server_factory({"DASHBOARD_DATA": str(data)})
-    page = new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_app(page, url)
     code = page.locator("[data-testid=stCode] code").first.inner_text()
     assert f"sources.csv:1:{SCRIPT}: unexpected column" in code
     assert "events.csv:3:start_date: must be a real date written YYYY-MM-DD; got '<img src=x" in code
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.locator("#pwned").count() == 0 and dialogs == []
+    assert page.locator("#pwned").count() == 0 and opened_dialogs(page) == []
     assert page.get_by_role("heading", name="The dataset cannot be shown").is_visible()
     assert unexpected_errors(page) == []

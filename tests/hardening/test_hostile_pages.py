@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.helpers import open_app, unexpected_errors
+from tests.browser.helpers import open_app, opened_dialogs, unexpected_errors, wait_charts_drawn
 from tests.hardening import hostile_data as h
 
 pytestmark = pytest.mark.browser
@@ -66,15 +66,12 @@ _INSPECT = r"""() => {
 
 
 @pytest.mark.parametrize("path,label,literal", PAGES, ids=[label for _, label, _ in PAGES])
-def test_hostile_data_is_shown_as_text_and_runs_nothing(new_page, hostile_url, path, label, literal):
-    page = new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+def test_hostile_data_is_shown_as_text_and_runs_nothing(page, hostile_url, path, label, literal):
     open_app(page, hostile_url + path)
-    page.wait_for_timeout(1_500)  # charts draw after the run ends; let them
+    wait_charts_drawn(page)
     found = page.evaluate(_INSPECT)
 
-    assert dialogs == [], f"a dialog opened: {dialogs}"
+    assert opened_dialogs(page) == [], f"a dialog opened: {opened_dialogs(page)}"
     assert found["pwned"] == "undefined", "script from the data ran"
     assert found["pwnedElements"] == 0, "an element from the data was created"
     assert found["handlers"] == 0, "an inline event handler is in the page"
@@ -109,10 +106,7 @@ def hover_labels(page, read: str) -> list:
     return found
 
 
-def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url):
-    page = new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+def test_hovering_a_timeline_event_shows_its_title_as_text(page, hostile_url):
     open_app(page, hostile_url)
     hovered = hover_labels(
         page,
@@ -129,12 +123,11 @@ def test_hovering_a_timeline_event_shows_its_title_as_text(new_page, hostile_url
         assert label["anchors"] == 0
         # Only the app's own bold title line, which is the whole escaped title.
         assert all(text.startswith("EVENT-TITLE") for text in label["bold"])
-    assert dialogs == []
+    assert opened_dialogs(page) == []
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
-def test_timeline_hover_shows_quote_marks_as_typed(new_page, hostile_url):
-    page = new_page()
+def test_timeline_hover_shows_quote_marks_as_typed(page, hostile_url):
     open_app(page, hostile_url + f"?event={h.EVENT}")
     texts = hover_labels(page, "el => el.textContent")
     hostile = [text for text in texts if "EVENT-TITLE" in text]

@@ -41,12 +41,11 @@ def data_copy(tmp_path) -> Path:
 
 
 @pytest.mark.browser
-def test_a_browser_session_changes_nothing_in_the_data_directory(data_copy, new_page):
+def test_a_browser_session_changes_nothing_in_the_data_directory(data_copy, page):
     before = snapshot(data_copy)
     assert len(before) >= 9
     with StreamlitServer(env={"DASHBOARD_DATA": str(data_copy)}) as server:
         url = server.url
-        page = new_page()
         for spec in PAGES:
             open_app(page, url + address(spec))
         open_app(page, url)
