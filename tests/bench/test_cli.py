@@ -11,7 +11,7 @@ def test_an_unknown_app_is_refused_before_anything_runs(capsys: pytest.CaptureFi
     with pytest.raises(SystemExit) as exit_:
         main(["--apps", "ours,fancy", "--sizes", "bundled"])
     assert exit_.value.code == 2
-    assert "unknown app(s) fancy; choose from ours, floor, naive" in capsys.readouterr().err
+    assert "unknown app(s) fancy; choose from ours, floor, naive, cached" in capsys.readouterr().err
 
 
 def test_searches_alternate_a_matching_word_and_clearing_it():
@@ -26,4 +26,4 @@ def test_quick_runs_three_sizes_with_five_changes_and_short_budgets():
     assert quick.apps == ["ours", "floor"]
     full = parse(["--sizes", "bundled,100000"])
     assert (full.sizes, full.changes, full.budget_s) == (["bundled", "100000"], 20, BUDGET_S)
-    assert full.apps == ["ours", "floor", "naive"] and full.rev == "HEAD"
+    assert full.apps == ["ours", "floor", "naive", "cached"] and full.rev == "HEAD"

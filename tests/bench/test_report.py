@@ -61,3 +61,16 @@ def test_a_shorter_run_says_how_many_changes_were_done():
     text = report(results, args, 1.0)
     assert "| 1000 | ours | 5.0 | 200 (n=1) | 200 | 20.0 | 20.0 | — | — |" in text
     assert text.startswith("Run: `python -m bench --sizes 1000` (full; 1 s)\n")
+
+
+def test_ours_must_beat_both_baselines_by_half_again_where_people_work():
+    by_app = {
+        "ours": _result("1000", "ours", 5.0, [100, 100], 20),
+        "naive": _result("1000", "naive", 5.0, [200, 200], 20),
+        "cached": _result("1000", "cached", 5.0, [120, 120], 20),
+    }
+    verdicts = {t.what: t.verdict(by_app) for t in targets_for(["1000"])}
+    assert verdicts["naive ÷ ours, filter change p50"] == (2.0, "met")
+    assert verdicts["cached ÷ ours, filter change p50"] == (1.2, "MISSED")
+    text = report({"1000": by_app}, _args(), 1.0)
+    assert "Cached ÷ ours" in text and "| 1000 | cached ÷ ours, filter change p95 | ≥ 1.5 | 1.20 | MISSED |" in text
