@@ -7,7 +7,6 @@ Playwright only when a browser test asks for one: `pytest tests/model tests/data
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,17 +68,3 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
         item.add_marker(pytest.mark.xdist_group("browser"))
-
-
-# The browser group is the suite's critical path: on this 2-core machine it takes ~350 s alone and ~430 s beside
-# the two CPU-bound workers, which finish their ~720 s of tests (busy time) well before it. So a worker lowers
-# its own CPU priority when it first runs a test that is not a browser test: the browser worker, its Chromium
-# and its servers (started at normal priority) go first, the rest fill the idle time. A worker that ran other
-# tests before the browser group would only be as it was before (every process at one priority).
-_YIELDED: list[bool] = []
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if not _YIELDED and os.environ.get("PYTEST_XDIST_WORKER") and not is_browser_test(item):
-        _YIELDED.append(True)
-        os.nice(10)
