@@ -57,14 +57,16 @@ def is_browser_test(item: pytest.Item) -> bool:
 # `-m`) and xdist's (which reads `xdist_group` under --dist loadgroup). The browser folder is found by path as well
 # as by fixture, so a new browser test file needs no mark written on it.
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """Every test that drives Chromium or a server is marked `browser` and put in one xdist group.
+    """Every test that drives Chromium or a server is marked `browser` and put in an xdist group: the deployment
+    tests (nginx and two replicas of their own) in one, every other browser test in the other.
 
-    Under the README's `-n 3 --dist loadgroup` one worker runs that group, test after test (one Chromium, one
-    server of the bundled data), while the other two run the rest: a browser test waits on the page more than
-    it computes (~45% of a core), so it overlaps their CPU work. Measured on this 2-core machine, the whole
-    suite: 1,037 s with one group; with two groups the two Chromiums and their servers starved the CPU-bound
-    workers (-n 3: 32% done at 8.5 min; -n 4: 37% at 9 min)."""
+    Under the README's `-n 3 --dist loadgroup` one worker runs the large group test after test (one Chromium, one
+    server of the bundled data); it is the suite's critical path. A timeline of one full run (every test's start
+    and end per worker) had it end at 454 s while the other two workers were done at ~367 s, so the deployment
+    tests (~50 s alone) go to one of those: a group of their own, which xdist hands to another worker. Two equal
+    browser groups on -n 4 gave no gain (545 s): two Chromiums starved the CPU-bound workers."""
     if is_browser_test(item):
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
-        item.add_marker(pytest.mark.xdist_group("browser"))
+        group = "browser-deploy" if item.nodeid.startswith("tests/browser/test_deploy.py") else "browser"
+        item.add_marker(pytest.mark.xdist_group(group))
