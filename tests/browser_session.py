@@ -1,4 +1,5 @@
-"""Browser-session fixtures for tests/browser and tests/hardening: servers, one Chromium, fresh pages.
+"""Browser-session fixtures for tests/browser and tests/hardening: servers, one Chromium, one page kept from test to
+test (`page`, `warm_page`) and fresh ones (`new_page`).
 
 A pytest plugin (named in tests/conftest.py), so both folders share this session's Chromium: only one sync
 Playwright can run in a thread. Playwright is imported inside the fixtures, so suites that use none of them run

@@ -1,6 +1,7 @@
 """Browser tests: a real Streamlit server driven by headless Chromium.
 
-Fixtures: `base_url`, `server_factory`, `browser`, `new_page`, `page` (tests/browser_session.py); helpers are in
+Fixtures: `base_url`, `server_factory`, `browser`, `new_page`, `warm_page`, `page` (tests/browser_session.py) and
+`sized_page` (here); helpers are in
 tests/browser/helpers.py and the server and browser settings in harness/.
 """
 
