@@ -181,9 +181,14 @@ def pick_option(page: Page, label: str, typed: str, option: str, *, press_enter:
         try:
             choice.wait_for(timeout=TIMEOUT_MS // 3)
             break
-        except PlaywrightTimeoutError:
+        except PlaywrightTimeoutError as timeout:
             if attempt == 2:
-                raise
+                # What the page showed instead, for a failure seen on CI but not reproduced here.
+                shown = page.get_by_role("option").all_inner_texts()[:20]
+                raise AssertionError(
+                    f"option {option!r} never showed after typing {typed!r} into {label!r}: the box holds "
+                    f"{box.input_value()!r}, options shown {shown}, runs finished {_runs_done(page)}"
+                ) from timeout
             page.keyboard.press("Escape")
             wait_idle(page)
     with rerun(page):
