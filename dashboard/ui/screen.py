@@ -23,14 +23,13 @@ every layout is still sent: the page is right at every width either way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
 KEY = "screen"  # session-state key of the component; its state holds "layout"
 # "Mobi" is in every phone browser's User-Agent (Mozilla's advice for telling phones apart) and in no desktop one.
-_PHONE_AGENT = re.compile(r"Mobi")
+_PHONE_AGENT = "Mobi"
 
 # (name, narrowest window it is shown on in px), widest first; the timeline's label settings per name are in
 # ui/timeline. With the sidebar open the plot is the screen width less 476 px (measured in Chromium: 924 px at
@@ -92,5 +91,5 @@ def assumed_layout(headers: Mapping[str, str], layouts: Sequence[tuple[str, int]
     agent, hint = named.get("user-agent"), named.get("sec-ch-ua-mobile")
     if not agent or not layouts:
         return None
-    phone = hint == "?1" if hint in ("?0", "?1") else bool(_PHONE_AGENT.search(agent))
+    phone = hint == "?1" if hint in ("?0", "?1") else _PHONE_AGENT in agent
     return layouts[-1][0] if phone else layouts[0][0]
