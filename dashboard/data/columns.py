@@ -51,7 +51,10 @@ class Field:
     refers_to: str | None = None
 
     def column(self) -> pa.Column:
-        return pa.Column(str, checks=list(self.checks), unique=self.unique, nullable=False)
+        # No dtype: the reader builds every raw table with dtype=str, so the check could never fail, and
+        # pandera 0.35 checks a string dtype cell by cell and formats (empty) failure cases for each column:
+        # 43% of validating the minimal dataset (0.49 -> 0.28 s), 29% of the bundled one (0.59 -> 0.42 s).
+        return pa.Column(None, checks=list(self.checks), unique=self.unique, nullable=False)
 
 
 def _required(error: str = REQUIRED_ERROR) -> pa.Check:
