@@ -9,13 +9,14 @@ references into a table that could not be read at all.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow
 
 from dashboard.data.cells import INT_RE, SLUG_RE, parse_date, split_ids
 from dashboard.data.columns import ID_LIST
 from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
 from dashboard.data.problems import Problem, show
 from dashboard.data.schema import TABLES
-from dashboard.data.string_columns import explode_ids, is_in
+from dashboard.data.string_columns import as_arrow, unknown_ids
 
 RawTables = dict[str, pd.DataFrame]
 
@@ -54,6 +55,7 @@ def _known_ids(raw: RawTables, table: str) -> pd.Series | None:
 def dangling_references(raw: RawTables) -> list[Problem]:
     """Every id in a reference column must exist in the table it points into."""
     problems = []
+    known_ids: dict[str, pyarrow.Array] = {}
     for table in TABLES.values():
         frame = raw.get(table.name)
         for field in table.fields:
@@ -62,16 +64,14 @@ def dangling_references(raw: RawTables) -> list[Problem]:
             known = _known_ids(raw, field.refers_to)
             if known is None:
                 continue
+            if field.refers_to not in known_ids:
+                known_ids[field.refers_to] = as_arrow(known)
             id_column, target_file = ID_COLUMNS[field.refers_to], TABLE_FILES[field.refers_to]
-            cells = frame[field.name]
-            ids = cells[cells != ""]
-            if field.converts_to == ID_LIST:
-                ids = explode_ids(ids)  # keeps each id's spreadsheet row as its index
             # Badly formed ids were reported by the schema already.
-            missing = ids[~is_in(ids, known) & ids.str.fullmatch(SLUG_RE.pattern.strip("^$"))]
-            for row, missing_id in missing.items():
+            lists = field.converts_to == ID_LIST
+            for row, missing_id in unknown_ids(frame[field.name], known_ids[field.refers_to], SLUG_RE.pattern, lists):
                 message = f"unknown {id_column} {show(missing_id)}: not in {target_file}"
-                problems.append(Problem(table.file_name, int(str(row)), field.name, message))
+                problems.append(Problem(table.file_name, row, field.name, message))
     return problems
 
 
