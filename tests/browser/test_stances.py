@@ -10,12 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.data.load import load_dataset
 from dashboard.model.stance_gaps import NO_POSITIONS, gap_summary, gap_words
 from dashboard.model.stances import stances_as_of
 from dashboard.model.url_params import date_bounds
-from dashboard.paths import BUNDLED_DATA
 from tests.browser.helpers import open_app, rerun, unexpected_errors
+from tests.bundled import bundled_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -91,7 +90,7 @@ PANEL_TEXTS = """(svg) => [...svg.querySelectorAll('g.mark-text.role-mark text')
 
 def said_on(day: date) -> tuple[set[str], set[str]]:
     """What the panels must say on `day`: "side: position" for every current stance, and each issue's gap words."""
-    ds = load_dataset(BUNDLED_DATA)
+    ds = bundled_dataset()
     stands = {
         f"{stance.side}: {stance.position_label}"
         for issue_id in ds.issues["issue_id"]
@@ -122,7 +121,7 @@ def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
 def test_the_panels_say_where_each_side_stands_and_the_gap_in_words(
     new_page: Callable[[], Page], base_url: str, width: int, asof: date | None
 ):
-    day = asof or date_bounds(load_dataset(BUNDLED_DATA))[1]
+    day = asof or date_bounds(bundled_dataset())[1]
     stands, gaps = said_on(day)
     assert len(stands) > 10 and "NATO: Two independent, coordinated systems" in stands and gaps  # not vacuous
     page = new_page()

@@ -2,12 +2,11 @@
 
 from dashboard.charts.actors import co_attendance_alt_text, co_attendance_figure, short_name
 from dashboard.charts.map import venue_map_alt_text
-from dashboard.data.cache import BUNDLED_DATA
-from dashboard.data.load import load_dataset
 from dashboard.model.actors import co_attendance
 from dashboard.model.filters import Filters, filter_events
+from tests.bundled import bundled_dataset
 
-DATA = load_dataset(BUNDLED_DATA)
+DATA = bundled_dataset()
 
 
 def test_short_names_keep_surnames_and_cut_long_bodies():

@@ -7,6 +7,7 @@ from dashboard.charts.timeline import timeline_figure
 from dashboard.charts.timeline_traces import DAY_MS
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline_marks import NO_PARTICIPANT
+from tests.bundled import bundled_dataset
 
 
 def figure(ds, lane_by="kind", **filters):
@@ -288,9 +289,7 @@ def test_hover_text_from_data_is_html_escaped(ds):
 
 # --- labels, links, highlight, per-event drawing at any size ---------
 
-BUNDLED = __import__("dashboard.data.load", fromlist=["load_dataset"]).load_dataset(
-    __import__("dashboard.data.cache", fromlist=["BUNDLED_DATA"]).BUNDLED_DATA
-)
+BUNDLED = bundled_dataset()
 
 
 def event_labels(fig):

@@ -5,14 +5,13 @@ import pandas as pd
 import pytest
 
 from dashboard.charts.timeline import timeline_figures
-from dashboard.data.cache import BUNDLED_DATA
-from dashboard.data.load import load_dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline import MEDIUM, NARROW, WIDE
 from dashboard.ui.selection import box_days
+from tests.bundled import bundled_dataset
 
-BUNDLED = load_dataset(BUNDLED_DATA)
+BUNDLED = bundled_dataset()
 EVENTS = filter_events(BUNDLED, Filters())
 STORY_START = EVENTS.loc[EVENTS["event_id"].isin(set(BUNDLED.story_steps["event_id"])), "start_date"].min()
 FIGURES = timeline_figures(

@@ -20,12 +20,11 @@ import pytest
 
 from dashboard.charts.spec import figure_spec
 from dashboard.charts.timeline import timeline_figures
-from dashboard.data.cache import BUNDLED_DATA
 from dashboard.data.dataset import Dataset
-from dashboard.data.load import load_dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.timeline import MEDIUM, NARROW, WIDE
+from tests.bundled import bundled_dataset
 from tests.synthetic import build_dataset
 
 GOLDEN = Path(__file__).parent / "golden" / "timeline.json"
@@ -69,7 +68,7 @@ def _cases(name: str, ds: Dataset, picked: str) -> Iterator[tuple[str, Callable[
 def all_cases() -> dict[str, Callable[[], list[go.Figure]]]:
     return dict(
         [
-            *_cases("bundled", load_dataset(BUNDLED_DATA), "lisbon_nrc"),
+            *_cases("bundled", bundled_dataset(), "lisbon_nrc"),
             *_cases("synthetic", build_dataset(), "e_lisbon"),
         ]
     )

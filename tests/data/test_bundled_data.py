@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.data.dataset import TABLE_FILES
-from dashboard.data.load import load_dataset, validate_dir
+from dashboard.data.load import validate_dir
 from dashboard.data.quotes import direct_quotes_with_seeds, misquotes, read_seed_texts
+from tests.bundled import bundled_dataset
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
@@ -48,7 +49,7 @@ def test_cli_accepts_bundled_data():
 
 @pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason=f"seed articles not found at {SEEDS_DIR}")
 def test_direct_quotes_appear_verbatim_in_their_seed_articles():
-    dataset = load_dataset(DATA_DIR)
+    dataset = bundled_dataset()
     quotes = direct_quotes_with_seeds(dataset)
     assert quotes, "no direct quote has a seed article among its sources"
     assert misquotes(quotes, read_seed_texts(SEEDS_DIR)) == []

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data.load import load_dataset
 from dashboard.model.commitments import ledger, status_changes_known_on, status_on
+from tests.bundled import bundled_dataset
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(scope="module")
 def bundled():
-    return load_dataset(DATA_DIR)
+    return bundled_dataset()
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.data.load import load_dataset
 from dashboard.model.disagreements import readings, side_by_side, topics_touching
+from tests.bundled import bundled_dataset
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 def test_the_known_disagreement_is_side_by_side():
-    ds = load_dataset(DATA_DIR)
+    ds = bundled_dataset()
     groups = dict(side_by_side(ds))
     # The later Domodedovo toll is an update and the 'sectoral' readings fit together: neither is recorded.
     assert list(groups) == ["When the Prague signing was"]
@@ -23,7 +23,7 @@ def test_the_known_disagreement_is_side_by_side():
 
 
 def test_flags_name_the_rows_each_disagreement_touches():
-    ds = load_dataset(DATA_DIR)
+    ds = bundled_dataset()
     assert topics_touching(ds, "event_ids", "new_start_signed") == ["When the Prague signing was"]
     assert topics_touching(ds, "statement_ids", "upi_obama_dialog") == ["When the Prague signing was"]
     assert topics_touching(ds, "event_ids", "domodedovo_bombing") == []

@@ -4,12 +4,11 @@ from datetime import date
 
 import pytest
 
-from dashboard.data.cache import BUNDLED_DATA
-from dashboard.data.load import load_dataset
 from dashboard.model.event_links import links_between, links_of
 from dashboard.model.story import parse_step, step_numbers, story_step
+from tests.bundled import bundled_dataset
 
-DATA = load_dataset(BUNDLED_DATA)
+DATA = bundled_dataset()
 
 
 def test_new_start_chain_reads_both_ways():
