@@ -56,17 +56,22 @@ def is_browser_test(item: pytest.Item) -> bool:
 # Marked as each test is collected, before any pytest_collection_modifyitems: pytest's own (which deselects by
 # `-m`) and xdist's (which reads `xdist_group` under --dist loadgroup). The browser folder is found by path as well
 # as by fixture, so a new browser test file needs no mark written on it.
+# Browser tests that start servers of their own (nginx and two replicas; a server killed and restarted).
+OWN_SERVER_FILES = ("tests/browser/test_deploy.py", "tests/browser/test_reconnect.py")
+
+
 def pytest_itemcollected(item: pytest.Item) -> None:
-    """Every test that drives Chromium or a server is marked `browser` and put in an xdist group: the deployment
-    tests (nginx and two replicas of their own) in one, every other browser test in the other.
+    """Every test that drives Chromium or a server is marked `browser` and put in an xdist group: the tests that
+    start servers of their own (OWN_SERVER_FILES) in one, every other browser test in the other.
 
     Under the README's `-n 3 --dist loadgroup` one worker runs the large group test after test (one Chromium, one
     server of the bundled data); it is the suite's critical path. A timeline of one full run (every test's start
     and end per worker) had it end at 454 s while the other two workers were done at ~367 s, so the deployment
-    tests (~50 s alone) go to one of those: a group of their own, which xdist hands to another worker. Two equal
+    tests (~50 s alone) and the restart tests (~60 s) go to one of those: a group of their own, which xdist hands
+    to another worker. Two equal
     browser groups on -n 4 gave no gain (545 s): two Chromiums starved the CPU-bound workers."""
     if is_browser_test(item):
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
-        group = "browser-deploy" if item.nodeid.startswith("tests/browser/test_deploy.py") else "browser"
+        group = "browser-own-servers" if item.nodeid.startswith(OWN_SERVER_FILES) else "browser"
         item.add_marker(pytest.mark.xdist_group(group))

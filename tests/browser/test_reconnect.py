@@ -35,11 +35,20 @@ def query(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
-@pytest.fixture
-def own_server() -> Iterator[StreamlitServer]:
-    """A server of this test's own: it gets killed and restarted on the same port."""
+@pytest.fixture(scope="module")
+def module_server() -> Iterator[StreamlitServer]:
     with StreamlitServer(env=ENV) as server:
         yield server
+
+
+@pytest.fixture
+def own_server(module_server: StreamlitServer) -> StreamlitServer:
+    """A server of this module's own, running: each test kills and restarts it on the same port, so the next test
+    meets a freshly started server either way, and the module starts one server per test instead of two (a start
+    is 3-10 s on a loaded 2-core machine)."""
+    if module_server.process is None or module_server.process.poll() is not None:
+        module_server.start()
+    return module_server
 
 
 def reconnect_after_restart(page: Page, own_server: StreamlitServer) -> int:
