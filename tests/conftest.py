@@ -53,13 +53,13 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# Marked as each test is collected, before any pytest_collection_modifyitems: pytest's own (which deselects by
-# `-m`) and xdist's (which reads `xdist_group` under --dist loadgroup). The browser folder is found by path as well
-# as by fixture, so a new browser test file needs no mark written on it.
 # Browser tests that start servers of their own (nginx and two replicas; a server killed and restarted).
 OWN_SERVER_FILES = ("tests/browser/test_deploy.py", "tests/browser/test_reconnect.py")
 
 
+# Marked as each test is collected, before any pytest_collection_modifyitems: pytest's own (which deselects by
+# `-m`) and xdist's (which reads `xdist_group` under --dist loadgroup). The browser folder is found by path as well
+# as by fixture, so a new browser test file needs no mark written on it.
 def pytest_itemcollected(item: pytest.Item) -> None:
     """Every test that drives Chromium or a server is marked `browser` and put in an xdist group: the tests that
     start servers of their own (OWN_SERVER_FILES) in one, every other browser test in the other.
@@ -68,8 +68,8 @@ def pytest_itemcollected(item: pytest.Item) -> None:
     server of the bundled data); it is the suite's critical path. A timeline of one full run (every test's start
     and end per worker) had it end at 454 s while the other two workers were done at ~367 s, so the deployment
     tests (~50 s alone) and the restart tests (~60 s) go to one of those: a group of their own, which xdist hands
-    to another worker. Two equal
-    browser groups on -n 4 gave no gain (545 s): two Chromiums starved the CPU-bound workers."""
+    to another worker. Two equal browser groups on -n 4 gave no gain (545 s): two Chromiums starved the CPU-bound
+    workers."""
     if is_browser_test(item):
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
