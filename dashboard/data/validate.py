@@ -17,7 +17,9 @@ from dashboard.data.schema import SCHEMAS, TABLES, Table
 def validate_table(name: str, raw: pd.DataFrame) -> list[Problem]:
     """Every problem pandera finds in one raw table (index = spreadsheet rows)."""
     try:
-        SCHEMAS[name].validate(raw, lazy=True)
+        # inplace: the schemas neither coerce nor fill defaults, so pandera's copy of the table for every column
+        # guards nothing; it was 29% of validating the minimal dataset (225 -> 160 ms).
+        SCHEMAS[name].validate(raw, lazy=True, inplace=True)
     except pa.errors.SchemaErrors as err:
         return _problems_from_failures(TABLES[name], raw, err.failure_cases)
     return []
