@@ -62,11 +62,14 @@ def _side_in_force(history: pd.DataFrame, side: str, dates: pd.DatetimeIndex) ->
     stances = history[history["side"] == side].groupby("as_of")["rank"].last().astype(float)
     if stances.empty:
         return np.full(len(dates), np.nan), np.zeros(len(dates), dtype=bool)
-    ranks = stances.reindex(dates, method="ffill").to_numpy()
-    since = pd.Series(stances.index, index=stances.index).reindex(dates, method="ffill")
-    age = (dates - pd.DatetimeIndex(since)).days.to_numpy()
-    stale = np.nan_to_num(age, nan=0) > STALE_AFTER_DAYS
-    return ranks, stale
+    # The latest stance on or before each date, by binary search: two pandas forward-filling reindexes cost
+    # ~8 ms per call, and the Stances page makes dozens of calls.
+    since, days = stances.index.to_numpy(), dates.to_numpy()
+    at = np.searchsorted(since, days, side="right") - 1
+    held = at >= 0
+    ranks = np.where(held, stances.to_numpy()[at], np.nan)
+    age = (days - since[at]).astype("timedelta64[D]").astype(np.int64)
+    return ranks, held & (age > STALE_AFTER_DAYS)
 
 
 def _issue_kind(ds: Dataset, issue_id: str) -> str:
