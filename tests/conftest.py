@@ -53,8 +53,13 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# Browser tests that start servers of their own (nginx and two replicas; a server killed and restarted).
-OWN_SERVER_FILES = ("tests/browser/test_deploy.py", "tests/browser/test_reconnect.py")
+# Browser tests that start servers of their own (nginx and two replicas; a server killed and restarted; a server
+# of a dataset larger than one table page).
+OWN_SERVER_FILES = (
+    "tests/browser/test_deploy.py",
+    "tests/browser/test_reconnect.py",
+    "tests/browser/test_table_pages.py",
+)
 
 
 # Marked as each test is collected, before any pytest_collection_modifyitems: pytest's own (which deselects by

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -75,10 +76,16 @@ def page_start(total: int, key: str) -> int:
     return first
 
 
-def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """The rows of `frame` on the table page the reader chose (all of them when few)."""
-    first = page_start(len(frame), key)
-    return frame.iloc[first : first + PAGE_ROWS]
+@st.fragment
+def table_with_downloads(
+    frame: pd.DataFrame, ds: Dataset, stem: str, rows: Callable[[int], pd.DataFrame], **dataframe_args: Any
+) -> None:
+    """`frame` as a paged table (`rows(first)` gives the table of a page) and its downloads, rerun on their own:
+    turning a page reruns this part alone, so the page's charts are neither rebuilt nor sent again. The page
+    picker's key is `{stem}_page`."""
+    first = page_start(len(frame), f"{stem}_page")
+    st.dataframe(rows(first), hide_index=True, width="stretch", **dataframe_args)
+    download_buttons(frame, ds, stem)
 
 
 def actor_names(ds: Dataset) -> dict[str, str]:

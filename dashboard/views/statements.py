@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.model.tables import statements_table
-from dashboard.ui.components import download_buttons, paged
+from dashboard.ui.components import PAGE_ROWS, table_with_downloads
 from dashboard.ui.filtered_view import current_view
 
 view = current_view()
@@ -19,10 +19,11 @@ st.caption(
 if statements.empty:
     st.info("No statements match these filters.")
 else:
-    st.dataframe(
-        statements_table(paged(statements, "statements_page"), ds),
-        hide_index=True,
-        width="stretch",
+    table_with_downloads(
+        statements,
+        ds,
+        "statements",
+        lambda first: statements_table(statements.iloc[first : first + PAGE_ROWS], ds),
         height=560,
         column_config={
             "speaker_name": "Speaker",
@@ -39,4 +40,3 @@ else:
             "statement_id": "Id",
         },
     )
-download_buttons(statements, ds, "statements")

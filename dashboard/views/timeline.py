@@ -8,7 +8,7 @@ from dashboard.model.filters import events_as_known_on
 from dashboard.model.tables import EVENT_COLUMNS, event_choices, events_table
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.model.url_params import EVENT, LANE_CHOICES, LANES, LINKS
-from dashboard.ui.components import PAGE_ROWS, download_buttons, page_start
+from dashboard.ui.components import PAGE_ROWS, table_with_downloads
 from dashboard.ui.event_detail import show_event_detail
 from dashboard.ui.filtered_view import current_view
 from dashboard.ui.timeline import clear_window, picked_event, responsive_timeline, set_window_from_box
@@ -86,11 +86,6 @@ if event_id:
         show_event_detail(ds, event_detail(ds, event.iloc[0]))
 
 st.subheader("Events in view")
-first = page_start(len(events), "events_page")
-st.dataframe(
-    ds.memo(events_table, filters, first, PAGE_ROWS),
-    hide_index=True,
-    width="stretch",
-    column_config=EVENT_COLUMNS,
+table_with_downloads(
+    events, ds, "events", lambda first: ds.memo(events_table, filters, first, PAGE_ROWS), column_config=EVENT_COLUMNS
 )
-download_buttons(events, ds, "events")

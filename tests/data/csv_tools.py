@@ -1,10 +1,13 @@
-"""Helpers to copy the minimal fixture dataset and break it in one place."""
+"""Helpers to copy the minimal fixture dataset and break it in one place, and to make a large dataset from the
+bundled one."""
 
 from __future__ import annotations
 
 import csv
 import shutil
 from pathlib import Path
+
+from dashboard.paths import BUNDLED_DATA
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"
@@ -50,3 +53,19 @@ def append_copy(directory: Path, file: str, row: int) -> None:
     """Append a copy of spreadsheet row `row` as the new last row."""
     rows = read_rows(directory / file)
     write_rows(directory / file, rows + [list(rows[row - 1])])
+
+
+def large_dataset(directory: Path, copies: int) -> int:
+    """The bundled data with its events repeated `copies` times under new ids, written to `directory`; returns the
+    number of events."""
+    shutil.copytree(BUNDLED_DATA, directory, dirs_exist_ok=True)
+    with (BUNDLED_DATA / "events.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        columns, rows = list(reader.fieldnames or ()), list(reader)
+    with (directory / "events.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        for n in range(1, copies):
+            writer.writerows({**row, "event_id": f"{row['event_id']}_{n}"} for row in rows)
+    return len(rows) * copies

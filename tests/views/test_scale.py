@@ -1,29 +1,12 @@
 """The timeline page on more events than the chart draws one by one."""
 
-import csv
 import json
-import shutil
 
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS
 from dashboard.model.timeline import PICKER_EVENTS
-from dashboard.paths import BUNDLED_DATA
 from dashboard.ui.components import PAGE_ROWS
+from tests.data.csv_tools import large_dataset
 from tests.views.apptest import run_app
-
-
-def large_dataset(directory, copies):
-    """The bundled data with its events repeated `copies` times under new ids."""
-    shutil.copytree(BUNDLED_DATA, directory, dirs_exist_ok=True)
-    with (BUNDLED_DATA / "events.csv").open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        columns, rows = reader.fieldnames, list(reader)
-    with (directory / "events.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        for n in range(1, copies):
-            writer.writerows({**row, "event_id": f"{row['event_id']}_{n}"} for row in rows)
-    return len(rows) * copies
 
 
 def test_many_events_are_aggregated_paged_and_the_picker_stays_small(tmp_path, monkeypatch):
