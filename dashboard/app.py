@@ -22,7 +22,7 @@ from dashboard.ui.sidebar import render_sidebar  # noqa: E402
 from dashboard.ui.timeline import report_screen  # noqa: E402
 
 st.set_page_config(
-    page_title="NATO–Russia missile defence talks, 2009–2012",
+    page_title="Negotiation record",  # until the record names itself (dataset.toml), below
     page_icon=str(Path(__file__).resolve().parent / "static" / "icon.png"),
     layout="wide",
 )
@@ -38,6 +38,7 @@ if dataset is None:
     st.caption(f"Data directory: {data_dir()}")
     st.stop()
 
+st.set_page_config(page_title=dataset.about.title)
 check_link_once(dataset)
 filters = render_sidebar(dataset)
 set_view(View(dataset, filters))

@@ -19,6 +19,7 @@ from typing import TypeVar
 
 import pandas as pd
 
+from dashboard.data.description import Description, default_description
 from dashboard.data.memo import DerivedValues, ViewMemo
 
 # Table name -> file name, in the order tables are validated and documented.
@@ -89,6 +90,8 @@ class Dataset:
     disagreements: pd.DataFrame
     event_links: pd.DataFrame
     story_steps: pd.DataFrame
+    # What the record says of itself (dataset.toml); None for a dataset built in memory: see `about`.
+    description: Description | None = None
     # Values built by `derived` and by `memo` (data/memo.py). Not part of equality or the constructor; filled in
     # place, so the dataclass can stay frozen.
     _derived: DerivedValues = field(default_factory=DerivedValues, init=False, compare=False, repr=False)
@@ -96,6 +99,13 @@ class Dataset:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLE_FILES}
+
+    @property
+    def about(self) -> Description:
+        """The record's title and sides: its dataset.toml's, else the defaults (the sides its actors use)."""
+        if self.description is not None:
+            return self.description
+        return default_description("Untitled record", self.actors["side"] if "side" in self.actors else ())
 
     def counts(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables().items()}

@@ -27,6 +27,7 @@ import pandas as pd
 
 from dashboard.data.crosscheck import cross_check
 from dashboard.data.dataset import OPTIONAL_TABLES, TABLE_FILES, Dataset, in_date_order
+from dashboard.data.description import DESCRIPTION_FILE, NO_SIDE, Description, read_description, unknown_sides
 from dashboard.data.problems import Problem, show
 from dashboard.data.typed import empty_table, to_typed
 from dashboard.data.validate import validate_table
@@ -83,13 +84,28 @@ def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
             problems += validate_table(table, frame)
             raw[table] = frame
     problems += cross_check(raw)
+    description, described_problems = _description(directory, raw.get("actors"))
+    problems += described_problems
 
     if problems:
         return None, sorted(problems, key=_reading_order)
     # An optional table left out reads as an empty one.
     typed = {table: to_typed(table, raw[table]) if table in raw else empty_table(table) for table in TABLE_FILES}
     typed["events"] = in_date_order(typed["events"])
-    return Dataset(**typed), []
+    return Dataset(**typed, description=description), []
+
+
+def _description(directory: Path, actors: pd.DataFrame | None) -> tuple[Description | None, list[Problem]]:
+    """The record's description (dataset.toml) and its problems, with each actor on an undeclared side."""
+    sides = actors["side"] if actors is not None and "side" in actors.columns else None
+    description, problems = read_description(directory, None if sides is None else sides.tolist())
+    if description is not None and sides is not None:
+        declared = ", ".join(side.id for side in description.sides)
+        where = DESCRIPTION_FILE if description.defaults == () else "the two sides its actors use most"
+        for at, side in unknown_sides(sides.tolist(), description):
+            message = f"must be a side of {where} ({declared}) or {NO_SIDE}; got {show(side)}"
+            problems.append(Problem(TABLE_FILES["actors"], int(sides.index[at]), "side", message))
+    return description, problems
 
 
 _FILE_ORDER = {file_name: position for position, file_name in enumerate(TABLE_FILES.values())}

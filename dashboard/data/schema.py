@@ -42,7 +42,6 @@ from dashboard.data.row_rules import (
 
 # Value lists of the choice columns below.
 CONFIDENCE = ("H", "M")
-SIDES = ("NATO", "Russia", "other")
 DATE_PRECISIONS = ("day", "week", "month", "year", "approximate", "undated")
 COMMITMENT_KINDS = ("promise", "plan", "demand", "target")
 COMMITMENT_STATUSES = ("pending", "met", "missed", "dropped", "unknown")
@@ -115,7 +114,7 @@ TABLES: dict[str, Table] = {
                     "Media",
                 ),
             ),
-            choice("side", SIDES),
+            text("side", required=True),  # one of dataset.toml's sides, or "other" (checked in load.py)
             flag("anonymous"),
             text("description", required=True),
             id_list("source_ids", "sources", at_least_one=True),

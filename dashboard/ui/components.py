@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data.dataset import Dataset
+from dashboard.data.description import Description
 from dashboard.model.actors import actor_roles_on, events_attended, statements_by
 from dashboard.model.dates import format_date_range
 from dashboard.model.disagreements import topics_touching
@@ -86,6 +87,23 @@ def table_with_downloads(
     first = page_start(len(frame), f"{stem}_page")
     st.dataframe(rows(first), hide_index=True, width="stretch", **dataframe_args)
     download_buttons(frame, ds, stem)
+
+
+def described_as(about: Description) -> None:
+    """The record's own words on itself (dataset.toml), as text, and its sides; says what was filled in when the
+    record does not describe itself."""
+    st.subheader(md_escape(about.title))
+    if about.subtitle:
+        st.caption(md_escape(about.subtitle))
+    if about.description:
+        st.markdown(md_escape(about.description))
+    first, second = about.sides
+    st.markdown(f"**Sides compared:** {md_escape(first.name)} and {md_escape(second.name)}.")
+    if about.defaults:
+        st.info(
+            "This record has no dataset.toml, so its title is its folder's name and its sides are the two its "
+            "actors are on most (see the codebook to describe a record)."
+        )
 
 
 def actor_names(ds: Dataset) -> dict[str, str]:

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.data.cache import data_dir
 from dashboard.model.stance_gaps import STALE_AFTER_DAYS
 from dashboard.model.url_params import param_specs
+from dashboard.ui.components import described_as
 from dashboard.ui.filtered_view import current_view
 from dashboard.ui.text import md_escape
 
@@ -14,13 +15,9 @@ counts = ds.counts()
 direct = int(ds.statements["is_direct_quote"].sum())
 
 st.title("About this dataset")
+described_as(ds.about)
 st.markdown(
     f"""
-This app traces the dispute over missile defence between NATO and Russia from Obama's new missile plan
-(September 2009) and the New START treaty signed in Prague (April 2010), through the Lisbon summit, the Brussels
-talks and the NATO–Russia seminar of October 2011, to the Chicago summit of May 2012 that NATO's Secretary General
-named as his horizon for a deal.
-
 **What is in it:** {counts["events"]} events, {counts["actors"]} actors, {counts["statements"]} statements
 ({direct} direct quotes), {counts["stances"]} coded stances on {counts["issues"]} issues, from
 {counts["sources"]} sources.

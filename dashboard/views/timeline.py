@@ -29,7 +29,7 @@ def _on_select(chart_key: str) -> None:
         st.session_state[EVENT] = picked
 
 
-st.title("NATO–Russia missile defence talks, 2009–2012")
+st.title(ds.about.title)
 window = (filters.start, filters.end)
 if is_aggregated(events):
     how = (
