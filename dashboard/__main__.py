@@ -19,7 +19,7 @@ from dashboard.paths import BUNDLED_DATA as DEFAULT_DATA_DIR
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
-        description="Tools for the NATO–Russia missile defence talks dashboard.",
+        description="Tools for the negotiation dashboard: check a record's tables, draft rows from an article.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser(

@@ -12,12 +12,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.style import GROUP_COLOURS
+from dashboard.data.description import Side
 from dashboard.model.stance_gaps import NO_POSITIONS
 
 # The name of the click selection: st.altair_chart returns it under this key.
 STANCE_SELECTION = "stance"
-SIDE_ORDER = ["NATO", "Russia"]
 # One column of narrow panels fits a 390 px phone, whose page leaves the chart ~350 px (Vega-Lite facets cannot
 # fit a container's width, and a wider grid is clipped there); wider screens, once the browser has said so
 # (ui/screen), get wider panels side by side. At 320 px the longest "side: position" of the bundled data (58
@@ -27,17 +26,21 @@ PANEL_HEIGHT = 110
 GAP_COLOUR = "#9e9e9e"
 
 LAYER = alt.datum.layer
-SIDE_COLOUR = alt.Color(
-    "side:N",
-    scale=alt.Scale(domain=SIDE_ORDER, range=[GROUP_COLOURS[side] for side in SIDE_ORDER]),
-    legend=alt.Legend(title=None, orient="top", direction="horizontal"),
-)
 TIME_AXIS = alt.Axis(format="%b %Y", labelAngle=0, tickCount=4)
 TIME = alt.X("start:T", title=None, axis=TIME_AXIS)
 # No y axis: the ranks mean nothing on their own; each step is named in words, and the gap is said beneath.
 RANK_UP_GAP_DOWN = alt.Y("y:Q", axis=None)
 TIME_TO = alt.X("end:T", title=None, axis=TIME_AXIS)  # for marks that end at a day
 NAME_FONT_SIZE = 11
+
+
+def side_colour(sides: tuple[Side, Side]) -> alt.Color:
+    """Each side in its colour (dataset.toml), named in the legend as the record names it."""
+    return alt.Color(
+        "side:N",
+        scale=alt.Scale(domain=[side.name for side in sides], range=[side.colour for side in sides]),
+        legend=alt.Legend(title=None, orient="top", direction="horizontal"),
+    )
 
 
 def gap_bars() -> alt.Chart:
@@ -59,7 +62,7 @@ def gap_bars() -> alt.Chart:
     )
 
 
-def position_steps() -> alt.Chart:
+def position_steps(colour: alt.Color) -> alt.Chart:
     """Each side's positions.
 
     A thick line at the position's rank while it is held: solid, then dashed once it is over a year old."""
@@ -70,7 +73,7 @@ def position_steps() -> alt.Chart:
             x=TIME,
             x2="end:T",
             y=RANK_UP_GAP_DOWN,
-            color=SIDE_COLOUR,
+            color=colour,
             strokeDash=alt.StrokeDash(
                 "stale:N",
                 scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 4]]),
@@ -83,7 +86,7 @@ def position_steps() -> alt.Chart:
     )
 
 
-def position_jumps() -> alt.Chart:
+def position_jumps(colour: alt.Color) -> alt.Chart:
     """The moves between positions.
 
     A thin vertical line from the old rank to the new; decorative (aria=False): the points and the changes table
@@ -91,16 +94,16 @@ def position_jumps() -> alt.Chart:
     return (
         alt.Chart()
         .mark_rule(strokeWidth=2, aria=False)
-        .encode(x=TIME, y=RANK_UP_GAP_DOWN, y2="y2:Q", color=SIDE_COLOUR)
+        .encode(x=TIME, y=RANK_UP_GAP_DOWN, y2="y2:Q", color=colour)
         .transform_filter(LAYER == "jump")
     )
 
 
-def stance_points() -> alt.Chart:
+def stance_points(sides: tuple[Side, Side]) -> alt.Chart:
     """The stances.
 
-    A point per stance, circle for NATO and square for Russia, with its quote in the tooltip; a click selects it
-    (selection "stance", field stance_id) and the selected one has a black ring."""
+    A point per stance, circle for the record's first side and square for its second, with its quote in the
+    tooltip; a click selects it (selection "stance", field stance_id) and the selected one has a black ring."""
     pick = alt.selection_point(name=STANCE_SELECTION, fields=["stance_id"], on="click", empty=False)
     return (
         alt.Chart()
@@ -108,8 +111,10 @@ def stance_points() -> alt.Chart:
         .encode(
             x=TIME,
             y=RANK_UP_GAP_DOWN,
-            color=SIDE_COLOUR,
-            shape=alt.Shape("side:N", scale=alt.Scale(domain=SIDE_ORDER, range=["circle", "square"]), legend=None),
+            color=side_colour(sides),
+            shape=alt.Shape(
+                "side:N", scale=alt.Scale(domain=[side.name for side in sides], range=["circle", "square"]), legend=None
+            ),
             stroke=alt.condition(pick | (alt.datum.selected == True), alt.value("black"), alt.value(None)),  # noqa: E712
             strokeWidth=alt.value(2),
             tooltip=[
@@ -138,7 +143,7 @@ def known_on_rule() -> alt.Chart:
     )
 
 
-def step_names() -> alt.Chart:
+def step_names(colour: alt.Color) -> alt.Chart:
     """The positions held before.
 
     Each earlier step's position in words, at its start, on the side away from the other side's step; cut with
@@ -157,7 +162,7 @@ def step_names() -> alt.Chart:
             x=TIME,
             y=RANK_UP_GAP_DOWN,
             text="label:N",
-            color=SIDE_COLOUR,
+            color=colour,
             description="label:N",  # the accessible name: the whole name, not the axis values
             tooltip=[
                 alt.Tooltip("side:N", title="Side"),
@@ -170,10 +175,10 @@ def step_names() -> alt.Chart:
     )
 
 
-def current_names(width: int) -> alt.Chart:
+def current_names(colour: alt.Color, width: int) -> alt.Chart:
     """Where each side stands.
 
-    "NATO: …" and "Russia: …" in words, ending at the as-known-on day, each on the outer side of its step."""
+    "side: position" in words, ending at the as-known-on day, each on the outer side of its step."""
     return (
         alt.Chart()
         .mark_text(align="right", baseline="middle", dx=-2, fontSize=NAME_FONT_SIZE, limit=width)
@@ -181,7 +186,7 @@ def current_names(width: int) -> alt.Chart:
             x=TIME_TO,
             y=RANK_UP_GAP_DOWN,
             text="label:N",
-            color=SIDE_COLOUR,
+            color=colour,
             description="label:N",
             tooltip=[
                 alt.Tooltip("side:N", title="Side"),
@@ -206,19 +211,25 @@ def gap_words() -> alt.Chart:
 
 
 def stance_panels_chart(
-    panels: pd.DataFrame, issue_order: list[str], columns: int = 1, width: int = PANEL_WIDTH
+    panels: pd.DataFrame,
+    issue_order: list[str],
+    sides: tuple[Side, Side],
+    columns: int = 1,
+    width: int = PANEL_WIDTH,
 ) -> alt.FacetChart:
-    """Small multiples of the stance panels (`stance_panels` rows; issue titles in `issue_order`), `columns`
-    across, each `width` px wide: the layers above, one panel per issue, each with its own rank scale. A point's
-    accessible name is Vega-Lite's, made of its tooltip fields; a text's is its whole text."""
+    """Small multiples of the stance panels (`stance_panels` rows; issue titles in `issue_order`; the record's
+    `sides`), `columns` across, each `width` px wide: the layers above, one panel per issue, each with its own
+    rank scale. A point's accessible name is Vega-Lite's, made of its tooltip fields; a text's is its whole
+    text."""
+    colour = side_colour(sides)
     return (
         alt.layer(
             gap_bars(),
-            position_steps(),
-            position_jumps(),
-            step_names(),
-            current_names(width),
-            stance_points(),
+            position_steps(colour),
+            position_jumps(colour),
+            step_names(colour),
+            current_names(colour, width),
+            stance_points(sides),
             known_on_rule(),
             gap_words(),
             data=panels,
@@ -252,7 +263,7 @@ def stance_panels_chart(
 
 def stance_panels_alt_text(panels: pd.DataFrame) -> str:
     """What the panels show, for screen readers: the layout, then per issue where each side stands and the gap
-    in words ("System architecture: NATO: … · Russia: …; gap 2 → 1, narrowed.")."""
+    in words ("Issue: first side: … · second side: …; gap 2 → 1, narrowed.")."""
     issues = panels["issue_title"].unique()
     stances = int((panels["layer"] == "stance").sum())
     said = []

@@ -7,25 +7,34 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.data.description import Description
+
 DASH = "—"  # shown where there is no value: no position, no gap, never compared
 
-# (column, heading) of each page's table. Besides the summary's columns, "gap_flagged" is the gap with
-# " (stale)" after it when a side's position is stale.
-STORY_GAP_COLUMNS: dict[str, str] = {
-    "issue_title": "Issue",
-    "nato_position": "NATO side",
-    "russia_position": "Russian side",
-    "gap": "Gap",
-}
-STANCES_GAP_COLUMNS: dict[str, str] = {
-    "issue_title": "Issue",
-    "first_date": "First compared",
-    "first_gap": "Gap then",
-    "gap_flagged": "Gap now",
-    "nato_position": "NATO side now",
-    "russia_position": "Russian side now",
-    "trend": "Trend",
-}
+
+# (column, heading) of each page's table, each side named by its adjective (dataset.toml): "<adjective> side". Besides
+# the summary's columns, "gap_flagged" is the gap with " (stale)" after it when a side's position is stale.
+def story_gap_columns(about: Description) -> dict[str, str]:
+    side_a, side_b = about.sides
+    return {
+        "issue_title": "Issue",
+        "side_a_position": f"{side_a.adjective} side",
+        "side_b_position": f"{side_b.adjective} side",
+        "gap": "Gap",
+    }
+
+
+def stances_gap_columns(about: Description) -> dict[str, str]:
+    side_a, side_b = about.sides
+    return {
+        "issue_title": "Issue",
+        "first_date": "First compared",
+        "first_gap": "Gap then",
+        "gap_flagged": "Gap now",
+        "side_a_position": f"{side_a.adjective} side now",
+        "side_b_position": f"{side_b.adjective} side now",
+        "trend": "Trend",
+    }
 
 
 def _gap_text(gaps: pd.Series) -> list[str]:
@@ -45,8 +54,8 @@ def gap_cells(summary: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame
                 DASH if pd.isna(gap) else f"{int(gap)}{' (stale)' if stale else ''}"
                 for gap, stale in zip(summary["gap"], summary["stale"], strict=True)
             ],
-            "nato_position": summary["nato_position"].replace("", DASH),
-            "russia_position": summary["russia_position"].replace("", DASH),
+            "side_a_position": summary["side_a_position"].replace("", DASH),
+            "side_b_position": summary["side_b_position"].replace("", DASH),
             "trend": summary["trend"],
         }
     )

@@ -12,7 +12,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.dates import to_timestamp
 from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_gaps import NO_COUNTERPART
-from dashboard.model.stances import SIDES, stance_history
+from dashboard.model.stances import side_ids, stance_history
 
 CHANGE_COLUMNS = [
     "issue_id",
@@ -56,7 +56,8 @@ def position_changes(ds: Dataset, issue_id: str, day: date | None = None) -> pd.
     if (when := to_timestamp(day)) is not None:
         history = history[history["as_of"] <= when]
     rows = []
-    for side, other in (SIDES, SIDES[::-1]):
+    sides = side_ids(ds)
+    for side, other in (sides, sides[::-1]):
         own = history[history["side"] == side].reset_index(drop=True)
         others = history[history["side"] == other]
         ranks, other_ranks = own["rank"].astype(float).to_numpy(), others["rank"].astype(float).to_numpy()

@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import to_timestamp
 from dashboard.model.filters import lookup
-from dashboard.model.stances import SIDES, stance_history, stances_as_of
+from dashboard.model.stances import side_ids, stance_history, stances_as_of
 
 # A position not restated for a year is marked stale: the talks ran in yearly
 # cycles (Lisbon Nov 2010, ministers June 2011, Chicago May 2012).
@@ -32,11 +32,11 @@ NO_POSITIONS = "no positions on record"
 GAP_DTYPES = {
     "issue_id": "str",
     "date": "datetime64[ns]",
-    "nato_rank": "float64",
-    "russia_rank": "float64",
+    "side_a_rank": "float64",
+    "side_b_rank": "float64",
     "gap": "float64",
-    "nato_stale": "bool",
-    "russia_stale": "bool",
+    "side_a_stale": "bool",
+    "side_b_stale": "bool",
     "status": "str",
 }
 
@@ -46,8 +46,8 @@ SUMMARY_COLUMNS = [
     "first_date",
     "first_gap",
     "gap",
-    "nato_position",
-    "russia_position",
+    "side_a_position",
+    "side_b_position",
     "trend",
     "status",
     "stale",
@@ -88,9 +88,9 @@ def gap_series(
     One row per issue per as_of of any of its stances within [start, end],
     plus a row at `start` and at `end` when given (the state then in force).
     Only stances known by `known_on` count (default: `end`). Issues without
-    stances give no rows. nato_rank/russia_rank/gap are float; the gap is NaN
-    while a side has no stance and on `tracking` issues. nato_stale /
-    russia_stale: that side's stance is older than STALE_AFTER_DAYS. status:
+    stances give no rows. side_a_rank/side_b_rank (the record's first and second side, `side_ids`)/gap are
+    float; the gap is NaN while a side has no stance and on `tracking` issues. side_a_stale / side_b_stale:
+    that side's stance is older than STALE_AFTER_DAYS. status:
     "compared", "no counterpart position" or "not measured".
     Columns: GAP_DTYPES."""
     first, last = to_timestamp(start), to_timestamp(end)
@@ -112,20 +112,20 @@ def _issue_gaps(
         return pd.DataFrame()
     points = set(history["as_of"]) | {d for d in (first, last) if d is not None}
     dates = pd.DatetimeIndex(sorted(d for d in points if (first is None or d >= first) and (last is None or d <= last)))
-    (nato, nato_stale), (russia, russia_stale) = (_side_in_force(history, side, dates) for side in SIDES)
+    (side_a, side_a_stale), (side_b, side_b_stale) = (_side_in_force(history, side, dates) for side in side_ids(ds))
     measured = _issue_kind(ds, issue_id) != "tracking"
-    both = ~np.isnan(nato) & ~np.isnan(russia)
-    gap = np.where(both, np.abs(nato - russia), np.nan) if measured else np.full(len(dates), np.nan)
+    both = ~np.isnan(side_a) & ~np.isnan(side_b)
+    gap = np.where(both, np.abs(side_a - side_b), np.nan) if measured else np.full(len(dates), np.nan)
     status = np.where(both, COMPARED, NO_COUNTERPART) if measured else np.full(len(dates), NOT_MEASURED)
     return pd.DataFrame(
         {
             "issue_id": issue_id,
             "date": dates,
-            "nato_rank": nato,
-            "russia_rank": russia,
+            "side_a_rank": side_a,
+            "side_b_rank": side_b,
             "gap": gap,
-            "nato_stale": nato_stale,
-            "russia_stale": russia_stale,
+            "side_a_stale": side_a_stale,
+            "side_b_stale": side_b_stale,
             "status": status,
         }
     )
@@ -165,6 +165,7 @@ def gap_summary(ds: Dataset, day: date | None) -> pd.DataFrame:
     Columns: SUMMARY_COLUMNS."""
     series = gap_series(ds, end=day)
     splits = _split_of(ds.issues)
+    side_a, side_b = side_ids(ds)
     rows = []
     for issue in ds.issues.sort_values("sort_order").itertuples():
         points = series[series["issue_id"] == issue.issue_id]
@@ -173,7 +174,7 @@ def gap_summary(ds: Dataset, day: date | None) -> pd.DataFrame:
         first_gap = compared["gap"].iloc[0] if len(compared) else np.nan
         gap_now = points["gap"].iloc[-1] if len(points) else np.nan
         status = points["status"].iloc[-1] if len(points) else NO_POSITIONS
-        stale = bool(len(points) and (points["nato_stale"].iloc[-1] or points["russia_stale"].iloc[-1]))
+        stale = bool(len(points) and (points["side_a_stale"].iloc[-1] or points["side_b_stale"].iloc[-1]))
         now = stances_as_of(ds, str(issue.issue_id), day).set_index("side")["position_label"]
         trend = trend_word(first_gap, gap_now) if status == COMPARED else status
         rows.append(
@@ -183,8 +184,8 @@ def gap_summary(ds: Dataset, day: date | None) -> pd.DataFrame:
                 "first_date": first_date,
                 "first_gap": first_gap,
                 "gap": gap_now,
-                "nato_position": now.get("NATO", ""),
-                "russia_position": now.get("Russia", ""),
+                "side_a_position": now.get(side_a, ""),
+                "side_b_position": now.get(side_b, ""),
                 "trend": trend,
                 "status": status,
                 "stale": stale,

@@ -10,16 +10,17 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
+from dashboard.data.description import Side
 from dashboard.model.filters import lookup
 from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_gaps import STALE_AFTER_DAYS, gap_series, gap_words
-from dashboard.model.stances import SIDES, stance_history, statements_by_id
+from dashboard.model.stances import side_ids, stance_history, statements_by_id
 
 PANEL_COLUMNS = [
     "layer",  # segment | jump | gap | stance | known_on | note | position | now
     "issue_id",
     "issue_title",
-    "side",
+    "side",  # the side's name as the record gives it (dataset.toml), which the chart's legend shows
     "stance_id",
     "start",
     "end",
@@ -55,7 +56,7 @@ def stance_panels(
       position_label), from `start` to `end`; now: the position each side holds
       on `day` (label = "side: position_label"), from its `start` to `day`.
       Both at y = rank ± 0.5: above the step if it is the higher side (or level
-      and first in SIDES), else below, so the two sides' names do not meet;
+      and the record's first side), else below, so the two sides' names do not meet;
     - known_on: the as-known-on day;
     - note: the gap in words ("gap 2 → 1, narrowed", `gap_words`) from the
       first day on record to `day`, at y below the deepest gap bar.
@@ -66,16 +67,18 @@ def stance_panels(
     if issue_ids is not None:
         issues = issues[issues["issue_id"].isin(set(issue_ids))]
     rows: list[Row] = []
+    sides = side_ids(ds)
     for issue_id, title in zip(issues["issue_id"], issues["title"], strict=True):
         base = {"issue_id": issue_id, "issue_title": title}
         rows.append({**base, "layer": "known_on", "start": when, "end": when})
         history = stance_history(ds, issue_id, known_on=day)
         history = history[history["as_of"] <= when]
-        for side in SIDES:
+        for side in sides:
             rows += _side_rows(ds, history[history["side"] == side], base, when, selected)
-        rows += _name_rows(history, base, when)
+        rows += _name_rows(history, base, when, ds.about.sides)
         rows += _gap_rows(ds, issue_id, base, when)
     frame = pd.DataFrame(rows, columns=PANEL_COLUMNS)
+    frame["side"] = frame["side"].map({side.id: side.name for side in ds.about.sides})
     for column in TEXT_COLUMNS:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     for column in FLAG_COLUMNS:
@@ -153,28 +156,28 @@ def _rank_at(steps: list[Step], day: pd.Timestamp) -> float:
     return next((step.rank for step in reversed(steps) if step.start <= day), np.nan)
 
 
-def _name_rows(history: pd.DataFrame, base: Row, when: pd.Timestamp) -> list[Row]:
+def _name_rows(history: pd.DataFrame, base: Row, when: pd.Timestamp, sides: tuple[Side, Side]) -> list[Row]:
     """The names of the positions on each side's steps: a `position` row per earlier step (one that lasted at
-    least a day), a `now` row for the step in force on `when`."""
-    steps = {side: _steps(history[history["side"] == side], when) for side in SIDES}
+    least a day), a `now` row for the step in force on `when` ("side's name: position")."""
+    steps = {side.id: _steps(history[history["side"] == side.id], when) for side in sides}
     rows: list[Row] = []
-    for side, other in (SIDES, SIDES[::-1]):
-        for step in steps[side]:
-            now = step is steps[side][-1]
+    for side, other in (sides, sides[::-1]):
+        for step in steps[side.id]:
+            now = step is steps[side.id][-1]
             if not now and step.end <= step.start:
                 continue
-            other_rank = _rank_at(steps[other], when if now else step.start)
-            above = np.isnan(other_rank) or step.rank > other_rank or (step.rank == other_rank and side == SIDES[0])
+            other_rank = _rank_at(steps[other.id], when if now else step.start)
+            above = np.isnan(other_rank) or step.rank > other_rank or (step.rank == other_rank and side == sides[0])
             rows.append(
                 {
                     **base,
                     "layer": "now" if now else "position",
-                    "side": side,
+                    "side": side.id,
                     "start": step.start,
                     "end": step.end,
                     "y": step.rank + (0.5 if above else -0.5),
                     "position_label": step.position_label,
-                    "label": f"{side}: {step.position_label}" if now else step.position_label,
+                    "label": f"{side.name}: {step.position_label}" if now else step.position_label,
                 }
             )
     return rows

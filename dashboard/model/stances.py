@@ -18,8 +18,6 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.dates import to_timestamp
 from dashboard.model.filters import lookup
 
-SIDES: tuple[str, ...] = ("NATO", "Russia")
-
 HISTORY_COLUMNS = [
     "stance_id",
     "issue_id",
@@ -43,6 +41,13 @@ HISTORY_COLUMNS = [
     "basis",
     "source_ids",
 ]
+
+
+def side_ids(ds: Dataset) -> tuple[str, str]:
+    """The two sides whose stances are compared, as actors' `side` values, in the record's order (dataset.toml).
+    The gap method compares exactly two; this is the one place that says which."""
+    first, second = ds.about.sides
+    return first.id, second.id
 
 
 def _evidence_ids(stances: pd.DataFrame) -> pd.Series:
@@ -120,11 +125,11 @@ def _history(ds: Dataset, stances: pd.DataFrame) -> pd.DataFrame:
 
 
 def stances_as_of(ds: Dataset, issue_id: str, day: date | None) -> pd.DataFrame:
-    """For each side (NATO, then Russia) its latest stance in force on `day`
+    """For each side (the record's first, then its second) its latest stance in force on `day`
     as known on `day` (as_of <= day and known_from <= day); one row per side
     that has one. `day=None` means the latest on record. Columns: HISTORY_COLUMNS."""
     history = stance_history(ds, issue_id, known_on=day)
     if (when := to_timestamp(day)) is not None:
         history = history[history["as_of"] <= when]
-    latest = [history[history["side"] == side].tail(1) for side in SIDES]
+    latest = [history[history["side"] == side].tail(1) for side in side_ids(ds)]
     return pd.concat(latest, ignore_index=True)[HISTORY_COLUMNS]

@@ -84,7 +84,9 @@ def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
     return {
         TEXT: ParamSpec("text", doc="search text in titles, summaries, places and quotes"),
         ACTOR: ParamSpec("ids", actors, "actors (repeatable): events they took part in, statements they made"),
-        AFFILIATION: ParamSpec("ids", set(ds.actors["affiliation"].unique()), "affiliations (repeatable), e.g. NATO"),
+        AFFILIATION: ParamSpec(
+            "ids", set(ds.actors["affiliation"].unique()), "affiliations (repeatable), as actors.csv names them"
+        ),
         ISSUE: ParamSpec("ids", issues, "issues (repeatable)"),
         KIND: ParamSpec("ids", set(ds.events["kind"].unique()), "event kinds (repeatable); events only"),
         FROM: ParamSpec("date", doc="first day shown, YYYY-MM-DD"),

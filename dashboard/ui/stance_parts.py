@@ -13,7 +13,7 @@ from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
-from dashboard.model.gap_tables import STANCES_GAP_COLUMNS, gap_cells
+from dashboard.model.gap_tables import gap_cells, stances_gap_columns
 from dashboard.model.quoting import quote_or_paraphrase
 from dashboard.model.stance_changes import position_changes
 from dashboard.model.stance_detail import stance_detail
@@ -80,7 +80,7 @@ def gap_table(ds: Dataset, day: date, wanted: list[str]) -> None:
         f"{totals['narrowed']} narrowed, {totals['widened']} widened, {totals['unchanged']} unchanged, "
         f"{totals['not compared']} with no counterpart position."
     )
-    shown = gap_cells(summary[summary["issue_id"].isin(wanted)], STANCES_GAP_COLUMNS)
+    shown = gap_cells(summary[summary["issue_id"].isin(wanted)], stances_gap_columns(ds.about))
     st.dataframe(shown, hide_index=True, width="stretch")
 
 

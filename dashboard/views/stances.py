@@ -40,7 +40,7 @@ follow_pick(ds, picked, STANCE_ISSUE)
 panels = stance_panels(ds, day, wanted, selected)
 columns, width = panel_grid(screen_layout())
 st.altair_chart(
-    stance_panels_chart(panels, [titles[i] for i in issues["issue_id"] if i in wanted], columns, width),
+    stance_panels_chart(panels, [titles[i] for i in issues["issue_id"] if i in wanted], ds.about.sides, columns, width),
     on_select=lambda: clear_pick_in_url(
         STANCE, picked_id(st.session_state.get("stance_panels"), STANCE_SELECTION, "stance_id")
     ),

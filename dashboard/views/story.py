@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.model.dates import format_date_range, format_day
 from dashboard.model.filters import Filters
-from dashboard.model.gap_tables import STORY_GAP_COLUMNS, gap_cells
+from dashboard.model.gap_tables import gap_cells, story_gap_columns
 from dashboard.model.stance_gaps import gap_summary
 from dashboard.model.story import parse_step, step_numbers, story_step
 from dashboard.model.url_params import STEP
@@ -53,7 +53,7 @@ if not step.statements.empty:
         st.markdown(f"**{md_escape(speaker)}** ({md_escape(day)})\n\n{quote_block(said)}")
 
 st.subheader(f"Where the gap stood on {format_day(pd.Timestamp(step.gap_day))}")
-st.dataframe(gap_cells(gap_summary(ds, step.gap_day), STORY_GAP_COLUMNS), hide_index=True, width="stretch")
+st.dataframe(gap_cells(gap_summary(ds, step.gap_day), story_gap_columns(ds.about)), hide_index=True, width="stretch")
 st.caption("The gap counts the steps between the two sides' positions on each issue's ordered scale (see Stances).")
 
 st.subheader("On the timeline")

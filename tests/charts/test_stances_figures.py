@@ -14,7 +14,7 @@ DAY = date(2012, 5, 31)
 
 def spec(ds, **kwargs) -> dict:
     panels = stance_panels(ds, DAY, **kwargs)
-    return stance_panels_chart(panels, list(ds.issues.sort_values("sort_order")["title"])).to_dict()
+    return stance_panels_chart(panels, list(ds.issues.sort_values("sort_order")["title"]), ds.about.sides).to_dict()
 
 
 def layers_by_filter(chart_spec: dict) -> dict[str, dict]:
@@ -97,6 +97,6 @@ def test_the_alt_text_names_issues_stances_positions_and_gaps(ds):
 def test_the_chart_is_valid_vega_lite_even_with_no_stances(ds):
     panels = stance_panels(ds, DAY, issue_ids=["cooperation"])
     assert set(panels["layer"]) == {"known_on"}
-    chart = stance_panels_chart(panels, ["Cooperation"])
+    chart = stance_panels_chart(panels, ["Cooperation"], ds.about.sides)
     assert isinstance(chart, alt.FacetChart)
     chart.to_dict()  # validates against the Vega-Lite schema

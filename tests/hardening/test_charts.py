@@ -71,7 +71,7 @@ def test_stance_panels_keep_data_text_in_the_data_only(ds):
     # own settings (titles, axes, tooltips' titles), where no data belongs.
     # Vega-Lite's tooltip handler escapes HTML; headers and labels are SVG text.
     panels = stance_panels(ds, date(2011, 6, 30))
-    spec = stance_panels_chart(panels, list(ds.issues["title"])).to_dict()
+    spec = stance_panels_chart(panels, list(ds.issues["title"]), ds.about.sides).to_dict()
     # (the facet's sort order lists the issue titles: data, drawn as header text)
     settings = {key: value for key, value in spec.items() if key not in ("datasets", "facet")}
     assert spec["facet"]["field"] == "issue_title" and spec["facet"]["header"].get("labelExpr") is None

@@ -97,7 +97,7 @@ def snapshot(ds: Dataset) -> dict[str, Any]:
     panels = stance_panels(ds, date(2012, 5, 31), issues[:2], selected=first)
     found["panels/2012-05-31/first two"] = plain(panels)
     for columns, width in ((1, 270), (2, 370)):
-        chart = stance_panels_chart(panels, titles[:2], columns, width)
+        chart = stance_panels_chart(panels, titles[:2], ds.about.sides, columns, width)
         found[f"chart/{columns}x{width}"] = plain(json.loads(chart.to_json()))
     return found
 

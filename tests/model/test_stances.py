@@ -50,8 +50,8 @@ def test_stances_as_of_only_sides_with_a_stance(ds):
 def test_gap_series_values_at_change_points(ds):
     series = gap_series(ds, ["architecture"])
     assert series["date"].tolist() == list(pd.to_datetime(["2010-06-01", "2010-07-01", "2010-11-20"]))
-    assert series["nato_rank"].tolist() == [3, 3, 2]
-    assert np.isnan(series["russia_rank"].iloc[0]) and np.isnan(series["gap"].iloc[0])
+    assert series["side_a_rank"].tolist() == [3, 3, 2]
+    assert np.isnan(series["side_b_rank"].iloc[0]) and np.isnan(series["gap"].iloc[0])
     assert series["gap"].tolist()[1:] == [2, 0]
 
 
@@ -81,7 +81,7 @@ def test_gap_summary_trend_words(ds):
     assert latest.loc["architecture", "first_gap"] == 2
     assert latest.loc["architecture", "gap"] == 0
     assert latest.loc["architecture", "first_date"] == pd.Timestamp("2010-07-01")
-    assert latest.loc["guarantees", "russia_position"] == "Legally binding"
+    assert latest.loc["guarantees", "side_b_position"] == "Legally binding"
 
 
 def test_the_gap_in_words_gives_first_and_current_value_and_the_trend():
@@ -118,7 +118,7 @@ def test_same_day_stances_of_one_side_agree_between_as_of_and_gaps(make_dataset)
     nato = stances_as_of(ds, "architecture", date(2010, 11, 20)).set_index("side").loc["NATO"]
     assert nato["stance_id"] == "sn_a3"
     series = gap_series(ds, ["architecture"])
-    assert series["nato_rank"].iloc[-1] == nato["rank"] == 1
+    assert series["side_a_rank"].iloc[-1] == nato["rank"] == 1
 
 
 # --- the gap method ------------------------------------------------------------------
@@ -160,9 +160,9 @@ def test_positions_older_than_the_stated_age_are_stale(ds):
     series = gap_series(ds, ["architecture"], end=date(2011, 11, 21))
     last = series.iloc[-1]
     # both sides last moved on 2010-11-20: 366 days before the end row
-    assert last["nato_stale"] and last["russia_stale"] and last["gap"] == 0
+    assert last["side_a_stale"] and last["side_b_stale"] and last["gap"] == 0
     fresh = gap_series(ds, ["architecture"], end=date(2011, 11, 20)).iloc[-1]
-    assert not fresh["nato_stale"] and not fresh["russia_stale"]
+    assert not fresh["side_a_stale"] and not fresh["side_b_stale"]
     assert gap_summary(ds, date(2011, 11, 21)).set_index("issue_id").loc["architecture", "stale"]
 
 
