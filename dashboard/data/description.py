@@ -22,7 +22,7 @@ from dashboard.data.problems import Problem, show
 DESCRIPTION_FILE = "dataset.toml"
 # The side value of actors who belong to neither side (observers, third countries, reporters' outlets).
 NO_SIDE = "other"
-TOP_KEYS = ("title", "subtitle", "description", "story_title", "sides")
+TOP_KEYS = ("title", "subtitle", "description", "method", "story_title", "sides")
 SIDE_KEYS = ("id", "name", "adjective", "colour")
 # Two colours that differ for readers with the common colour-vision deficiencies (Okabe–Ito blue and vermilion).
 DEFAULT_COLOURS = ("#0072B2", "#D55E00")
@@ -45,6 +45,7 @@ class Description:
     sides: tuple[Side, Side]
     subtitle: str = ""
     description: str = ""
+    method: str = ""  # how this record was made: what was read, how its actors were coded (About page)
     story_title: str = ""
     # What the record did not say and was filled in ("title", "sides"): the About page names them.
     defaults: tuple[str, ...] = ()
@@ -122,7 +123,7 @@ def _checked(parsed: dict[str, Any], lines: _KeyLines) -> tuple[Description | No
         if key not in TOP_KEYS
     ]
     texts = {}
-    for key in ("title", "subtitle", "description", "story_title"):
+    for key in ("title", "subtitle", "description", "method", "story_title"):
         value = parsed.get(key, "")
         if not isinstance(value, str):
             problems.append(Problem(DESCRIPTION_FILE, lines.of(key), key, f"must be text; got {show(value)}"))
@@ -145,6 +146,7 @@ def _checked(parsed: dict[str, Any], lines: _KeyLines) -> tuple[Description | No
         sides=(sides[0], sides[1]),
         subtitle=texts["subtitle"],
         description=texts["description"],
+        method=texts["method"],
         story_title=texts["story_title"],
     )
     return description, []

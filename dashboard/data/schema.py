@@ -98,22 +98,7 @@ TABLES: dict[str, Table] = {
             id_field("actor_id"),
             text("name", required=True),
             choice("kind", ("person", "organisation", "state", "body")),
-            choice(
-                "affiliation",
-                (
-                    "NATO",
-                    "Russia",
-                    "United States",
-                    "United Kingdom",
-                    "NATO–Russia",
-                    "Iran",
-                    "Poland",
-                    "Czech Republic",
-                    "Georgia",
-                    "Afghanistan",
-                    "Media",
-                ),
-            ),
+            text("affiliation", required=True),  # the body an actor belongs to; lanes group by it
             text("side", required=True),  # one of dataset.toml's sides, or "other" (checked in load.py)
             flag("anonymous"),
             text("description", required=True),

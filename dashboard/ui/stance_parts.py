@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.charts.stances import PANEL_WIDTH
 from dashboard.data.dataset import Dataset
+from dashboard.model.about_text import in_words, shared_splits, tracking_titles
 from dashboard.model.commitments import ledger
 from dashboard.model.dates import format_date_range
 from dashboard.model.gap_tables import gap_cells, stances_gap_columns
@@ -75,8 +76,11 @@ def gap_table(ds: Dataset, day: date, wanted: list[str]) -> None:
     and the totals, counting each split once."""
     summary = gap_summary(ds, day)
     totals = split_totals(summary)
+    once = "; ".join(f"{in_words(titles)} counted once" for titles in shared_splits(ds))
+    untracked = f"{in_words(titles)} not measured" if (titles := tracking_titles(ds)) else ""
+    why = "; ".join(part for part in (once, untracked) if part)
     st.caption(
-        f"Splits (architecture and joint operation counted once; the timetable is not measured): "
+        f"Splits{f' ({md_escape(why)})' if why else ''}: "
         f"{totals['narrowed']} narrowed, {totals['widened']} widened, {totals['unchanged']} unchanged, "
         f"{totals['not compared']} with no counterpart position."
     )

@@ -134,12 +134,9 @@ DEFECTS = [
     ),
     ("phase without a source", edit("phases.csv", 2, "source_ids", ""), "phases.csv:2:source_ids", "at least one"),
     ("value not allowed", edit("events.csv", 2, "status", "cancelled"), "events.csv:2:status", "held"),
-    (
-        "affiliation not allowed",
-        edit("actors.csv", 2, "affiliation", "NATO-Russia"),
-        "actors.csv:2:affiliation",
-        "one of",
-    ),
+    # Affiliations are the record's own (free text); sides are the two its dataset.toml declares, or "other".
+    ("affiliation empty", edit("actors.csv", 2, "affiliation", " "), "actors.csv:2:affiliation", "required"),
+    ("a third side", edit("actors.csv", 4, "side", "Iran"), "actors.csv:4:side", "must be a side of"),
     ("bool spelled True", edit("actors.csv", 2, "anonymous", "True"), "actors.csv:2:anonymous", "true or false"),
     ("latitude out of range", edit("events.csv", 2, "latitude", "91"), "events.csv:2:latitude", "-90"),
     ("longitude not a number", edit("events.csv", 2, "longitude", "4,25"), "events.csv:2:longitude", "number"),
