@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import GROUP_COLOURS, group_sort_key, plotly_text
+from dashboard.charts.style import ACCENT_COLOUR, group_palette, plotly_text
+from dashboard.data.description import Side
 from dashboard.model.timeline import text_width
 
 # The chart's width in px per screen layout (ui/screen reports it; names as in ui/timeline.LAYOUTS): the
@@ -23,15 +25,19 @@ def chart_width(layout: str | None) -> int:
     return CHART_WIDTHS.get(layout or "", NARROWEST_WIDTH)
 
 
-def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame, width: int = NARROWEST_WIDTH) -> go.Figure:
+def co_attendance_figure(
+    pairs: pd.DataFrame, actors: pd.DataFrame, width: int = NARROWEST_WIDTH, sides: Sequence[Side] | None = None
+) -> go.Figure:
     """A symmetric actor × actor heatmap of the number of held events two
     actors attended together (`pairs` as `co_attendance` returns it), its
     labels laid out not to overlap on a chart `width` px wide or wider.
-    Actors are ordered by affiliation then name; only actors in some pair appear."""
+    Actors are ordered by affiliation (side by side: `group_palette`) then name; only actors in some pair
+    appear."""
     names = actors.set_index("actor_id")["name"]
     affiliations = actors.set_index("actor_id")["affiliation"]
     present = set(pairs["actor_a"]) | set(pairs["actor_b"])
-    order = sorted(present, key=lambda a: (group_sort_key(affiliations.get(a, "")), names.get(a, a)))
+    palette = group_palette(actors, sides)
+    order = sorted(present, key=lambda a: (palette.sort_key(affiliations.get(a, "")), names.get(a, a)))
     counts = pd.DataFrame(0, index=order, columns=order)
     for a, b, events in zip(pairs["actor_a"], pairs["actor_b"], pairs["events"], strict=True):
         counts.loc[a, b] = counts.loc[b, a] = events
@@ -44,7 +50,7 @@ def co_attendance_figure(pairs: pd.DataFrame, actors: pd.DataFrame, width: int =
             z=counts.to_numpy(),
             x=labels,
             y=labels,
-            colorscale=[[0, "#ffffff"], [1, GROUP_COLOURS["NATO"]]],
+            colorscale=[[0, "#ffffff"], [1, ACCENT_COLOUR]],
             zmin=0,
             hovertemplate="%{y} and %{x}: %{z} held events together<extra></extra>",
             colorbar=dict(

@@ -21,7 +21,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import GROUP_COLOURS, plotly_text
+from dashboard.charts.style import ACCENT_COLOUR, plotly_text
 from dashboard.model.tables import venue_table
 
 # Relative to the page, so it works under any host and base path.
@@ -77,7 +77,7 @@ def venue_map_figure(
             mode="markers",
             marker=dict(
                 size=[8 + 8 * math.sqrt(n) for n in venues["events"]],
-                color=GROUP_COLOURS["NATO"],
+                color=ACCENT_COLOUR,
                 opacity=0.7,
                 line=dict(width=1, color="white"),
             ),

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-# Sides and affiliations share one map so NATO is the same blue everywhere.
-GROUP_COLOURS: dict[str, str] = {
-    "NATO": "#1f4e9c",
-    "United States": "#5b9bd5",
-    "Russia": "#c62828",
-}
+import pandas as pd
+
+from dashboard.data.description import Side, default_sides
+
 OTHER_COLOUR = "#8c8c8c"
 NEUTRAL_COLOUR = "#4d4d4d"  # lanes that are not a side (event kinds)
-
-# Order in which groups are listed (lanes, legends); others follow alphabetically.
-GROUP_ORDER: tuple[str, ...] = ("NATO", "United States", "Russia")
+ACCENT_COLOUR = "#1f4e9c"  # single-hue scales that stand for no side (the actors' matrix, the venue map)
+TINT = 0.45  # how far an ally's colour is mixed toward white from its side's
 
 STATUS_LABELS: dict[str, str] = {
     "held": "held",
@@ -31,14 +31,47 @@ STATUS_SYMBOLS: dict[str, str] = {
 PHASE_FILLS: tuple[str, ...] = ("rgba(120, 120, 120, 0.08)", "rgba(120, 120, 120, 0.16)")
 
 
-def colour_for(group: str) -> str:
-    """The colour of a side or affiliation; grey for anything else."""
-    return GROUP_COLOURS.get(group, OTHER_COLOUR)
+@dataclass(frozen=True)
+class GroupPalette:
+    """The colour and place in the list of each affiliation (the timeline's lanes by affiliation)."""
+
+    colours: Mapping[str, str]
+    order: tuple[str, ...]  # listed first, in this order; any other group after them, by name
+
+    def colour(self, group: str) -> str:
+        return self.colours.get(group, OTHER_COLOUR)
+
+    def sort_key(self, group: str) -> tuple[int, str]:
+        return (self.order.index(group) if group in self.order else len(self.order), group.casefold())
 
 
-def group_sort_key(group: str) -> tuple[int, str]:
-    """Sort key putting NATO, the United States and Russia first."""
-    return (GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER), group.casefold())
+def _tint(colour: str) -> str:
+    """`colour` (#rgb or #rrggbb) mixed TINT of the way toward white."""
+    digits = colour.lstrip("#")
+    digits = "".join(c * 2 for c in digits) if len(digits) == 3 else digits
+    channels = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
+    return "#" + "".join(f"{round(c + (255 - c) * TINT):02x}" for c in channels)
+
+
+def group_palette(actors: pd.DataFrame | None, sides: Sequence[Side] | None = None) -> GroupPalette:
+    """Each side's affiliations in its colour, from the record (`sides`: dataset.toml's; without them the two
+    sides its actors are on most): the affiliation named as a side in the side's colour, one whose actors are
+    all on one side in a lighter tint of it, any other grey. Listed side by side, each side's own affiliation
+    first, then its allies by number of actors and name."""
+    if actors is None or not {"affiliation", "side"} <= set(actors.columns):
+        return GroupPalette({}, ())
+    chosen = tuple(sides) if sides is not None else default_sides(actors["side"])
+    members = Counter(zip(actors["affiliation"], actors["side"], strict=True))
+    colours: dict[str, str] = {}
+    order: list[str] = []
+    for side in chosen:
+        own = [name for name in (side.id, side.name) if any(a == name for a, _ in members)][:1]
+        allies = {a for a, s in members if s == side.id and a not in own}
+        allies = {a for a in allies if all(s == side.id for b, s in members if b == a)}
+        ranked = sorted(allies, key=lambda a: (-sum(n for (b, _), n in members.items() if b == a), a.casefold()))
+        colours |= {a: side.colour for a in own} | {a: _tint(side.colour) for a in ranked}
+        order += own + ranked
+    return GroupPalette(colours, tuple(order))
 
 
 def plotly_text(text: object) -> str:

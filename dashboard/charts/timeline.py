@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts.style import GroupPalette, group_palette
 from dashboard.charts.timeline_annotations import (
     LABEL_FONT_SIZE,
     label_notes,
@@ -59,6 +60,7 @@ from dashboard.charts.timeline_traces import (
     svg_traces,
     webgl_traces,
 )
+from dashboard.data.description import Side
 from dashboard.model.timeline import CONTEXT_SHARE, WIDE, AxisBreak, LabelSettings, axis_break, axis_range
 from dashboard.model.timeline_marks import event_marks, fold_lanes
 
@@ -73,14 +75,24 @@ def is_aggregated(events: pd.DataFrame) -> bool:
     return len(events) > MAX_DRAWN_EVENTS
 
 
-def drawn_marks(events: pd.DataFrame, lane_by: str = "affiliation", actors: pd.DataFrame | None = None) -> pd.DataFrame:
-    """`event_marks` on the lanes as drawn (names escaped for Plotly), with each mark's hover text."""
+def drawn_marks(
+    events: pd.DataFrame,
+    lane_by: str = "affiliation",
+    actors: pd.DataFrame | None = None,
+    palette: GroupPalette | None = None,
+) -> pd.DataFrame:
+    """`event_marks` on the lanes as drawn (names escaped for Plotly), with each mark's hover text and its
+    group's colour (`palette`; by default the one of `actors`' own sides)."""
     if lane_by not in ("affiliation", "actor", "kind"):
         raise ValueError(f"lane_by must be affiliation, actor or kind, not {lane_by!r}")
+    palette = palette if palette is not None else group_palette(actors)
     lanes = drawn_lanes(events, lane_by, actors)
     hover = hover_texts(events)
     marks = event_marks(events, lanes)
-    return marks.assign(hover=hover[lanes["row"].to_numpy()] if len(hover) else np.array([], dtype=object))
+    return marks.assign(
+        hover=hover[lanes["row"].to_numpy()] if len(hover) else np.array([], dtype=object),
+        colour=np.array([palette.colour(group) for group in marks["group"]], dtype=object),
+    )
 
 
 def timeline_figure(
@@ -94,6 +106,7 @@ def timeline_figure(
     turning_points: Iterable[str] = (),
     links: pd.DataFrame | None = None,
     highlight: str | None = None,
+    sides: Sequence[Side] | None = None,
 ) -> go.Figure:
     """The timeline of `events` (as `filter_events` returns them, with
     status_shown), with `phases` as background bands.
@@ -105,7 +118,8 @@ def timeline_figure(
     without it the axis covers every event with a margin. `labels` lays the
     titles out for an assumed plot width (None: no labels); `turning_points`
     are labelled first; `links` (event_links rows) are drawn as arrows;
-    `highlight` rings one event. `layout.meta` records the lanes and the
+    `highlight` rings one event; `sides` (the record's, dataset.toml) colour and order the lanes by affiliation
+    (`group_palette`). `layout.meta` records the lanes and the
     number of labels. Above MAX_DRAWN_EVENTS: the aggregated
     `timeline_density_figure`."""
     return timeline_figures(
@@ -118,6 +132,7 @@ def timeline_figure(
         turning_points=turning_points,
         links=links,
         highlight=highlight,
+        sides=sides,
     )[0]
 
 
@@ -149,16 +164,18 @@ def timeline_figures(
     turning_points: Iterable[str] = (),
     links: pd.DataFrame | None = None,
     highlight: str | None = None,
+    sides: Sequence[Side] | None = None,
 ) -> list[go.Figure]:
     """`timeline_figure` for each label layout in `layouts` (a wide screen's, a phone's), in that order.
 
     The events' marks, lanes and axis are the same in every layout and are built once; only the labels, and
     the lane heights they need, differ (on the bundled data that halves the cost of three layouts)."""
+    palette = group_palette(actors, sides)
     if is_aggregated(events):
-        density = timeline_density_figure(events, phases, lane_by, actors)
+        density = timeline_density_figure(events, phases, lane_by, actors, palette)
         return [density] + [go.Figure(density) for _ in layouts[1:]]
-    marks = drawn_marks(events, lane_by, actors)
-    marks, lanes = fold_lanes(marks, lane_order(marks))
+    marks = drawn_marks(events, lane_by, actors, palette)
+    marks, lanes = fold_lanes(marks, lane_order(marks, palette))
     x_range, points = axis_range(events, window), tuple(turning_points)
     broken = axis_break(events, x_range, points, phases["start_date"])
     scene = _Scene(events, phases, lane_by, marks, lanes, x_range, window, points, links, highlight, broken)

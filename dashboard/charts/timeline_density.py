@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import NEUTRAL_COLOUR
+from dashboard.charts.style import NEUTRAL_COLOUR, GroupPalette, group_palette
 from dashboard.charts.timeline_annotations import PHASE_FONT, PHASE_ROWS, phase_bands, phase_titles
 from dashboard.charts.timeline_geometry import PHASE_ROW, drawn_lanes, lane_order, opening_range
 from dashboard.charts.timeline_traces import known_good_figure
@@ -24,13 +24,18 @@ MAX_DRAWN_EVENTS = 10_000
 
 
 def timeline_density_figure(
-    events: pd.DataFrame, phases: pd.DataFrame, lane_by: str = "affiliation", actors: pd.DataFrame | None = None
+    events: pd.DataFrame,
+    phases: pd.DataFrame,
+    lane_by: str = "affiliation",
+    actors: pd.DataFrame | None = None,
+    palette: GroupPalette | None = None,
 ) -> go.Figure:
     """Events counted per lane and calendar week of their start date, as a
     heatmap; the busiest MAX_DENSITY_LANES lanes are kept and the rest are
     summed into one lane. The title says the view is aggregated."""
     counts, groups = weekly_counts(events, drawn_lanes(events, lane_by, actors))
-    order = lane_order(pd.DataFrame({"lane": counts.index, "group": groups.to_numpy()}))
+    palette = palette if palette is not None else group_palette(actors)
+    order = lane_order(pd.DataFrame({"lane": counts.index, "group": groups.to_numpy()}), palette)
     counts = fold_weekly_counts(counts.reindex(order))
     order = list(counts.index)
     counts = counts.where(counts > 0)  # empty cells stay blank

@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.charts.style import group_sort_key, plotly_text
+from dashboard.charts.style import GroupPalette, plotly_text
 from dashboard.model.timeline import axis_range
 from dashboard.model.timeline_marks import NO_PARTICIPANT, event_lanes
 
@@ -32,15 +32,15 @@ def drawn_lanes(events: pd.DataFrame, lane_by: str, actors: pd.DataFrame | None)
     return lanes.assign(lane=lanes["lane"].cat.rename_categories(names))
 
 
-def lane_order(marks: pd.DataFrame) -> list[str]:
-    """NATO, United States, Russia, then other groups; by name within a
+def lane_order(marks: pd.DataFrame, palette: GroupPalette) -> list[str]:
+    """Groups in the palette's order (each side's affiliations together), then other groups; by name within a
     group (kinds have no group, so alphabetical); "(no participant)" last."""
     lanes = marks[["lane", "group"]].drop_duplicates("lane")
     return [
         lane
         for lane, _ in sorted(
             zip(lanes["lane"], lanes["group"], strict=True),
-            key=lambda item: (item[0] == NO_PARTICIPANT, group_sort_key(item[1]), item[0].casefold()),
+            key=lambda item: (item[0] == NO_PARTICIPANT, palette.sort_key(item[1]), item[0].casefold()),
         )
     ]
 

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from dashboard.charts.style import NEUTRAL_COLOUR, STATUS_LABELS, STATUS_SYMBOLS, colour_for, plotly_text
+from dashboard.charts.style import NEUTRAL_COLOUR, STATUS_LABELS, STATUS_SYMBOLS, plotly_text
 from dashboard.model.dates import format_date_range
 
 DAY_MS = 24 * 60 * 60 * 1000
@@ -62,7 +62,10 @@ def hover_texts(events: pd.DataFrame) -> np.ndarray:
 
 
 def colours(marks: pd.DataFrame, lane_by: str) -> list[str]:
-    return [NEUTRAL_COLOUR if lane_by == "kind" or not group else colour_for(group) for group in marks["group"]]
+    """Each mark's colour: its group's (the `colour` column `drawn_marks` adds), neutral on lanes by kind."""
+    if lane_by == "kind" or "colour" not in marks:
+        return [NEUTRAL_COLOUR] * len(marks)
+    return [colour if group else NEUTRAL_COLOUR for colour, group in zip(marks["colour"], marks["group"], strict=True)]
 
 
 def svg_traces(marks: pd.DataFrame, lane_by: str) -> list[go.Scatter | go.Bar]:

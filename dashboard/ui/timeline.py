@@ -127,6 +127,7 @@ def timeline_charts(
         turning_points=turning_points,
         links=links,
         highlight=highlight,
+        sides=ds.about.sides,
     )
     charts = []
     for (name, _, _), figure in zip(layouts, figures, strict=True):

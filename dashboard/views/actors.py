@@ -48,7 +48,7 @@ if pairs.empty:
 else:
     st.caption("Number of held events at which both took part.")
     st.plotly_chart(
-        co_attendance_figure(pairs, ds.actors, chart_width(screen_layout())),
+        co_attendance_figure(pairs, ds.actors, chart_width(screen_layout()), ds.about.sides),
         key="co_attendance",
         config={"displaylogo": False},
         alt=co_attendance_alt_text(pairs, ds.actors),

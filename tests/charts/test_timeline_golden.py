@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+import streamlit  # noqa: F401  makes Streamlit's Plotly template the default, as in the app and any pytest run
 
 from dashboard.charts.spec import figure_spec
 from dashboard.charts.timeline import timeline_figures
@@ -44,6 +45,7 @@ def _figures(ds: Dataset, events: pd.DataFrame, lane_by: str, **kwargs: object) 
         ds.actors,
         layouts=LAYOUTS,
         turning_points=tuple(ds.story_steps["event_id"]),
+        sides=ds.about.sides,  # as the app draws it: the record's sides colour and order the lanes
         **kwargs,  # type: ignore[arg-type]
     )
 
