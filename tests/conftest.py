@@ -54,11 +54,12 @@ def is_browser_test(item: pytest.Item) -> bool:
 
 
 # Browser tests that start servers of their own (nginx and two replicas; a server killed and restarted; a server
-# of a dataset larger than one table page).
+# of a dataset larger than one table page; a server of the fictional record).
 OWN_SERVER_FILES = (
     "tests/browser/test_deploy.py",
     "tests/browser/test_reconnect.py",
     "tests/browser/test_table_pages.py",
+    "tests/browser/test_fictional_record.py",
 )
 
 
