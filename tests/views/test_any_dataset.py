@@ -1,14 +1,15 @@
 """Any valid dataset renders every page; an invalid one shows the validator's messages, never a traceback.
 
 The datasets are variants of tests/fixtures/minimal, cut down so that every reference stays valid: empty tables,
-one row, every date undated, one side only (or no actors), no issues, stances or statements, and odd text (long
-words, markdown, HTML, right-to-left, line breaks) in every free-text column. Examples are few and bounded (each
-runs seven pages in AppTest), so this stays under two minutes.
+one row, every date undated, one side only (or no actors), sides under generated names (declared in dataset.toml),
+no issues, stances or statements, and odd text (long words, markdown, HTML, right-to-left, line breaks) in every
+free-text column. Examples are few and bounded (each runs seven pages in AppTest), so this stays under two minutes.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data.dataset import TABLE_FILES
+from dashboard.data.description import DESCRIPTION_FILE
 from dashboard.data.load import validate_dir
 from dashboard.pages import DEFAULT_PAGE, PAGES
 from harness.server import APP, REPO_ROOT
@@ -79,6 +81,8 @@ class Variant:
     phases: bool = True
     undated: bool = False
     text: str | None = None  # put into every free-text cell
+    # The two sides' names, in actors.csv (side and affiliation) and, when both have actors, in dataset.toml.
+    side_names: tuple[str, str] = ("NATO", "Russia")
 
 
 def _ids(cell: str) -> list[str]:
@@ -95,6 +99,10 @@ def build(variant: Variant) -> Rows:
         "none": {row["actor_id"] for row in rows["actors"]},
     }[variant.side]
     rows["actors"] = [row for row in rows["actors"] if row["actor_id"] not in dropped_actors]
+    renamed = dict(zip(("NATO", "Russia"), variant.side_names, strict=True))
+    for row in rows["actors"]:
+        row["side"] = renamed.get(row["side"], row["side"])
+        row["affiliation"] = renamed.get(row["affiliation"], row["affiliation"])
     rows["actor_roles"] = [
         row for row in rows["actor_roles"] if variant.roles and row["actor_id"] not in dropped_actors
     ]
@@ -189,8 +197,18 @@ def _cut_story(rows: Rows, events: set[str], statements: set[str]) -> None:
         row["statement_ids"] = ";".join(s for s in _ids(row["statement_ids"]) if s in statements)
 
 
-def write(rows: Rows, directory: Path) -> Path:
+def described(variant: Variant) -> tuple[str, str] | None:
+    """The sides a generated record declares: both names when both sides have actors (a declared side must have
+    one); otherwise none, and the record takes its sides from its actors."""
+    return variant.side_names if variant.side == "both" else None
+
+
+def write(rows: Rows, directory: Path, sides: tuple[str, str] | None = None) -> Path:
+    """The tables as CSV files in `directory`, and a dataset.toml declaring `sides` when given."""
     directory.mkdir(parents=True, exist_ok=True)
+    if sides is not None:
+        declared = "".join(f"\n[[sides]]\nid = {json.dumps(side)}\nname = {json.dumps(side)}\n" for side in sides)
+        (directory / DESCRIPTION_FILE).write_text(f'title = "A generated record"\n{declared}', encoding="utf-8")
     for table, file_name in TABLE_FILES.items():
         with open(directory / file_name, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=HEADERS[table], lineterminator="\n")
@@ -216,6 +234,8 @@ odd_text = st.one_of(
     st.sampled_from(ODD_TEXTS),
     st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=300).map(lambda t: "x" + t),
 )
+# A side's name as actors.csv and dataset.toml write it: letters, digits, spaces, _ . - (not "other").
+side_name = st.from_regex(r"[A-Z][a-z]{1,8}( [A-Z0-9][a-z0-9.-]{0,6})?", fullmatch=True)
 variants = st.builds(
     Variant,
     events=st.frozensets(st.sampled_from(["event_a", "event_b"])),
@@ -227,6 +247,7 @@ variants = st.builds(
     phases=st.booleans(),
     undated=st.booleans(),
     text=st.none() | odd_text,
+    side_names=st.tuples(side_name, side_name).filter(lambda names: names[0] != names[1]),
 )
 EMPTY = Variant(frozenset(), frozenset(), frozenset(), issues=False, side="none", roles=False, phases=False)
 BOUNDED = settings(
@@ -248,7 +269,7 @@ BOUNDED = settings(
 @example(variant=Variant(issues=False))  # no issues, hence no positions, statements or stances
 @example(variant=Variant(text=ODD_TEXTS[0]))  # a 5,000-character word everywhere
 def test_any_valid_dataset_renders_every_page(variant, tmp_path_factory, monkeypatch):
-    data = write(build(variant), tmp_path_factory.mktemp("data"))
+    data = write(build(variant), tmp_path_factory.mktemp("data"), described(variant))
     dataset, problems = validate_dir(data)
     assert problems == [] and dataset is not None, problems
     run_every_page(data, monkeypatch)
@@ -272,7 +293,7 @@ def test_a_rejected_dataset_shows_its_messages_not_a_traceback(variant, breakage
     table, column, value = breakage
     if rows[table]:
         rows[table][0][column] = value
-    data = write(rows, tmp_path_factory.mktemp("data"))
+    data = write(rows, tmp_path_factory.mktemp("data"), described(variant))
     _, problems = validate_dir(data)
     monkeypatch.setenv("DASHBOARD_DATA", str(data))
     at = AppTest.from_file(str(APP), default_timeout=60).run()
