@@ -17,7 +17,7 @@ from dashboard.ui.url_widgets import id_select
 
 ds = current_view().ds
 numbers = [str(n) for n in step_numbers(ds)]
-st.title(ds.about.story_title or "The story")
+st.title(md_escape(ds.about.story_title or "The story"))
 if not numbers:
     st.info("This dataset has no story steps (data/story_steps.csv).")
     st.stop()

@@ -11,6 +11,7 @@ from dashboard.model.url_params import EVENT, LANE_CHOICES, LANES, LINKS
 from dashboard.ui.components import PAGE_ROWS, table_with_downloads
 from dashboard.ui.event_detail import show_event_detail
 from dashboard.ui.filtered_view import current_view
+from dashboard.ui.text import md_escape
 from dashboard.ui.timeline import clear_window, picked_event, responsive_timeline, set_window_from_box
 from dashboard.ui.url_widgets import id_select
 
@@ -29,7 +30,7 @@ def _on_select(chart_key: str) -> None:
         st.session_state[EVENT] = picked
 
 
-st.title(ds.about.title)
+st.title(md_escape(ds.about.title))
 window = (filters.start, filters.end)
 if is_aggregated(events):
     how = (

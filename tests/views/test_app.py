@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from dashboard.data.dataset import TABLE_FILES
+from dashboard.ui.text import md_escape
 from harness.server import BUNDLED_DATA
 from tests.bundled import bundled_dataset
 from tests.views.apptest import PAGE_PATHS as PAGES
@@ -13,7 +14,7 @@ from tests.views.apptest import run_app
 
 DATA = bundled_dataset()
 TITLES = {
-    "timeline": "NATO–Russia missile defence talks, 2009–2012",
+    "timeline": md_escape("NATO–Russia missile defence talks, 2009–2012"),  # the record's title, shown as text
     "story": "The story of the talks",
     "stances": "Stances",
     "statements": "Statements",

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import DEFAULT_PAGE, PAGES
+from dashboard.ui.text import md_escape
 from harness.server import APP
 
 FICTIONAL = Path(__file__).resolve().parents[1] / "fixtures" / "fictional"
@@ -41,7 +42,7 @@ def pages() -> dict[str, AppTest]:
 
 def test_every_page_opens_with_the_records_own_title(pages):
     timeline = pages[DEFAULT_PAGE.url_path]
-    assert [t.value for t in timeline.title] == [TITLE]
+    assert [t.value for t in timeline.title] == [md_escape(TITLE)]  # shown as text
     assert "12 of 12 events match the filters" in texts(timeline)
 
 
@@ -54,7 +55,7 @@ def test_the_stances_name_the_records_sides(pages):
 
 
 def test_the_story_and_the_about_page_use_the_records_words(pages):
-    assert [t.value for t in pages["story"].title] == ["How the (fictional) water talks went"]
+    assert [t.value for t in pages["story"].title] == [md_escape("How the (fictional) water talks went")]
     about = texts(pages["about"])
     assert "two invented countries, Osterland and Veyra" in about
     assert "Sides compared:** Osterland and Veyra" in about
