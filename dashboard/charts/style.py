@@ -61,14 +61,18 @@ def group_palette(actors: pd.DataFrame | None, sides: Sequence[Side] | None = No
     if actors is None or not {"affiliation", "side"} <= set(actors.columns):
         return GroupPalette({}, ())
     chosen = tuple(sides) if sides is not None else default_sides(actors["side"])
-    members = Counter(zip(actors["affiliation"], actors["side"], strict=True))
+    # One pass over the actors: each affiliation's sides and size (the timeline asks on every new view).
+    sides_of: dict[str, set[str]] = {}
+    size: Counter[str] = Counter()
+    for affiliation, side_id in zip(actors["affiliation"], actors["side"], strict=True):
+        sides_of.setdefault(affiliation, set()).add(side_id)
+        size[affiliation] += 1
     colours: dict[str, str] = {}
     order: list[str] = []
     for side in chosen:
-        own = [name for name in (side.id, side.name) if any(a == name for a, _ in members)][:1]
-        allies = {a for a, s in members if s == side.id and a not in own}
-        allies = {a for a in allies if all(s == side.id for b, s in members if b == a)}
-        ranked = sorted(allies, key=lambda a: (-sum(n for (b, _), n in members.items() if b == a), a.casefold()))
+        own = [name for name in (side.id, side.name) if name in sides_of][:1]
+        allies = [a for a, on in sides_of.items() if on == {side.id} and a not in own]
+        ranked = sorted(allies, key=lambda a: (-size[a], a.casefold()))
         colours |= {a: side.colour for a in own} | {a: _tint(side.colour) for a in ranked}
         order += own + ranked
     return GroupPalette(colours, tuple(order))

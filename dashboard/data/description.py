@@ -87,9 +87,10 @@ def read_description(directory: Path, actor_sides: Iterable[str] | None) -> tupl
     except tomllib.TOMLDecodeError as error:
         line = _TOML_LINE.search(str(error))
         return None, [Problem(DESCRIPTION_FILE, int(line[1]) if line else None, None, f"is not valid TOML: {error}")]
-    described, problems = _checked(parsed, _KeyLines(text))
+    lines = _KeyLines(text)
+    described, problems = _checked(parsed, lines)
     if described is not None and sides_in_use is not None:
-        problems += _sides_in_use(described, sides_in_use, _KeyLines(text))
+        problems += _sides_in_use(described, sides_in_use, lines)
     # Returned beside its problems when it could be read: actors.csv is checked against its sides all the same.
     return described, problems
 
