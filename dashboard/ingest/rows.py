@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,27 +136,36 @@ def csv_text(columns: list[str], rows: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def draft_files(drafts: Drafts, article_text: str, article_name: str) -> dict[str, str]:
-    """File name -> content of the four files the command writes."""
-    return {
+def draft_files(
+    drafts: Drafts, article_text: str, article_name: str, about: Sequence[str] = (), text_file: str = ""
+) -> dict[str, str]:
+    """File name -> content of the files the command writes: the four drafts, and with `text_file` the article
+    text itself, when the evidence offsets point into text that is not the input file (a web page's article)."""
+    files = {
         "statements.csv": csv_text(STATEMENT_COLUMNS, drafts.statements),
         "events.csv": csv_text(EVENT_COLUMNS, drafts.events),
         "actors.csv": csv_text(ACTOR_COLUMNS, drafts.actors),
-        "report.md": report(drafts, article_text, article_name),
+        "report.md": report(drafts, article_text, article_name, about),
     }
+    if text_file:
+        files[text_file] = article_text
+    return files
 
 
-def write_drafts(out_dir: Path, drafts: Drafts, article_text: str, article_name: str) -> None:
+def write_drafts(
+    out_dir: Path, drafts: Drafts, article_text: str, article_name: str, about: Sequence[str] = (), text_file: str = ""
+) -> None:
     """The one place the package writes files: the command's OUTDIR (the app itself never writes)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in draft_files(drafts, article_text, article_name).items():
+    for name, text in draft_files(drafts, article_text, article_name, about, text_file).items():
         (out_dir / name).write_text(text, encoding="utf-8", newline="")
 
 
-def report(drafts: Drafts, article_text: str, article_name: str) -> str:
-    """Markdown for review: each candidate next to the sentence it rests on."""
+def report(drafts: Drafts, article_text: str, article_name: str, about: Sequence[str] = ()) -> str:
+    """Markdown for review: each candidate next to the sentence it rests on. `about`: lines on what was read."""
     counts = f"{len(drafts.statements)} statements, {len(drafts.events)} events, {len(drafts.actors)} new actors."
-    lines = [f"# Draft rows from {article_name}", "", counts, "", "## Statements", ""]
+    lines = [f"# Draft rows from {article_name}", "", *[f"- {line}" for line in about], *([""] if about else [])]
+    lines += [counts, "", "## Statements", ""]
     for row in drafts.statements:
         lines += _statement_section(row, article_text)
     lines += ["## Events", ""]
