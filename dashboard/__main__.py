@@ -1,4 +1,5 @@
-"""Command line: ``python -m dashboard validate [DIR]`` and ``python -m dashboard ingest ARTICLE.txt …``.
+"""Command line: ``python -m dashboard validate [DIR]``, ``python -m dashboard ingest ARTICLE.txt …`` and
+``python -m dashboard merge DRAFTS --data DIR``.
 
 Prints every problem in the data as ``file:row:column: message`` and exits 1,
 or prints a one-line summary of the counts and exits 0. Usage errors exit 2.
@@ -13,13 +14,15 @@ from pathlib import Path
 
 from dashboard.data.load import validate_dir
 from dashboard.ingest import cli as ingest_cli
+from dashboard.ingest import merge as merge_cli
 from dashboard.paths import BUNDLED_DATA as DEFAULT_DATA_DIR
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
-        description="Tools for the negotiation dashboard: check a record's tables, draft rows from an article.",
+        description="Tools for the negotiation dashboard: check a record's tables, draft rows from an article, "
+        "merge reviewed drafts into a record.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser(
@@ -38,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"folder with the CSV files (default: {DEFAULT_DATA_DIR})",
     )
     ingest_cli.add_parser(commands, DEFAULT_DATA_DIR)
+    merge_cli.add_parser(commands)
     return parser
 
 
@@ -63,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_validate(args.directory)
     if args.command == "ingest":
         return ingest_cli.run_ingest(args)
+    if args.command == "merge":
+        return merge_cli.run_merge(args)
     raise AssertionError(f"unhandled command {args.command!r}")
 
 
