@@ -7,6 +7,8 @@ Playwright only when a browser test asks for one: `pytest tests/model tests/data
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,6 +44,21 @@ def snapshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(SNAPSHOT_ENV, str(folder))
         yield folder
+
+
+@pytest.fixture(autouse=True)
+def scan_installed_components_once() -> None:
+    """Each new AppTest scans the metadata of every installed distribution for Streamlit components (0.3 s here,
+    over a second under load, and the suite makes hundreds of AppTests); what is installed does not change during a
+    run, so the first scan serves the rest. Applied once Streamlit's testing module is loaded, so the suites that
+    never import Streamlit don't pay for importing it."""
+    if "streamlit.testing.v1" not in sys.modules:
+        return
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.cache(scan)  # type: ignore[assignment]
 
 
 def is_browser_test(item: pytest.Item) -> bool:
