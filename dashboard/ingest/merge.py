@@ -15,6 +15,7 @@ import argparse
 import csv
 import io
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES
@@ -342,4 +343,25 @@ def _article(seed_file: str, search: list[Path]) -> str | None:
     if Path(seed_file).name != seed_file:
         return None  # reported by the validator
     found = next((folder / seed_file for folder in search if (folder / seed_file).is_file()), None)
-    return None if found is None else found.read_text(encoding="utf-8", errors="replace")
+    return None if found is None else article_text(found)
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def article_text(path: Path) -> str:
+    """The text of an article file; for a saved page (.html, .htm), its text with the tags dropped and the
+    entities decoded, so that `"We <em>will</em> not"` and `&rsquo;` match the words as printed."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() not in (".html", ".htm"):
+        return text
+    parser = _PageText()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)

@@ -17,8 +17,9 @@ import pytest
 
 from dashboard.__main__ import main
 from dashboard.data.load import validate_dir
+from dashboard.data.quotes import quote_in_text
 from dashboard.ingest import merge_write
-from dashboard.ingest.merge import plan_merge
+from dashboard.ingest.merge import article_text, plan_merge
 from dashboard.ingest.rows import csv_text
 from tests.ingest.test_cli import ARTICLE, DATA_DIR, SOURCE_ID, _ingest, _read
 
@@ -235,3 +236,10 @@ def test_a_table_edited_after_the_check_is_not_overwritten(drafts, record):
     with pytest.raises(merge_write.MergeInterrupted, match="events.csv changed in .* since the merge was checked"):
         merge_write.write_tables(record, plan.texts, plan.bases)
     assert _files(record) == before and (record / "events.csv").read_bytes() == edited
+
+
+def test_a_saved_page_is_read_as_its_text_for_the_quote_check(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<p>&ldquo;We <em>will</em> not sign,&rdquo; she said. Rock &amp; roll.</p>", encoding="utf-8")
+    text = article_text(page)
+    assert quote_in_text("We will not sign,", text) and "Rock & roll." in text and "<em>" not in text
