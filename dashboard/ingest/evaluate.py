@@ -1,5 +1,9 @@
 """Score the drafts of the seed articles against the hand-built data: `python -m dashboard.ingest.evaluate`.
 
+With no arguments it scores two sets apart, each with its table and every miss: the seed articles
+(../shared/seeds against data/) and the invented corpus (tests/ingest/unseen, articles and key in
+one folder). `--seeds DIR [--data DIR]` scores one set; --data defaults to --seeds itself.
+
 For each seed article (sources.csv `seed_file`), the quotes to find are the statements with
 is_direct_quote = true whose source_ids include that source: a row recoded as not direct
 (a scare quote, a saying) drops out of the key by itself. Quotes match verbatim up to
@@ -28,6 +32,8 @@ from dashboard.ingest.rows import Drafts
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SEEDS = (PROJECT_ROOT / ".." / "shared" / "seeds").resolve()
 DEFAULT_DATA = PROJECT_ROOT / "data"
+# The invented wire stories with their hand-marked key (articles, sources and key in one folder).
+CORPUS = PROJECT_ROOT / "tests" / "ingest" / "unseen"
 _MONTH_DAYS = 31
 
 
@@ -163,17 +169,24 @@ def table(scores: list[SeedScore]) -> str:
     return "\n".join(lines)
 
 
+def report(scores: list[SeedScore]) -> str:
+    """The table, then every miss."""
+    misses = [f"- {score.seed}: {miss}" for score in scores for miss in score.misses]
+    return "\n".join([table(scores), "", *misses])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.ingest.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help=f"default: {DEFAULT_SEEDS}")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"default: {DEFAULT_DATA}")
+    parser.add_argument("--seeds", type=Path, help=f"one set of articles only (default: {DEFAULT_SEEDS} and {CORPUS})")
+    parser.add_argument("--data", type=Path, help=f"its key (default: {DEFAULT_DATA}, or --seeds itself)")
     args = parser.parse_args(argv)
-    scores = evaluate(args.seeds, args.data)
-    print(table(scores))
-    print()
-    for score in scores:
-        for miss in score.misses:
-            print(f"- {score.seed}: {miss}")
+    if args.seeds or args.data:
+        seeds = args.seeds or DEFAULT_SEEDS
+        print(report(evaluate(seeds, args.data or (seeds if args.seeds else DEFAULT_DATA))))
+        return 0
+    # With no arguments, both sets, each scored apart: the seeds against data/, and the invented corpus.
+    print(f"## Seeds\n\n{report(evaluate(DEFAULT_SEEDS, DEFAULT_DATA))}\n")
+    print(f"## Invented corpus\n\n{report(evaluate(CORPUS, CORPUS))}")
     return 0
 
 
