@@ -13,7 +13,8 @@ from typing import assert_never
 
 from dashboard.data.cells import parse_date
 from dashboard.data.problems import show
-from dashboard.model.url_params import FROM, TO, ParamSpec
+from dashboard.model.filters import Filters
+from dashboard.model.url_params import ACTOR, AFFILIATION, AS_OF, FROM, ISSUE, KIND, TEXT, TO, ParamSpec
 
 MAX_TEXT = 200  # longest search text accepted from a link
 MAX_SHOWN = 40  # longest value quoted back in the notice
@@ -74,3 +75,34 @@ def usable_range(start: date | None, end: date | None) -> tuple[date | None, dat
     if start and end and start > end:
         return None, None
     return start, end
+
+
+def linked_filters(
+    raw: Mapping[str, Sequence[str]], specs: Mapping[str, ParamSpec], date_bounds: tuple[date, date]
+) -> Filters:
+    """The sidebar's filters as the link gives them, without the sidebar (an embedded view, `?embed=true`): what
+    the sidebar's pickers would take from the same link. Unknown ids and bad or out-of-record dates are left out
+    (`ignored_parameters` names them), a reversed date range filters nothing (`usable_range`)."""
+
+    def ids(name: str) -> tuple[str, ...]:
+        spec = specs.get(name)
+        values = raw.get(name) or []
+        return tuple(value for value in dict.fromkeys(values) if spec is not None and value in spec.allowed)
+
+    def day(name: str) -> date | None:
+        values = raw.get(name) or []
+        found = parse_date(values[0]) if len(values) == 1 else None
+        return found if found and date_bounds[0] <= found <= date_bounds[1] else None
+
+    texts = raw.get(TEXT) or []
+    start, end = usable_range(day(FROM), day(TO))
+    return Filters(
+        actors=ids(ACTOR),
+        affiliations=ids(AFFILIATION),
+        issues=ids(ISSUE),
+        kinds=ids(KIND),
+        start=start,
+        end=end,
+        as_known_on=day(AS_OF),
+        text=texts[0] if len(texts) == 1 and len(texts[0]) <= MAX_TEXT else "",
+    )

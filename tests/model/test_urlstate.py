@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 
 from dashboard.data.cells import parse_date
+from dashboard.model.filters import Filters
 from dashboard.model.url_params import ParamSpec
-from dashboard.model.urlstate import MAX_SHOWN, MAX_TEXT, ignored_parameters, usable_range
+from dashboard.model.urlstate import MAX_SHOWN, MAX_TEXT, ignored_parameters, linked_filters, usable_range
 
 SPECS = {
     "actor": ParamSpec("ids", {"lavrov", "rasmussen"}),
@@ -69,3 +70,49 @@ def test_without_bounds_any_real_date_is_accepted():
 def test_a_reversed_range_filters_nothing():
     assert usable_range(date(2011, 1, 1), date(2010, 1, 1)) == (None, None)
     assert usable_range(date(2010, 1, 1), None) == (date(2010, 1, 1), None)
+
+
+def test_linked_filters_take_what_the_pickers_would_from_the_same_link():
+    specs = {
+        **SPECS,
+        "affiliation": ParamSpec("ids", {"NATO"}),
+        "issue": ParamSpec("ids", {"radar"}),
+        "kind": ParamSpec("ids", {"summit"}),
+        "asof": ParamSpec("date"),
+    }
+    raw = {
+        "actor": ["rasmussen", "putin", "rasmussen", "lavrov"],  # unknown dropped, repeats once, order kept
+        "affiliation": ["NATO"],
+        "issue": ["radar"],
+        "kind": ["meeting", "summit"],
+        "from": ["2010-01-01"],
+        "to": ["2013-01-01"],  # outside the record: left open
+        "asof": ["2011-06-30"],
+        "q": ["radar shield"],
+        "event": ["lisbon"],  # a page control: not a filter
+    }
+    assert linked_filters(raw, specs, BOUNDS) == Filters(
+        actors=("rasmussen", "lavrov"),
+        affiliations=("NATO",),
+        issues=("radar",),
+        kinds=("summit",),
+        start=date(2010, 1, 1),
+        end=None,
+        as_known_on=date(2011, 6, 30),
+        text="radar shield",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {},
+        {"from": ["2011-01-01"], "to": ["2010-01-01"]},  # reversed: filters nothing
+        {"from": ["2010-13-01"], "to": ["x"], "asof": ["2010-01-01", "2010-02-01"]},
+        {"q": ["x" * (MAX_TEXT + 1)]},
+        {"q": ["a", "b"]},
+        {"actor": ["putin"], "issue": ["anything"]},  # no spec for issue in SPECS
+    ],
+)
+def test_unusable_link_parts_filter_nothing(raw):
+    assert linked_filters(raw, SPECS, BOUNDS) == Filters()
