@@ -11,7 +11,16 @@ import signal
 import sys
 import time
 
-from deploy.stack import BASE, CONN_PER_ADDRESS, REQ_BURST, REQ_PER_S, Stack, StackError, render_nginx_conf
+from deploy.stack import (
+    BASE,
+    CONN_PER_ADDRESS,
+    FRAME_ANCESTORS,
+    REQ_BURST,
+    REQ_PER_S,
+    Stack,
+    StackError,
+    render_nginx_conf,
+)
 from harness.cli import bounded_int
 
 
@@ -24,6 +33,12 @@ def _limit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--conn-per-address", type=bounded_int(1, 100_000), default=CONN_PER_ADDRESS)
     parser.add_argument("--req-per-s", type=bounded_int(1, 100_000), default=REQ_PER_S)
     parser.add_argument("--req-burst", type=bounded_int(0, 100_000), default=REQ_BURST)
+    parser.add_argument(
+        "--frame-ancestors",
+        default=FRAME_ANCESTORS,
+        help="pages that may embed the app, a CSP source list (default *: any; \"'self' https://example.org\"; "
+        "\"'none'\" forbids embedding)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +70,7 @@ def run_stack(args: argparse.Namespace) -> int:
         conn_per_address=args.conn_per_address,
         req_per_s=args.req_per_s,
         req_burst=args.req_burst,
+        frame_ancestors=args.frame_ancestors,
     )
     try:
         stack.start()
@@ -81,7 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "render":
         limits = {"conn_per_address": args.conn_per_address, "req_per_s": args.req_per_s, "req_burst": args.req_burst}
-        print(render_nginx_conf(args.replica, listen=args.listen, prefix=args.prefix, **limits))
+        try:
+            conf = render_nginx_conf(
+                args.replica, listen=args.listen, prefix=args.prefix, frame_ancestors=args.frame_ancestors, **limits
+            )
+        except StackError as error:
+            print(f"cannot render the configuration: {error}", file=sys.stderr)
+            return 2
+        print(conf)
         return 0
     return run_stack(args)
 

@@ -32,6 +32,17 @@ START_TIMEOUT_S = 60
 CONN_PER_ADDRESS = 100
 REQ_PER_S = 20
 REQ_BURST = 100
+# Which pages may show the app in a frame: nginx sends `Content-Security-Policy: frame-ancestors <this>` with every
+# page. Any page, by default, so a view can be embedded where its readers are (README: Embedding a view): the app
+# has no sign-in and a click changes nothing but the reader's own view, so a framing page has nothing to trick a
+# reader into. "'self' https://example.org" allows only the app's own pages and that site; "'none'" forbids it.
+FRAME_ANCESTORS = "*"
+# One source of a frame-ancestors list: 'self', *, a scheme ("https:"), or a host with optional scheme, port, path.
+_FRAME_SOURCE = re.compile(
+    r"'self'|\*|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"(?::(?:[0-9]{1,5}|\*))?(?:/[a-z0-9._~%/-]*)?",
+    re.IGNORECASE,
+)
 
 
 class StackError(RuntimeError):
@@ -45,6 +56,15 @@ def nginx_binary() -> str:
     return found
 
 
+def frame_ancestors_policy(sources: str) -> str:
+    """The `frame-ancestors` source list, checked: 'none' alone, or 'self', *, schemes and hosts. Nothing else gets
+    into the configuration (a quote or semicolon would end nginx's directive)."""
+    listed = sources.split()
+    if listed == ["'none'"] or (listed and all(_FRAME_SOURCE.fullmatch(source) for source in listed)):
+        return " ".join(listed)
+    raise StackError(f"not a frame-ancestors source list: {sources[:80]!r} (e.g. \"'self' https://example.org\")")
+
+
 def render_nginx_conf(
     replica_addresses: list[str],
     *,
@@ -54,8 +74,10 @@ def render_nginx_conf(
     conn_per_address: int = CONN_PER_ADDRESS,
     req_per_s: int = REQ_PER_S,
     req_burst: int = REQ_BURST,
+    frame_ancestors: str = FRAME_ANCESTORS,
 ) -> str:
-    """The nginx configuration for replicas at `replica_addresses` ("127.0.0.1:8601"), listening on `listen`."""
+    """The nginx configuration for replicas at `replica_addresses` ("127.0.0.1:8601"), listening on `listen`,
+    letting the pages of `frame_ancestors` (a CSP source list) embed the app."""
     servers = "\n".join(f"        server {address} max_fails=1 fail_timeout=10s;" for address in replica_addresses)
     values = {
         "UPSTREAM_SERVERS": servers,
@@ -66,6 +88,7 @@ def render_nginx_conf(
         "CONN_PER_ADDRESS": str(conn_per_address),
         "REQ_PER_S": str(req_per_s),
         "REQ_BURST": str(req_burst),
+        "FRAME_ANCESTORS": frame_ancestors_policy(frame_ancestors),
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():
@@ -127,6 +150,7 @@ class Stack:
     conn_per_address: int = CONN_PER_ADDRESS
     req_per_s: int = REQ_PER_S
     req_burst: int = REQ_BURST
+    frame_ancestors: str = FRAME_ANCESTORS
     prefix: Path = field(init=False)
     members: list[Replica] = field(init=False, default_factory=list)
     nginx: subprocess.Popen[bytes] | None = field(init=False, default=None)
@@ -190,6 +214,7 @@ class Stack:
                 conn_per_address=self.conn_per_address,
                 req_per_s=self.req_per_s,
                 req_burst=self.req_burst,
+                frame_ancestors=self.frame_ancestors,
             ),
             encoding="utf-8",
         )

@@ -82,7 +82,7 @@ def test_pages_and_share_links_through_the_proxy(stack: Stack, new_page):
     assert unexpected_errors(reader) == [] and unexpected_errors(colleague) == []
 
 
-def test_static_bundles_are_cached_by_the_proxy(stack: Stack):
+def test_static_bundles_are_cached_and_pages_may_be_framed(stack: Stack):
     status, index = get(stack.url)
     assert status == 200
     bundle = re.search(r'src="\./(static/js/[^"]+\.js)"', index)
@@ -96,8 +96,11 @@ def test_static_bundles_are_cached_by_the_proxy(stack: Stack):
     # Health is never cached; a page is revalidated.
     with urllib.request.urlopen(stack.url + "_stcore/health", timeout=10) as response:
         assert response.headers["Cache-Control"] == "no-store"
-    with urllib.request.urlopen(stack.url, timeout=10) as response:
+    with urllib.request.urlopen(stack.url + "stances?issue=architecture", timeout=10) as response:
         assert response.headers["Cache-Control"] == "no-cache"
+        # Any page may embed a view (deploy/README.md, Embedding): one frame-ancestors policy, no X-Frame-Options.
+        assert response.headers.get_all("Content-Security-Policy") == ["frame-ancestors *"]
+        assert response.headers["X-Frame-Options"] is None
 
 
 def served_by(stack: Stack, affinity: str) -> list[str]:
