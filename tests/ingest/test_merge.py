@@ -103,6 +103,8 @@ def test_a_reviewed_draft_merges_and_the_record_validates(drafts, record, capsys
     assert backup.parent == record / ".backup" and backup.name.startswith("merge-")
     assert {name: (backup / name).read_bytes() for name in before} == before  # the previous tables
     assert not list(record.glob(".*.merge-tmp"))
+    untouched = set(_files(DATA_DIR)) - {*before, "sources.csv"}
+    assert {n: _files(record)[n] for n in untouched} == {n: _files(DATA_DIR)[n] for n in untouched}
 
 
 def test_a_second_run_adds_nothing(drafts, record, capsys):
