@@ -12,9 +12,10 @@ from pathlib import Path
 
 from dashboard.ingest.quotes import QuoteSpan, find_quote_spans
 
-# A body paragraph ends like a sentence (or with the colon before a quote);
-# headlines, bylines, menus and datestamps do not.
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]?\s*$|[\"\u201d\u2019]\s*$")
+# A body paragraph ends like a sentence (or with the colon before a quote); headlines, bylines, menus and
+# datestamps do not. A closing quote mark ends a sentence only after its punctuation: a headline quoting
+# someone ('Farmers: "We give them two weeks"', in a list of related stories) has none.
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]?\s*$|[,;\u2026][\"\u201d\u2019]\s*$")
 # Lines that end like a sentence but are still furniture: bullets of a comment policy,
 # copyright lines, photo captions ending in a bold credit.
 _FURNITURE = re.compile(r"^\s*[\u2022\u00b7*-]\s|\u00a9|\(c\)\s*\d{4}|\*\*\s*$|^\s*(Original url|Short link)\s*:", re.I)

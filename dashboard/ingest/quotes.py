@@ -71,13 +71,57 @@ _LABEL_BEFORE = re.compile(
     r"word|term|label|known as)\s*)$",
     re.I,
 )
-_SO_CALLED = re.compile(r"\bso-called\s*$|\bso called\s*$", re.I)
+# A name given to a thing, up to four words: 'the so-called "green lane"', 'what officials call the "slow fill"',
+# 'which the text calls the "Lake X reserve"'.
+_NAMED_AS = re.compile(
+    r"\bso[- ]called\s*$|\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|nicknamed|known as|billed as)\s+"
+    r"(?:it\s+|them\s+)?(?:the|a|an)\s*$",
+    re.I,
+)
+# A word or two a speaker's view is summed up in: 'called the offer "cosmetic"', 'described it as "unrealistic"'.
+# The reporter quotes the word, not a statement.
+_CHARACTERISED_AS = re.compile(
+    r"\b(?:call|calls|called|calling|describ(?:e|es|ed|ing)|dubb?(?:s|ed)?|brand(?:s|ed)|label(?:s|led|ed)|"
+    r"term(?:s|ed)|dismiss(?:es|ed)?)\s+(?:[^\s\"\u201c\u2018]+\s+){0,5}?(?:as\s+)?$",
+    re.I,
+)
+# A passive description names no one who describes ('the dam, often described as "the nation's battery"').
+_DESCRIBED_AS = re.compile(
+    r"(?:,|\b(?:is|are|was|were|been|being))\s+(?:(?:often|widely|sometimes|once|also|long|commonly|usually)\s+)?"
+    r"(?:described|known|billed|referred to|hailed|touted|regarded|seen)\s+as\s*$"
+    r"|\b(?:often|widely|sometimes|commonly|usually)\s+(?:described|known|billed|referred to|hailed|touted)\s+as\s*$",
+    re.I,
+)
+# A term named after a preposition ('a single sentence about "exceptional circumstances"').
+_PREPOSITION_BEFORE = re.compile(r"\b(?:about|of|on|over|for|from|into|with|without|against|like|as)\s*$", re.I)
+# A quote naming a plan, campaign or the like it stands before ('the "Steady Flow" plan').
+_THING_AFTER = re.compile(
+    r"^\s+(?:plan|programme|program|campaign|scheme|initiative|strategy|policy|doctrine|project|proposal|formula|"
+    r"model|agenda|movement|concept|package|zone|line|clause|band|option|principle|system|mechanism|schedule|"
+    r"approach)s?\b"
+)
+# The title of a work after its noun ('whose book "The Thirsty Delta"').
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|novel|film|movie|documentary|report|study|song|album|essay|article|column|poem|play|programme|"
+    r"program|show|series|headline|memoir|titled|entitled)\s*,?\s*$",
+    re.I,
+)
+# Small words a title leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for in of on or the to with".split())
 # A proverb or slogan cited by name is not the speaker's own statement.
 _SAYING_BEFORE = re.compile(
     r"\b(?:the|an?|old|famous|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}(?:saying|proverb|adage|motto|slogan|maxim|expression)\s*[,:]?\s*$",
     re.I,
 )
+# The words on a banner or placard are a slogan, not anyone's statement ('banners that read "…"').
+_SIGN_BEFORE = re.compile(
+    r"\b(?:banners?|placards?|signs?|posters?|t-shirts?|flags?|graffiti|billboards?)\b[^.;\"\u201c]{0,30}?"
+    r"\b(?:read|reads|reading|saying|said|bearing|proclaiming)\s*[:,]?\s*$",
+    re.I,
+)
 SHORT_QUOTE_WORDS = 2
+_NAMED_WORDS = 4
+_DESCRIBED_WORDS = 6
 
 
 def quote_words(quote: str) -> int:
@@ -85,17 +129,40 @@ def quote_words(quote: str) -> int:
 
 
 def looks_like_label(text: str, span: QuoteSpan, paragraph_start: int) -> bool:
-    """A one- or two-word quote in the position of a label, or any short quote after 'so-called'."""
-    before = text[max(paragraph_start, span.open_at - 40) : span.open_at]
-    words = quote_words(text[span.open_at + 1 : span.close_at])
-    if _SO_CALLED.search(before) and words <= 4:
+    """A quote that names or sums up rather than reports words said: a label, a characterising word, a title."""
+    before = text[max(paragraph_start, span.open_at - 60) : span.open_at]
+    quote = text[span.open_at + 1 : span.close_at]
+    words = quote_words(quote)
+    if _NAMED_AS.search(before) and words <= _NAMED_WORDS:
         return True
-    return words <= SHORT_QUOTE_WORDS and bool(_LABEL_BEFORE.search(before))
+    if _DESCRIBED_AS.search(before) and words <= _DESCRIBED_WORDS:
+        return True
+    short_label = _LABEL_BEFORE.search(before) or _CHARACTERISED_AS.search(before) or _PREPOSITION_BEFORE.search(before)
+    if words <= SHORT_QUOTE_WORDS and short_label:
+        return True
+    return is_title(quote, before, text[span.close_at + 1 : span.close_at + 40])
+
+
+def is_title(quote: str, before: str, after: str) -> bool:
+    """The name of a plan or campaign (a noun follows the quote), or the title of a work (a Title Case quote after
+    'book', 'film'…, or any Title Case quote of two words or more with no punctuation)."""
+    if _THING_AFTER.match(after) and quote_words(quote) <= _NAMED_WORDS:
+        return True
+    return title_case(quote) and (bool(_WORK_BEFORE.search(before)) or quote_words(quote) >= 2)
+
+
+def title_case(quote: str) -> bool:
+    """Every word capitalised but the small ones, and no punctuation: a name, not a sentence."""
+    words = quote.split()
+    if not words or re.search(r"[.,;:!?\u2026]", quote):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
 
 
 def is_cited_saying(text: str, span: QuoteSpan, paragraph_start: int) -> bool:
-    before = text[max(paragraph_start, span.open_at - 40) : span.open_at]
-    return bool(_SAYING_BEFORE.search(before))
+    """A proverb or slogan cited by name, or the words on a banner."""
+    before = text[max(paragraph_start, span.open_at - 60) : span.open_at]
+    return bool(_SAYING_BEFORE.search(before) or _SIGN_BEFORE.search(before))
 
 
 def clean_quote(raw: str) -> str:

@@ -84,3 +84,46 @@ def test_page_furniture_is_not_read():
         '"The quota stands," Halvorsen said.\n'
     )
     assert [c.quote for c in draft(text).statements] == ["The quota stands"]
+
+
+def test_words_on_a_banner_are_a_slogan_not_a_statement():
+    text = (
+        "Trawler crews marched through the harbour on Monday with placards reading \u201cNo quota, no future.\u201d\n"
+        'Kestrel said the march was peaceful. Some boats flew flags that said "Hands off our cod."\n'
+    )
+    assert draft(text).statements == []
+
+
+def test_titles_of_works_and_named_plans_are_not_statements():
+    text = (
+        "Halvorsen, whose memoir \u201cSalt in the Nets\u201d sold well on both coasts, defended the offer.\n"
+        'He said the "Open Water" plan was dead. The "Fair Catch" campaign of the unions has gathered names.\n'
+        '"We have done our part," Halvorsen said.\n'
+    )
+    assert [c.quote for c in draft(text).statements] == ["We have done our part"]
+
+
+def test_a_word_or_two_that_sums_up_a_view_is_a_label_even_with_a_speaker():
+    text = (
+        'Kestrel called the Brenmark offer "hollow" on Tuesday. Halvorsen described her reply as "theatre".\n'
+        'Kestrel called the offer "an insult to every family on the coast," and left the room.\n'
+    )
+    assert [c.quote for c in draft(text).statements] == ["an insult to every family on the coast"]
+
+
+def test_a_passive_description_and_a_given_name_are_labels():
+    text = (
+        'The Skerry Bank, often described as "the larder of the north", lies between the two coasts.\n'
+        'Halvorsen spoke of what the draft calls the "shared fishing box" and of "seasonal closures" for cod.\n'
+    )
+    assert draft(text).statements == []
+
+
+def test_a_headline_that_quotes_someone_is_not_body_text():
+    text = (
+        '"The quota stands," Halvorsen said on Monday after the last round of talks.\n'
+        "Related stories\n"
+        'Fishermen: "We will sail anyway"\n'
+        "Kestrel rejects the Brenmark quota offer\n"
+    )
+    assert [c.quote for c in draft(text).statements] == ["The quota stands"]
