@@ -1,7 +1,8 @@
 """Dates in article text, resolved against the publication date, with a note on how.
 
-Handles: explicit dates ('April 20', '22 September', '26 Jan 2011', 'March 2010', '2008'),
-weekdays ('on Tuesday', "Monday's blast"), yesterday/today/tomorrow,
+Handles: explicit dates ('April 20', '22 September', '26 Jan 2011', 'March 2010', '2008'), day ranges
+('20-21 May'), weekdays ('on Tuesday', "Monday's blast"), yesterday/today/tomorrow, last night, tonight,
+'two days ago', 'a week ago', the weekend,
 last/this/next week, month and year, 'last November', 'next May', 'May next
 year', 'in March', 'by June' (past or future by the tense around them), seasons
 ('last fall'), and "after Monday's" as a window up to the publication date.
@@ -31,7 +32,18 @@ _FUTURE = re.compile(
     r"aims?|scheduled|to be held|upcoming|next|by)\b"
 )
 
+_RANGE_DASH = r"\s*(?:-|\u2013|\u2014|to)\s*"
+_OPTIONAL_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # '20-21 May 2033', '20-21 May', 'May 20-21': a meeting over several days.
+    (
+        "day_range",
+        re.compile(r"\b(?P<day>\d{1,2})" + _RANGE_DASH + r"(?P<last>\d{1,2})\s+" + _MONTH + _OPTIONAL_YEAR + r"\b"),
+    ),
+    (
+        "day_range",
+        re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})" + _RANGE_DASH + r"(?P<last>\d{1,2})\b" + _OPTIONAL_YEAR),
+    ),
     ("day_month_year", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("month_day_year", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"(?!\w)(?!,?\s*\d)")),
@@ -42,7 +54,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("after_weekday", re.compile(r"\bafter\s+" + _WEEKDAY + r"['\u2019]s\b")),
     ("rel_weekday", re.compile(r"\b(?P<rel>last|next|this)\s+" + _WEEKDAY + r"\b")),
     ("weekday", re.compile(r"\b" + _WEEKDAY + r"(?:['\u2019]s)?\b")),
-    ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", re.I
+        ),
+    ),
+    ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>day|week)s?\s+ago\b", re.I)),
+    ("weekend", re.compile(r"\b(?P<rel>last|this|next|over the|at the)\s+weekend\b", re.I)),
     ("rel_unit", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
     ("season", re.compile(r"\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|fall|autumn|winter)\b", re.I)),
     ("month", re.compile(_MONTH_LEAD + _MONTH + r"(?!\w)")),
@@ -69,8 +88,7 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateRange
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            future = bool(_FUTURE.search(text[max(0, match.start() - 100) : match.start()]))
-            resolved = _resolve(kind, match, published, future)
+            resolved = _resolve(kind, match, published, _tense(text, match.start(), kind))
             if resolved is None:
                 continue
             start, end, precision, how = resolved
@@ -83,6 +101,19 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateRange
 
 
 Resolved = tuple[dt.date, dt.date, str, str] | None
+# Dates printed without a year whose year the tense of their sentence decides.
+_YEARLESS = ("month", "month_day", "day_month", "day_range")
+_NEAR = 100
+
+
+def _tense(text: str, at: int, kind: str) -> bool:
+    """Whether the words before a date speak of the future. A weekday reads the words just before it; a date
+    without a year reads its whole sentence so far ('is due to end …, and a meeting … in May')."""
+    start = max(0, at - _NEAR)
+    if kind in _YEARLESS:
+        boundary = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z\"\u201c])|\n", text[:at])), default=0)
+        start = min(start, boundary)
+    return bool(_FUTURE.search(text[start:at]))
 
 
 def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) -> Resolved:
@@ -90,8 +121,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."), 0)
     if kind in ("day_month_year", "month_day_year"):
         return _day(int(groups["year"]), month, int(groups["day"]), "as printed")
-    if kind in ("month_day", "day_month"):
-        return _day(published.year, month, int(groups["day"]), "year of publication")
+    if kind in ("month_day", "day_month", "day_range"):
+        return _yearless_days(groups, month, published, future)
     if kind == "month_year":
         return (*month_range(int(groups["year"]), month), "month", "as printed")
     if kind == "month_rel_year":
@@ -102,9 +133,13 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     if kind in ("weekday", "rel_weekday", "after_weekday"):
         return _weekday(kind, groups, published, future)
     if kind == "rel_day":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].lower()]
+        shift = _DAY_SHIFT.get(groups["word"].lower().split()[0], 0)
         day = published + dt.timedelta(days=shift)
         return day, day, "day", f"{shift:+d} day"
+    if kind == "ago":
+        return _ago(groups["count"].lower(), groups["unit"].lower(), published)
+    if kind == "weekend":
+        return _weekend(groups["rel"].lower(), published, future)
     if kind == "rel_unit":
         return _relative_unit(groups["rel"].lower().split()[-1], groups["unit"].lower(), published)
     if kind == "season":
@@ -112,6 +147,51 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) 
     if kind == "month":
         return _bare_month(groups["lead"].strip().lower(), month, published, future)
     return _year(int(groups["year"]), published)
+
+
+# 'last night' is yesterday's; 'tonight', 'this morning' are the publication day's.
+_DAY_SHIFT = {"yesterday": -1, "last": -1, "today": 0, "tonight": 0, "this": 0, "tomorrow": 1}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_HALF_YEAR = 183
+
+
+def _yearless_days(groups: dict[str, str], month: int, published: dt.date, future: bool) -> Resolved:
+    """'on 1 January', '20-21 May' with no year: the year of publication, unless the tense puts it in the next year
+    (a future date already past this year) or the last (a past date more than half a year ahead)."""
+    first, last = int(groups["day"]), int(groups.get("last") or groups["day"])
+    year, how = (int(groups["year"]), "as printed") if groups.get("year") else (published.year, "year of publication")
+    start, end = _day(year, month, first, how), _day(year, month, last, how)
+    if start is None or end is None or end[0] < start[0]:
+        return None
+    shift = 0
+    if not groups.get("year") and future and start[0] < published:
+        shift, how = 1, "future tense: the next such day"
+    elif not groups.get("year") and not future and (start[0] - published).days > _HALF_YEAR:
+        shift, how = -1, "past tense: the last such day"
+    try:
+        return start[0].replace(year=year + shift), end[0].replace(year=year + shift), "day", how
+    except ValueError:  # 29 February
+        return None
+
+
+def _ago(count: str, unit: str, published: dt.date) -> Resolved:
+    """'two days ago' is a day; 'a week ago' the Monday-Sunday week it falls in."""
+    number = int(count) if count.isdigit() else _COUNTS[count]
+    if unit == "day":
+        day = published - dt.timedelta(days=number)
+        return day, day, "day", f"{number} day(s) before it"
+    start, end = week_of(published - dt.timedelta(weeks=number))
+    return start, end, "week", f"the week {number} week(s) before it, Monday to Sunday"
+
+
+def _weekend(rel: str, published: dt.date, future: bool) -> Resolved:
+    """'last weekend', 'over the weekend': the Saturday and Sunday before (or, in the future tense, after)."""
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    if rel == "last" and published.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    if rel == "next" or (rel != "last" and future and saturday + dt.timedelta(days=1) < published):
+        saturday += dt.timedelta(days=7)
+    return saturday, saturday + dt.timedelta(days=1), "approximate", f"{rel} weekend, Saturday and Sunday"
 
 
 def _day(year: int, month: int, day: int, how: str) -> Resolved:

@@ -34,12 +34,26 @@ D = dt.date
         ("The ban began on 4 February 2029.", D(2029, 2, 4), D(2029, 2, 4), "day"),
         ("The 2027 war over the banks.", D(2027, 1, 1), D(2027, 12, 31), "year"),
         ("Varga, who has led the talks since 2029, spoke.", D(2029, 1, 1), D(2029, 12, 31), "year"),
+        ("The ministers will meet on 20-21 May.", D(2031, 5, 20), D(2031, 5, 21), "day"),
+        ("The round ran from February 2 to 4, officials said.", D(2031, 2, 2), D(2031, 2, 4), "day"),
+        ("The joint board will publish its catch data from 1 January.", D(2032, 1, 1), D(2032, 1, 1), "day"),
+        ("The last boats came home on 20 December.", D(2030, 12, 20), D(2030, 12, 20), "day"),
+        ("The storm reached the coast two days ago.", D(2031, 3, 10), D(2031, 3, 10), "day"),
+        ("Inspectors boarded the trawler a week ago.", D(2031, 3, 3), D(2031, 3, 9), "week"),
+        ("Kestrel spoke to the crews last night.", D(2031, 3, 11), D(2031, 3, 11), "day"),
+        ("The crews met over the weekend.", D(2031, 3, 8), D(2031, 3, 9), "approximate"),
     ],
 )
 def test_relative_dates(sentence, start, end, precision):
     [found] = find_dates(sentence, PUBLISHED)
     assert (found.start, found.end, found.precision) == (start, end, precision)
     assert PUBLISHED.isoformat() in found.note
+
+
+def test_a_month_without_a_year_takes_the_tense_of_its_whole_sentence():
+    sentence = "The round is due to close on 20 March, and the council has called a meeting of the ministers in April."
+    months = [d for d in find_dates(sentence, PUBLISHED) if d.precision == "month"]
+    assert [(d.start, d.end) for d in months] == [(D(2031, 4, 1), D(2031, 4, 30))]
 
 
 def test_the_verb_may_is_not_the_month():
