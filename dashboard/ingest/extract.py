@@ -22,7 +22,7 @@ from dashboard.ingest.quotes import (
     looks_like_label,
     quote_words,
 )
-from dashboard.ingest.said_on import SaidOn, inherit_dates, lead_date, with_date
+from dashboard.ingest.said_on import DateContext, SaidOn, inherit_dates, lead_date, with_date
 
 # How sure each way of finding the speaker is; the report sorts reviews by it.
 CONFIDENCE = {
@@ -65,11 +65,15 @@ def extract_article(article: Article, published: dt.date, known: dict[str, str])
     masked = mask_quotes(article)
     lead_day = lead_date(article, masked, published)
     statements: list[Candidate] = []
+    subjects: dict[int, sp.Mention] = {}  # sentence start -> the person, source or role the sentence is about
     for paragraph in article.paragraphs:
         for sentence in paragraph.sentences:
             statements.extend(_sentence_statements(article, masked, paragraph, sentence, registry, statements))
-            _update_last_speaker(masked, sentence, registry)
-    statements = inherit_dates([with_date(c, masked, published, lead_day) for c in statements])
+            subject = _update_last_speaker(masked, sentence, registry)
+            if subject is not None:
+                subjects[sentence.start] = subject
+    context = DateContext(article, masked, published)
+    statements = inherit_dates([with_date(c, context, lead_day, subjects) for c in statements])
     people = [p for p in registry.people if any(c.speaker and c.speaker.person is p for c in statements)]
     return Extraction(statements, find_events(article, masked, published), people)
 
@@ -163,18 +167,21 @@ def _continuation(
     return None, "none"
 
 
-def _update_last_speaker(masked: str, sentence: Sentence, registry: sp.Registry) -> None:
-    """'He' and 'she' mean the last person named as the subject of a sentence: the one said to speak, or
-    else a person named in the sentence's first words (the subject, usually the last named speaker)."""
+def _update_last_speaker(masked: str, sentence: Sentence, registry: sp.Registry) -> sp.Mention | None:
+    """The sentence's subject: the one said to speak, else a person named in its first words, else the unnamed
+    source, role or pronoun it opens with. 'He' and 'she' then mean the last person or unnamed source that was
+    a sentence's subject, usually the last speaker."""
     narrative = masked[sentence.start : sentence.end]
     found = sp.mentions(narrative, sentence.start, registry, masked)  # also registers every full name
     mention = sp.attribution_before(narrative, sentence.start, registry, masked)
-    if mention is None or mention.kind != "person":
-        opening = len(" ".join(narrative.split()[:_SUBJECT_WORDS]))
-        leading = [m for m in found if m.kind == "person" and m.start <= opening and not _possessive(narrative, m)]
-        mention = leading[0] if leading else None
-    if mention and mention.kind == "person" and mention.speaker and mention.speaker.person:
-        registry.last_speaker = mention.speaker.person
+    opening = len(" ".join(narrative.split()[:_SUBJECT_WORDS]))
+    leading = [m for m in found if m.start <= opening and not _possessive(narrative, m)]
+    if mention is None or mention.kind not in ("person", "anonymous"):
+        # A person named in the opening words beats the pronoun or role the verb has ('Kestrel, she said, …').
+        people = [m for m in leading if m.kind == "person"]
+        mention = people[0] if people else mention or (leading[0] if leading else None)
+    registry.note_subject(mention)
+    return mention
 
 
 # A person named within the first words of a sentence is its subject (counted after leading spaces).

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dashboard.ingest import speakers as sp
 from dashboard.ingest.article import Article
 from dashboard.ingest.dates import DateRange, find_dates
 
@@ -29,10 +30,22 @@ class SaidOn:
 
 _DEADLINE_LEADS = ("by", "until", "till", "before", "since")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,")
+# A relative clause about speaking dates the words themselves: 'According to X, who spoke to radio on Thursday, …'.
+_SPEAKING = re.compile(
+    r"\b(?:spoke|speaks|said|says|told|tells|wrote|writes|posted|tweeted|addressed|talked|interview|statement|"
+    r"briefing|news conference|press conference|remarks|speech)\b"
+)
 
 
-# 'OSTRAVA, June 19 (Harbour Wire) --': the dateline gives the day of filing, not the day of the news.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^\n]{0,60}?(?:--|\u2014|\u2013)\s*")
+# The dateline gives the day of filing, not the day of the news: 'OSTRAVA, June 19 (Harbour Wire) --',
+# 'PLACE (AP) —', 'Place, 13 May (AGENCY).'. A place in capitals, or a place before an agency in brackets.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'\u2019.-]+(?:[ /][A-Z][A-Z'\u2019.-]+)*(?:,[^\n()]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?"
+    r"\s*(?:--|[-\u2014\u2013:])"
+    r"|[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*(?:,[^\n()]{0,40}?)?\s*\([A-Z][^)\n]{0,40}\)"
+    r"\s*(?:--|[-\u2014\u2013:.]))"
+    r"\s+"
+)
 
 
 def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | None:
@@ -41,26 +54,40 @@ def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | 
         lead = masked[paragraph.start : paragraph.end]
         dateline = DATELINE.match(lead)
         skip = dateline.end() if dateline else 0
-        for found in find_dates(lead[skip:], published, paragraph.start + skip):
+        # 'The panel, which began work on Monday, ended its week on Thursday': the clause is not the news.
+        for found in find_dates(_without_relative_clauses(lead[skip:]), published, paragraph.start + skip):
             if found.precision == "day" and found.end <= published and found.lead not in _DEADLINE_LEADS:
                 return found
     return None
+
+
+def _without_relative_clauses(text: str) -> str:
+    """The text with its ', who …,' clauses blanked (offsets kept), except those about speaking."""
+    return _RELATIVE_CLAUSE.sub(lambda m: m.group() if _SPEAKING.search(m.group()) else " " * len(m.group()), text)
 
 
 def said_dates(masked: str, sentence: tuple[int, int], published: dt.date) -> list[DateRange]:
     """Past dates in the reporter's words of the sentence: when the words were said."""
     start, end = sentence
     # A relative clause dates someone else's act: 'Reiss, who took over in July, said …'.
-    reporter = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), masked[start:end])
-    found = find_dates(reporter, published, start)
+    found = find_dates(_without_relative_clauses(masked[start:end]), published, start)
     usable = ("day", "week", "month", "approximate")
     return [d for d in found if d.end <= published and d.lead not in _DEADLINE_LEADS and d.precision in usable]
 
 
-def with_date(candidate: Candidate, masked: str, published: dt.date, lead: DateRange | None) -> Candidate:
+def with_date(
+    candidate: Candidate, context: DateContext, lead: DateRange | None, subjects: dict[int, sp.Mention]
+) -> Candidate:
+    """The statement's date: its sentence's, else its speaker's reported words earlier in the paragraph, else the
+    lead's day, else undated at the publication date (inherit_dates may still give it the words' before it)."""
+    masked, published = context.masked, context.published
     own = said_dates(masked, candidate.evidence, published)
+    reported = None if own else reported_speech_date(candidate, context, subjects)
     if own:
         said = SaidOn(own[0].start, own[0].end, own[0].precision, own[0].note)
+    elif reported is not None:
+        note = f"Reported words of the same speaker earlier in the paragraph give its date: {reported.note}"
+        said = SaidOn(reported.start, reported.end, reported.precision, note)
     elif lead is not None:
         note = f"No day of its own; takes the day of the lead: {lead.note}."
         said = SaidOn(lead.start, lead.end, "day", note)
@@ -68,6 +95,61 @@ def with_date(candidate: Candidate, masked: str, published: dt.date, lead: DateR
         note = f"No day given; the publication date {published.isoformat()} is the latest it can be."
         said = SaidOn(published, published, "undated", note)
     return dataclasses.replace(candidate, said=said)
+
+
+@dataclass(frozen=True)
+class DateContext:
+    article: Article
+    masked: str  # the article's text with its quotes blanked
+    published: dt.date
+
+
+def reported_speech_date(
+    candidate: Candidate, context: DateContext, subjects: dict[int, sp.Mention]
+) -> DateRange | None:
+    """'X, speaking on Monday, said …. "…," she said.': a quote without a date of its own was said when its
+    speaker's reported words (or the sentence about them) earlier in the paragraph were. The search stops at a
+    sentence whose subject is someone else."""
+    paragraph = context.article.paragraphs[candidate.paragraph]
+    for prior in reversed([s for s in paragraph.sentences if s.end <= candidate.evidence[0]]):
+        subject = subjects.get(prior.start)
+        if subject is None:
+            continue
+        if not _refers_to(subject, candidate.speaker):
+            return None
+        reach = _speech_reach(context.masked, prior.start, prior.end)
+        dates = [d for d in said_dates(context.masked, (prior.start, prior.end), context.published) if d.at < reach]
+        if dates:
+            return dates[0]
+    return None
+
+
+# Words after the saying verb that may still date the saying ('said on Tuesday that', 'said at a briefing on Friday').
+_AFTER_VERB_WORDS = 6
+
+
+def _speech_reach(masked: str, start: int, end: int) -> int:
+    """Where the reporter's words about the saying end: at 'that' or six words after a saying verb, since the
+    reported words that follow date their own facts ('said the clause, resolved on Tuesday, …'). The whole
+    sentence when it has no saying verb ('The minister, addressing students on Monday, was firm.')."""
+    verbs = list(sp.SPEECH_VERB.finditer(_without_relative_clauses(masked[start:end])))
+    if not verbs:
+        return end
+    return max(_after_verb(masked[start + verb.end() : end]) + start + verb.end() for verb in verbs)
+
+
+def _after_verb(after: str) -> int:
+    words = list(re.finditer(r"\S+", after))[:_AFTER_VERB_WORDS]
+    return next((w.start() for w in words if w.group().lower() == "that"), words[-1].end() if words else 0)
+
+
+def _refers_to(subject: sp.Mention, speaker: sp.Speaker | None) -> bool:
+    """A sentence's subject is the speaker: the same name, or a role or pronoun not resolved to someone else."""
+    if speaker is None:
+        return False
+    if subject.speaker is None:
+        return subject.kind in ("role", "pronoun")
+    return subject.speaker.name == speaker.name
 
 
 def inherit_dates(statements: list[Candidate]) -> list[Candidate]:

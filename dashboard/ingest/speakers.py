@@ -91,7 +91,8 @@ class Registry:
 
     known: dict[str, str] = field(default_factory=dict)  # lower-case full name or surname -> actor id
     people: list[Person] = field(default_factory=list)
-    last_speaker: Person | None = None
+    last_speaker: Person | None = None  # the last person a sentence was about
+    last_subject: Speaker | None = None  # the same, or an unnamed source if one came since: what 'he' means
 
     def by_surname(self, surname: str) -> Person | None:
         for person in reversed(self.people):
@@ -111,6 +112,15 @@ class Registry:
         person = Person(name, surname, context.lower(), actor_id)
         self.people.append(person)
         return person
+
+    def note_subject(self, mention: Mention | None) -> None:
+        """A sentence was about this person or unnamed source: 'he' and 'she' now mean them."""
+        if mention is None or mention.speaker is None:
+            return
+        if mention.speaker.person is not None:
+            self.last_speaker = mention.speaker.person
+        if mention.speaker.person is not None or mention.speaker.anonymous:
+            self.last_subject = mention.speaker
 
     def by_role(self, role: str) -> Person | None:
         for person in reversed(self.people):
@@ -191,7 +201,7 @@ def mentions(phrase: str, offset: int, registry: Registry, text: str) -> list[Me
         person = registry.by_role(match.group("role"))
         found.append(Mention(match.start(), "role", _speaker(person) if person else None))
     for match in PRONOUN.finditer(phrase):
-        found.append(Mention(match.start(), "pronoun", _speaker(registry.last_speaker)))
+        found.append(Mention(match.start(), "pronoun", registry.last_subject or _speaker(registry.last_speaker)))
     for start, tokens in name_runs(phrase):
         person = _person_of_run(tokens, offset + start, registry, text)
         if person:

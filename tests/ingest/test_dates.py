@@ -108,3 +108,74 @@ def test_events_get_duration_and_status():
     assert events[(D(2031, 3, 10), D(2031, 3, 12))].status == "held"
     assert events[(D(2031, 3, 10), D(2031, 3, 12))].kind == "talks"
     assert events[(D(2031, 6, 1), D(2031, 6, 30))].status == "planned"
+
+
+def _said(text: str, quote: str) -> tuple[dt.date, dt.date]:
+    said = by_quote(draft(text))[quote].said
+    return said.start, said.end
+
+
+# A lead giving Tuesday 11 March 2031 as the day of the news, for the paragraphs after it.
+LEAD = "Valoria and Brenmark ended a round of fisheries talks on Tuesday without an agreement on cod.\n"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Ostrava, 12 March (NORDPRESS). ",
+        "OSTRAVA, March 12 (Harbour Wire) - ",
+        "OSTRAVA (HW) \u2014 ",
+    ],
+)
+def test_a_dateline_is_the_day_of_filing_not_the_day_of_the_news(dateline):
+    text = f'{dateline}Minister Tomas Halvorsen stressed on Tuesday that the quota stays.\n"It stays," he said.\n'
+    assert _said(text, "It stays") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_a_relative_clause_in_the_lead_is_not_the_news_day():
+    text = (
+        "The quota commission, which opened its session on Monday, closed it on Tuesday without a figure.\n"
+        '"We will try again," Halvorsen said.\n'
+    )
+    assert _said(text, "We will try again") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_a_relative_clause_about_speaking_dates_the_words():
+    text = LEAD + 'According to Halvorsen, who spoke to radio on Monday, the quota will be "reviewed every spring."\n'
+    assert _said(text, "reviewed every spring") == (D(2031, 3, 10), D(2031, 3, 10))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Kestrel said at a briefing on Monday that the offer was weak.",
+        "Kestrel said yesterday the offer was weak.",
+        "Speaking to reporters on Monday, Kestrel said the offer was weak.",
+        "Kestrel, in an interview with the Harbour Gazette published on Monday, said the offer was weak.",
+        "Kestrel, speaking in Ostrava on Monday, said the offer was weak.",
+    ],
+)
+def test_reported_words_earlier_in_the_paragraph_date_the_quote(opening):
+    text = LEAD + f'{opening} "We want more," she said.\n'
+    expected = D(2031, 3, 11) if "yesterday" in opening else D(2031, 3, 10)
+    said = by_quote(draft(text))["We want more"].said
+    assert (said.start, said.end) == (expected, expected)
+    assert said.note.startswith("Reported words of the same speaker")
+
+
+def test_a_participle_clause_about_the_speaker_dates_the_quote():
+    text = LEAD + 'The minister, addressing fishermen on Monday, was firm. "No more boats," Halvorsen said.\n'
+    assert _said(text, "No more boats") == (D(2031, 3, 10), D(2031, 3, 10))
+
+
+def test_a_date_inside_the_reported_words_is_not_the_day_they_were_said():
+    text = LEAD + (
+        "Officials said the last clause, settled only on Monday night, was the hardest. "
+        '"We counted every word," one said.\n'
+    )
+    assert _said(text, "We counted every word") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_another_speaker_in_between_stops_the_search_for_a_date():
+    text = LEAD + 'Kestrel said on Monday the offer was weak. Halvorsen disagreed. "It is fair," he said.\n'
+    assert _said(text, "It is fair") == (D(2031, 3, 11), D(2031, 3, 11))
