@@ -7,6 +7,7 @@ resolved date expression of the body, with a guessed kind and status.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ CONFIDENCE = {
     "continues": 0.8,
     "after colon": 0.75,
     "previous sentence": 0.6,
+    "role ahead": 0.6,
     "last speaker": 0.5,
     "none": 0.2,
 }
@@ -72,6 +74,7 @@ def extract_article(article: Article, published: dt.date, known: dict[str, str])
             subject = _update_last_speaker(masked, sentence, registry)
             if subject is not None:
                 subjects[sentence.start] = subject
+    statements = resolve_roles_ahead(statements, article, subjects)
     context = DateContext(article, masked, published)
     statements = inherit_dates([with_date(c, context, lead_day, subjects) for c in statements])
     people = [p for p in registry.people if any(c.speaker and c.speaker.person is p for c in statements)]
@@ -141,7 +144,32 @@ def _attribute(
     before = sp.attribution_before(masked[sentence.start : quote.open_at], sentence.start, registry, text)
     if before and before.speaker:
         return before, "before"
-    return _continuation(article, masked, sentence, registry, earlier)
+    mention, how = _continuation(article, masked, sentence, registry, earlier)
+    # A role no one was introduced with ('its foreign minister warned') and nobody quoted before in the paragraph:
+    # wire copy names the person next; resolve_roles_ahead looks there.
+    role = next((m for m in (after, before) if m is not None and m.kind == "role"), None)
+    if role is not None and how in ("last speaker", "none"):
+        return role, "role ahead"
+    return mention, how
+
+
+def resolve_roles_ahead(
+    statements: list[Candidate], article: Article, subjects: dict[int, sp.Mention]
+) -> list[Candidate]:
+    """A lead names a role and the next paragraph the person ('… its foreign minister warned that "…"' / 'Ola X,
+    under pressure …, wrote …'): the role is the person the next paragraph's first sentence is about. Quotes that
+    continue its words follow it."""
+    result: list[Candidate] = []
+    for candidate in statements:
+        previous = result[-1] if result else None
+        if candidate.how == "role ahead" and candidate.paragraph + 1 < len(article.paragraphs):
+            subject = subjects.get(article.paragraphs[candidate.paragraph + 1].sentences[0].start)
+            if subject is not None and subject.kind == "person" and subject.speaker is not None:
+                candidate = dataclasses.replace(candidate, speaker=subject.speaker)
+        elif candidate.how in ("continues", "after colon") and candidate.speaker is None and previous is not None:
+            candidate = dataclasses.replace(candidate, speaker=previous.speaker, mention=previous.mention)
+        result.append(candidate)
+    return result
 
 
 def _continuation(
@@ -180,6 +208,11 @@ def _update_last_speaker(masked: str, sentence: Sentence, registry: sp.Registry)
         # A person named in the opening words beats the pronoun or role the verb has ('Kestrel, she said, …').
         people = [m for m in leading if m.kind == "person"]
         mention = people[0] if people else mention or (leading[0] if leading else None)
+    if mention is None or mention.speaker is None:
+        person = sp.person_before_who(narrative, registry, masked)
+        mention = (
+            sp.Mention(0, "person", sp.Speaker(person.name, person.actor_id, person=person)) if person else mention
+        )
     registry.note_subject(mention)
     return mention
 

@@ -47,14 +47,14 @@ def draft_rows(extraction: Extraction, source_id: str, published: dt.date, known
         _event_row(e, f"{slug(source_id)}_e{i:02d}", source_id, published)
         for i, e in enumerate(extraction.events, start=1)
     ]
-    actors = [_actor_row(name, actor_id, anonymous, source_id) for name, (actor_id, anonymous) in new_actor_ids.items()]
+    actors = [_actor_row(name, *new, source_id) for name, new in new_actor_ids.items()]
     return Drafts(statements, events, actors, [e.evidence for e in extraction.events])
 
 
-def _new_actor_ids(statements: list[Candidate], known_ids: set[str]) -> dict[str, tuple[str, bool]]:
-    """Speakers the data does not know yet -> (new actor id, anonymous). Unnamed sources get an
-    'unnamed_' id from their description, never a name."""
-    new: dict[str, tuple[str, bool]] = {}
+def _new_actor_ids(statements: list[Candidate], known_ids: set[str]) -> dict[str, tuple[str, bool, str]]:
+    """Speakers the data does not know yet -> (new actor id, anonymous, kind). Unnamed sources get an
+    'unnamed_' id from their description, never a name; a person the surname, a body its whole name."""
+    new: dict[str, tuple[str, bool, str]] = {}
     taken = set(known_ids)
     for candidate in statements:
         speaker = candidate.speaker
@@ -62,16 +62,22 @@ def _new_actor_ids(statements: list[Candidate], known_ids: set[str]) -> dict[str
             continue
         if speaker.anonymous:
             actor_id = "unnamed_" + slug(re.sub(r"^(?:an?|one|the)\s+", "", speaker.name, flags=re.I))[:40]
+        elif speaker.kind != "person":
+            actor_id = slug(speaker.name)
         else:
             actor_id = slug(speaker.name.split()[-1])
             actor_id = actor_id if actor_id not in taken else slug(speaker.name)
         taken.add(actor_id)
-        new[speaker.name] = (actor_id, speaker.anonymous)
+        new[speaker.name] = (actor_id, speaker.anonymous, speaker.kind)
     return new
 
 
 def _statement_row(
-    candidate: Candidate, statement_id: str, source_id: str, published: dt.date, new_ids: dict[str, tuple[str, bool]]
+    candidate: Candidate,
+    statement_id: str,
+    source_id: str,
+    published: dt.date,
+    new_ids: dict[str, tuple[str, bool, str]],
 ) -> dict[str, str]:
     speaker = candidate.speaker
     speaker_id = ""
@@ -121,10 +127,10 @@ def _event_row(event: EventCandidate, event_id: str, source_id: str, published: 
     return row
 
 
-def _actor_row(name: str, actor_id: str, anonymous: bool, source_id: str) -> dict[str, str]:
+def _actor_row(name: str, actor_id: str, anonymous: bool, kind: str, source_id: str) -> dict[str, str]:
     row = dict.fromkeys(ACTOR_COLUMNS, "")
     display = f"Unnamed: {name}" if anonymous else name
-    row.update(actor_id=actor_id, name=display, kind="person", anonymous=str(anonymous).lower(), source_ids=source_id)
+    row.update(actor_id=actor_id, name=display, kind=kind, anonymous=str(anonymous).lower(), source_ids=source_id)
     return row
 
 

@@ -2,9 +2,12 @@
 
 Patterns: '"…," X said', 'X said: "…"', '"…," said X', 'according to X', a title
 before the name ('NATO spokesman James Appathurai'), a surname after the first
-mention, 'he'/'she' for the last named speaker, 'the envoy' for the person last
-introduced with that title. An unnamed source ('a NATO official') stays
-anonymous: it is never resolved to a name.
+mention, 'he'/'she' for the last person or unnamed source a sentence was about,
+'the envoy' or 'its foreign minister' for the person introduced with that word.
+An unnamed source ('a NATO official') stays anonymous: it is never resolved to a
+name. A surname no one introduced, as the subject of a saying verb, is a new person
+(named by its fuller form later in the article); a body with no one named in the
+subject ('the ministry said in a statement') is the speaker itself (bodies.py).
 """
 
 from __future__ import annotations
@@ -12,14 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dashboard.ingest.names import name_runs, person_name
+from dashboard.ingest.bodies import KNOWN_PREFIX, Body, find_bodies, known_bodies
+from dashboard.ingest.names import (
+    Run,
+    could_be_surname,
+    full_name,
+    lone_surname,
+    looks_like_place,
+    name_runs,
+    person_name,
+)
 
 SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|saying|added|adds|adding|told|tells|stressed|stresses|noted|notes|warned|warns|insisted|"
     r"insists|argued|argues|explained|explains|asked|replied|wrote|writes|declared|announced|continued|concluded|"
     r"observed|remarked|commented|recalled|conceded|acknowledged|admitted|suggested|predicted|cautioned|"
     r"emphasi[sz]ed|urged|claimed|maintained|complained|advised|offered|quoted|pointed out|went on|hoped|hopes|"
-    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to)\b"
+    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to|"
+    r"described|describes|describing|stated|states|tweeted|posted|responded|retorted|countered|quipped|joked|"
+    r"confirmed|denied|demanded|informed|highlighted|lamented|asserted|contended|alleged)\b"
 )
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.{1,80}?)\s+as\s+saying\b")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:]{1,80})")
@@ -33,10 +47,14 @@ ANONYMOUS = re.compile(
     r"|\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.'\u2019-]+\s+){0,4}?[\w-]+,?\s+(?:who\s+(?:asked|requested|spoke|declined)\s+"
     r"[^,.;]*?(?:named|identified|anonymity|name)|speaking on (?:the )?condition of anonymity)"
 )
+# A role noun after a determiner or a possessive, with up to two modifiers: 'the envoy', 'its foreign minister',
+# "X's chief negotiator" (not 'the minister's aides').
 _ROLE = re.compile(
-    r"\b[Tt]he\s+(?P<role>envoy|minister|official|spokes(?:man|woman|person)|general|president|premier|"
+    r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<role>(?i:envoy|minister|official|spokes(?:man|woman|person)|general|president|premier|"
     r"secretary-general|secretary general|chief|diplomat|ambassador|negotiator|commander|chancellor|senator|"
-    r"representative|head|leader|admiral)\b"
+    r"representative|head|leader|admiral|mediator|counterpart|chair|chairman|chairwoman|governor|mayor))\b"
+    r"(?!['\u2019]s)"
 )
 
 
@@ -54,6 +72,7 @@ class Speaker:
     actor_id: str = ""
     anonymous: bool = False
     person: Person | None = None
+    kind: str = "person"  # or organisation: a body that speaks (a ministry's statement)
 
 
 @dataclass
@@ -64,6 +83,7 @@ class Registry:
     people: list[Person] = field(default_factory=list)
     last_speaker: Person | None = None  # the last person a sentence was about
     last_subject: Speaker | None = None  # the same, or an unnamed source if one came since: what 'he' means
+    bodies: list[Speaker] = field(default_factory=list)  # bodies named as speakers, for 'the ministry'
 
     def by_surname(self, surname: str) -> Person | None:
         for person in reversed(self.people):
@@ -77,7 +97,7 @@ class Registry:
     def add(self, name: str, context: str, actor_id: str = "") -> Person:
         surname = name.split()[-1]
         for person in self.people:
-            if person.name == name:
+            if person.name == name or same_person(person.name, name):
                 return person
         actor_id = actor_id or self.known.get(name.lower(), "") or self.known.get(surname.lower(), "")
         person = Person(name, surname, context.lower(), actor_id)
@@ -93,18 +113,47 @@ class Registry:
         if mention.speaker.person is not None or mention.speaker.anonymous:
             self.last_subject = mention.speaker
 
+    def body(self, found: Body) -> Speaker:
+        """The speaker a body's phrase means: a known actor, else the last body named with its noun, else new."""
+        if not found.actor_id and " " not in found.name:
+            earlier = [b for b in self.bodies if found.name.lower() in b.name.lower()]
+            if earlier:
+                return earlier[-1]
+        speaker = Speaker(found.name, found.actor_id, kind="organisation")
+        self.bodies.append(speaker)
+        return speaker
+
     def by_role(self, role: str) -> Person | None:
+        """The last person introduced with that word near their name."""
         for person in reversed(self.people):
             if role.lower() in person.context:
                 return person
         return None
 
 
+def same_person(first: str, second: str) -> bool:
+    """'O. Brandt' and 'Ola Brandt': the same surname, and each given name of the shorter form is one of the
+    longer's, or its initial."""
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    if len(shorter) < 2 or shorter[-1] != longer[-1]:
+        return False
+    return all(any(_same_given(a, b) for b in longer[:-1]) for a in shorter[:-1])
+
+
+def _same_given(a: str, b: str) -> bool:
+    """The same given name, or one is the other's initial ('O.' and 'Ola')."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+
+
 def known_names(actors: list[dict[str, str]]) -> dict[str, str]:
-    """Full names and unambiguous surnames of the named people in actors.csv -> actor id."""
+    """Full names and unambiguous surnames of the named people in actors.csv -> actor id; and the names of bodies
+    (every other kind), prefixed with bodies.KNOWN_PREFIX."""
     names: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for actor in actors:
+        if actor.get("kind") not in ("person", None):
+            names[KNOWN_PREFIX + actor["name"].strip().lower()] = actor["actor_id"]
         if actor.get("kind") != "person" or actor.get("anonymous", "").lower() == "true":
             continue
         name = actor["name"].strip()
@@ -130,24 +179,44 @@ def mentions(phrase: str, offset: int, registry: Registry, text: str) -> list[Me
         name = match.group().strip(" ,")
         found.append(Mention(match.start(), "anonymous", Speaker(name, anonymous=True)))
     for match in _ROLE.finditer(phrase):
+        # 'the official' after 'an official familiar with the talks' is that unnamed source, not a named person.
+        source = registry.last_subject
+        if source is not None and source.anonymous and match.group("role").lower() in source.name.lower():
+            found.append(Mention(match.start(), "anonymous", source))
+            continue
         person = registry.by_role(match.group("role"))
         found.append(Mention(match.start(), "role", _speaker(person) if person else None))
     for match in PRONOUN.finditer(phrase):
         found.append(Mention(match.start(), "pronoun", registry.last_subject or _speaker(registry.last_speaker)))
-    for start, tokens in name_runs(phrase):
-        person = _person_of_run(tokens, offset + start, registry, text)
+    for run in name_runs(phrase):
+        person = _person_of_run(run, offset + run.start, registry, text)
         if person:
-            found.append(Mention(start, "person", _speaker(person)))
+            found.append(Mention(run.start, "person", _speaker(person)))
+    for body in find_bodies(phrase, known_bodies(registry.known)):
+        found.append(Mention(body.start, "body", registry.body(body)))
     return sorted(found, key=lambda m: m.start)
 
 
-def _person_of_run(tokens: list[str], at: int, registry: Registry, text: str) -> Person | None:
-    name = person_name(tokens)
+_OFFICE_OF = re.compile(
+    r"\b(?:minister|secretary|director|head|chairman|chairwoman|chair|president|governor|commissioner|ambassador|"
+    r"minister-president)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _person_of_run(run: Run, at: int, registry: Registry, text: str) -> Person | None:
+    name = person_name(run.tokens, run.after)
     if not name:
         return None
+    # 'Minister of Agriculture Anna Holt': after '<office> of', the office's field comes before the name.
+    if _OFFICE_OF.search(text[max(0, at - 40) : at]) and len(name.split()) > 2:
+        name = " ".join(name.split()[-2:])
+    # 'the Republic of Ruritania Ola Brandt': a place before the name is not part of it.
+    while len(name.split()) > 2 and looks_like_place(name.split()[0], text):
+        name = name.split(maxsplit=1)[1]
     if len(name.split()) == 1:
         return registry.by_surname(name)
-    context = text[max(0, at - 60) : at + len(" ".join(tokens)) + 60]
+    context = text[max(0, at - 60) : at + len(" ".join(run.tokens)) + 60]
     return registry.add(name, context)
 
 
@@ -157,15 +226,38 @@ def _speaker(person: Person | None) -> Speaker | None:
     return Speaker(person.name, person.actor_id, person=person)
 
 
-_PREFERENCE = {"person": 0, "anonymous": 1, "role": 2, "pronoun": 3}
+_PREFERENCE = {"person": 0, "anonymous": 1, "role": 2, "body": 3, "pronoun": 4}
 
 
 def subject_of(phrase: str, offset: int, registry: Registry, text: str) -> Mention | None:
-    """The speaker a subject phrase names: a person first, then an unnamed source, a role, a pronoun."""
+    """The speaker a subject phrase names: a person first, then an unnamed source, a role, a body, a pronoun."""
     found = mentions(phrase, offset, registry, text)
-    if not found:
+    best = min(found, key=lambda m: (_PREFERENCE[m.kind], m.start)) if found else None
+    if best is None or best.speaker is None:
+        person = new_surname(phrase, registry, text)
+        return Mention(0, "person", _speaker(person)) if person else best
+    return best
+
+
+# 'Holt, who led the experts, was unmoved': only a person is followed by ', who'.
+_SURNAME_WHO = re.compile(r"\s*(?P<word>[A-Z][a-z\u00c0-\u024f]+(?:-[A-Z][a-z\u00c0-\u024f]+)?),\s+who\b")
+
+
+def person_before_who(sentence: str, registry: Registry, text: str) -> Person | None:
+    """A sentence opening 'W, who …' is about a person named W, even one neither introduced nor in --data."""
+    match = _SURNAME_WHO.match(sentence)
+    return new_surname(match.group("word"), registry, text) if match else None
+
+
+def new_surname(phrase: str, registry: Registry, text: str) -> Person | None:
+    """'Brennan, interviewed on state television, said': a capitalised surname as the subject of a saying verb is
+    a person, even one neither introduced before nor in --data; named by the fuller form the article gives later."""
+    word = lone_surname(phrase)
+    if word is None or not could_be_surname(word, text):
         return None
-    return min(found, key=lambda m: (_PREFERENCE[m.kind], m.start))
+    name = full_name(word, text) or word
+    at = text.find(name)
+    return registry.add(name, text[max(0, at - 60) : at + len(name) + 60])
 
 
 def attribution_after(tail: str, offset: int, registry: Registry, text: str) -> Mention | None:
@@ -189,10 +281,20 @@ def attribution_before(head: str, offset: int, registry: Registry, text: str) ->
         if found:
             return found
     # The verb of a ', who asked not to be named,' clause is not the attribution's verb.
-    verb = SPEECH_VERB.search(_RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), head))
-    if verb is None:
-        return None
-    return subject_of(head[: verb.start()], offset, registry, text)
+    blanked = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), head)
+    first: Mention | None = None
+    begin = 0
+    # When the first verb's subject names no one ('The X party called the deal a "sell-out", and its leader,
+    # Y, said …'), the next verb's subject may.
+    body: Mention | None = None
+    for verb in SPEECH_VERB.finditer(blanked):
+        found = subject_of(head[begin : verb.start()], offset + begin, registry, text)
+        if found and found.speaker and found.kind != "body":
+            return found
+        body = body or (found if found and found.speaker else None)  # a person named later is the speaker
+        first = first or found
+        begin = verb.end()
+    return body or first
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests.ingest.helpers import by_quote, draft, speaker_of
+from dashboard.ingest.names import person_name
+from dashboard.ingest.rows import draft_rows
+from dashboard.ingest.speakers import same_person
+from tests.ingest.helpers import PUBLISHED, by_quote, draft, speaker_of
 
 
 def test_said_before_the_name_with_a_title():
@@ -89,3 +92,116 @@ def test_anyone_the_article_leaves_unnamed_on_purpose_stays_anonymous():
     )
     speaker = by_quote(draft(text))["a slow death for small ports"].speaker
     assert speaker is not None and speaker.anonymous and speaker.actor_id == ""
+
+
+def test_a_surname_neither_introduced_nor_known_is_a_new_speaker():
+    text = (
+        "Brannagh, interviewed on harbour radio last Sunday, said the quota was fair.\n"
+        '"We can live with it," she said. "The boats cannot."\n'
+    )
+    extraction = draft(text, known={})
+    assert speaker_of(extraction, "We can live with it") == "Brannagh"
+    assert speaker_of(extraction, "The boats cannot") == "Brannagh"
+    drafts = draft_rows(extraction, "hw", PUBLISHED, set())
+    assert [(a["actor_id"], a["name"], a["kind"]) for a in drafts.actors] == [("brannagh", "Brannagh", "person")]
+
+
+def test_the_full_name_given_later_names_the_new_speaker():
+    text = (
+        '"No deal yet," Mr Okafor said after the session on Monday.\n'
+        "Sean Okafor, who leads the trawler owners, has attended every round since 2029.\n"
+    )
+    assert speaker_of(draft(text, known={}), "No deal yet") == "Sean Okafor"
+
+
+def test_a_place_or_a_common_noun_as_subject_is_not_a_new_person():
+    text = (
+        "Boats stayed in port across Valoria on Monday, and fishermen blocked the quay.\n"
+        'Valoria said it was "ready to talk again next week."\n'
+        'Fishermen said they would "sail anyway, quota or no quota."\n'
+    )
+    for quote in ("ready to talk again next week", "sail anyway, quota or no quota"):
+        speaker = by_quote(draft(text, known={}))[quote].speaker
+        assert speaker is None or speaker.name not in ("Valoria", "Fishermen")
+
+
+def test_a_surname_followed_by_who_is_a_person():
+    text = 'Brannagh, who leads the net makers, was unmoved. "Not one boat more," she said.\n'
+    assert speaker_of(draft(text, known={}), "Not one boat more") == "Brannagh"
+
+
+def test_he_after_an_unnamed_source_means_that_source():
+    text = (
+        "Halvorsen spoke first and left early.\n"
+        'A harbour official, who asked not to be named, described the talks as "slow going all week." '
+        '"Nobody trusts the figures," he said.\n'
+    )
+    speaker = by_quote(draft(text))["Nobody trusts the figures"].speaker
+    assert speaker is not None and speaker.anonymous
+
+
+def test_the_official_means_the_unnamed_official_just_named():
+    text = (
+        "Sean Okafor told reporters the owners would wait.\n"
+        "An official close to the mediator said the last night was spent on one clause. "
+        '"We argued for hours about a comma," the official said.\n'
+    )
+    speaker = by_quote(draft(text, known={}))["We argued for hours about a comma"].speaker
+    assert speaker is not None and speaker.anonymous
+
+
+def test_a_body_is_the_speaker_when_no_one_else_is_named():
+    known = {"org:northern sea council": "nsc", "org:valorian fisheries ministry": "valoria_fm"}
+    text = (
+        'The Northern Sea Council said in a statement on Monday that the quota was "final and binding."\n'
+        'Valoria\'s fisheries ministry said it would "appeal to the full council."\n'
+    )
+    extraction = draft(text, known=known)
+    assert speaker_of(extraction, "final and binding") == "nsc"
+    assert speaker_of(extraction, "appeal to the full council") == "valoria_fm"
+
+
+def test_an_unknown_body_becomes_a_new_organisation():
+    text = 'The Harbour Pilots Association said the new lanes were "a danger to every crew."\n'
+    extraction = draft(text, known={})
+    drafts = draft_rows(extraction, "hw", PUBLISHED, set())
+    assert [(a["name"], a["kind"]) for a in drafts.actors] == [("Harbour Pilots Association", "organisation")]
+
+
+def test_a_person_named_by_a_later_saying_verb_of_the_sentence():
+    text = (
+        'The opposition Blue Coast party called the deal a "sell-out", and its leader, Arne Fisk, said on Monday '
+        'that it would vote against it. "We were promised the northern banks," he said.\n'
+    )
+    assert speaker_of(draft(text, known={}), "We were promised the northern banks") == "Arne Fisk"
+
+
+def test_a_role_the_lead_names_is_the_person_the_next_paragraph_names():
+    text = (
+        "Valoria walked out of the talks on Monday, but its fisheries minister warned it was "
+        '"not the end of the road."\n'
+        "Ola Brandt, under pressure from the trawler owners, wrote on social media that Valoria would be back.\n"
+    )
+    assert speaker_of(draft(text, known={}), "not the end of the road") == "Ola Brandt"
+
+
+def test_a_described_view_is_a_statement():
+    text = 'Kestrel described the offer as "a step, but a small one."\n'
+    assert speaker_of(draft(text), "a step, but a small one") == "kestrel"
+
+
+def test_forms_of_one_name_are_one_person():
+    text = (
+        "Fisheries Minister of the Republic of Valoria Ola Brandt opened the session on Monday.\n"
+        '"We came to listen," Ola Brandt said. Asked about the quota, O. Brandt said: "Ask me tomorrow."\n'
+    )
+    extraction = draft(text, known={})
+    assert [p.name for p in extraction.people] == ["Ola Brandt"]
+    assert same_person("O. Brandt", "Ola Brandt") and not same_person("Ola Brandt", "Per Brandt")
+
+
+def test_names_inside_runs_of_capitalised_words():
+    assert person_name("Northern Sea Council Secretary-General Ilse Varga".split()) == "Ilse Varga"
+    assert person_name("Valorian Fisheries Minister Mira Kestrel".split()) == "Mira Kestrel"
+    assert person_name(["Blue", "Coast"], after="party") is None
+    assert person_name(["Skerry", "River"]) is None
