@@ -14,12 +14,14 @@ from dashboard.ingest.quotes import QuoteSpan, find_quote_spans
 
 # A body paragraph ends like a sentence (or with the colon before a quote); headlines, bylines, menus and
 # datestamps do not. A closing quote mark ends a sentence only after its punctuation: a headline quoting
-# someone ('Farmers: "We give them two weeks"', in a list of related stories) has none.
+# someone ('Crews: "We sail at dawn"', in a list of related stories) has none.
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]?\s*$|[,;\u2026][\"\u201d\u2019]\s*$")
 # Lines that end like a sentence but are still furniture: bullets of a comment policy,
 # copyright lines, photo captions ending in a bold credit.
 _FURNITURE = re.compile(r"^\s*[\u2022\u00b7*-]\s|\u00a9|\(c\)\s*\d{4}|\*\*\s*$|^\s*(Original url|Short link)\s*:", re.I)
 _MIN_BODY_WORDS = 6
+# A picture caption of a web page, as its text is saved ('Image caption, …', 'Caption: …').
+_CAPTION = re.compile(r"^\s*(?:image caption|photo caption|picture caption|caption)\s*[,:]\s*\S", re.I)
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
@@ -46,6 +48,7 @@ class Paragraph:
 class Article:
     text: str
     paragraphs: tuple[Paragraph, ...]
+    captions: tuple[tuple[int, int], ...] = ()  # picture captions: not body text, but read for events
 
 
 def is_body(line: str) -> bool:
@@ -64,7 +67,11 @@ def read_article(path: Path) -> Article:
 
 def parse_article(text: str) -> Article:
     paragraphs: list[Paragraph] = []
+    captions: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\n]+", text):
+        if _CAPTION.match(match.group()):
+            captions.append((match.start(), match.start() + len(match.group().rstrip())))
+            continue
         if not is_body(match.group()):
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip())
@@ -72,7 +79,7 @@ def parse_article(text: str) -> Article:
         quotes = tuple(find_quote_spans(text, start, end))
         sentences = tuple(Sentence(s, e, len(paragraphs)) for s, e in split_sentences(text, start, end, quotes))
         paragraphs.append(Paragraph(start, end, quotes, sentences))
-    return Article(text, tuple(paragraphs))
+    return Article(text, tuple(paragraphs), tuple(captions))
 
 
 def split_sentences(text: str, start: int, end: int, quotes: tuple[QuoteSpan, ...]) -> list[tuple[int, int]]:

@@ -38,24 +38,31 @@ _EVENT_KINDS = [
 
 
 def find_events(article: Article, masked: str, published: dt.date) -> list[EventCandidate]:
-    """One candidate per distinct date range in the body, with the kind its sentence suggests."""
+    """One candidate per distinct date range in the body and the picture captions, with the kind its sentence
+    suggests."""
     events: dict[tuple[dt.date, dt.date], EventCandidate] = {}
-    for paragraph in article.paragraphs:
-        for sentence in paragraph.sentences:
-            sentence_text = article.text[sentence.start : sentence.end]
-            dateline = DATELINE.match(sentence_text) if sentence.start == paragraph.start else None
-            skip = dateline.end() if dateline else 0  # the dateline is the day of filing, not an event
-            for found in find_dates(sentence_text[skip:], published, sentence.start + skip):
-                found = _with_duration(found, sentence_text)
-                key = (found.start, found.end)
-                if key not in events:
-                    kind = guess_kind(sentence_text, found.at - sentence.start)
-                    status = "held" if found.start <= published else "planned"
-                    events[key] = EventCandidate(kind, status, found, (sentence.start, sentence.end))
+    for start, end, first in _event_sentences(article):
+        sentence_text = article.text[start:end]
+        dateline = DATELINE.match(sentence_text) if first else None
+        skip = dateline.end() if dateline else 0  # the dateline is the day of filing, not an event
+        for found in find_dates(sentence_text[skip:], published, start + skip):
+            found = _with_duration(found, sentence_text)
+            key = (found.start, found.end)
+            if key not in events:
+                kind = guess_kind(sentence_text, found.at - start)
+                status = "held" if found.start <= published else "planned"
+                events[key] = EventCandidate(kind, status, found, (start, end))
     dateline_event = _dateline_event(article, masked, published)
     if dateline_event and (published, published) not in events:
         events[(published, published)] = dateline_event
     return list(events.values())
+
+
+def _event_sentences(article: Article) -> list[tuple[int, int, bool]]:
+    """(start, end, opens its paragraph) of each body sentence, then of each picture caption: a caption quotes
+    no one, but states facts ('Farmers have protested weekly since March')."""
+    spans = [(s.start, s.end, s.start == p.start) for p in article.paragraphs for s in p.sentences]
+    return spans + [(start, end, False) for start, end in article.captions]
 
 
 _NEWS_EVENT = re.compile(r"\b(?:talks|meeting|summit|conference|seminar|session|round)\b", re.I)

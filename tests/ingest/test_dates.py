@@ -179,3 +179,19 @@ def test_a_date_inside_the_reported_words_is_not_the_day_they_were_said():
 def test_another_speaker_in_between_stops_the_search_for_a_date():
     text = LEAD + 'Kestrel said on Monday the offer was weak. Halvorsen disagreed. "It is fair," he said.\n'
     assert _said(text, "It is fair") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_picture_captions_give_events_but_no_statements():
+    text = (
+        'Image caption, Kestrel: "We stay" - crews have blocked the quay every Friday since January\n'
+        '"We stay," Kestrel said on Tuesday after the talks in Ostrava.\n'
+    )
+    extraction = draft(text)
+    assert [c.quote for c in extraction.statements] == ["We stay"]
+    assert (D(2031, 1, 1), D(2031, 1, 31)) in {(e.date.start, e.date.end) for e in extraction.events}
+
+
+def test_a_meeting_over_two_days_is_one_planned_event():
+    text = "The ministers will meet in Ostrava on 20-21 May to settle the quota, the mediator said.\n"
+    [event] = [e for e in draft(text).events if e.date.start.month == 5]
+    assert (event.date.start, event.date.end, event.status) == (D(2031, 5, 20), D(2031, 5, 21), "planned")
