@@ -26,11 +26,11 @@ BODY_NOUNS = (
 # Lower-case words before a body's noun are part of its name ('the foreign ministry', "X's fisheries ministry"),
 # up to a function word.
 _MODIFIER = (
-    r"(?!(?:the|a|an|and|or|but|of|to|in|on|at|for|with|by|from|that|this|its|their|his|her|said|says|has|have|"
-    r"had|was|were|is|are|will|would)\b)[a-z][\w-]*"
+    r"(?!(?:the|a|an|and|or|but|of|to|in|on|at|for|with|by|from|that|this|its|their|his|her|he|she|it|they|we|"
+    r"said|says|has|have|had|was|were|is|are|will|would)\b)[a-z][\w-]*"
 )
 _BODY = re.compile(
-    r"(?:(?:[A-Z][\w'\u2019-]*|" + _MODIFIER + r")\s+){0,4}(?i:(?:" + BODY_NOUNS + r"))\b"
+    r"\b(?:(?:[A-Z][\w'\u2019-]*|" + _MODIFIER + r")\s+){0,4}(?i:(?:" + BODY_NOUNS + r"))\b"
     r"(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w-]*)+)?"
 )
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)

@@ -162,13 +162,13 @@ _OF_A_PLACE = (
 
 def looks_like_place(word: str, text: str) -> bool:
     """A place: after 'in', 'into', 'across', 'Republic of'…; before "'s government"; or with an adjective in the
-    article that shares its stem and ends in n ('Valoria' / 'Valorian')."""
+    article that shares its stem ('Valoria' / 'Valorian', 'Norland' / 'Norlandic')."""
     name = re.escape(word)
     if re.search(_PLACE_BEFORE + name + r"\b", text) or re.search(r"\b" + name + _OF_A_PLACE, text):
         return True
     stem = word[:-1] if len(word) > _MIN_PLACE_STEM else word
-    for other in set(re.findall(r"\b" + re.escape(stem) + r"[a-z]{0,3}\b", text)):
-        if other != word and other.endswith("n"):
+    for other in set(re.findall(r"\b" + re.escape(stem) + r"[a-z]{0,4}\b", text)):
+        if other != word and re.search(r"(?:n|ic|ish|ese|i)$", other):
             return True
     return False
 

@@ -37,11 +37,16 @@ _SPEAKING = re.compile(
 )
 
 
+# Verbs of saying after which a date dates the words ('said on Tuesday', 'speaking to reporters on Monday').
+_SAYING_VERB = re.compile(sp.SPEECH_VERB.pattern + r"|\b(?:speaking|spoke|addressing|interviewed)\b")
+
+
 # The dateline gives the day of filing, not the day of the news: 'OSTRAVA, June 19 (Harbour Wire) --',
-# 'PLACE (AP) —', 'Place, 13 May (AGENCY).'. A place in capitals, or a place before an agency in brackets.
+# 'PLACE (AP) —', 'Place, 13 May (AGENCY).', 'PLACE, October 6. /AGENCY/.'. A place in capitals, or a place before
+# an agency in brackets.
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'\u2019.-]+(?:[ /][A-Z][A-Z'\u2019.-]+)*(?:,[^\n()]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?"
-    r"\s*(?:--|[-\u2014\u2013:])"
+    r"^(?:[A-Z][A-Z'\u2019.-]+(?:[ /][A-Z][A-Z'\u2019.-]+)*(?:,[^\n()/]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?"
+    r"\s*(?:--|[-\u2014\u2013:]|\.?\s*/[A-Z][^/\n]{0,30}/\.?)"
     r"|[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*(?:,[^\n()]{0,40}?)?\s*\([A-Z][^)\n]{0,40}\)"
     r"\s*(?:--|[-\u2014\u2013:.]))"
     r"\s+"
@@ -54,7 +59,7 @@ def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | 
         lead = masked[paragraph.start : paragraph.end]
         dateline = DATELINE.match(lead)
         skip = dateline.end() if dateline else 0
-        # 'The panel, which began work on Monday, ended its week on Thursday': the clause is not the news.
+        # 'The commission, which opened its session on Monday, closed it on Tuesday': the clause is not the news.
         for found in find_dates(_without_relative_clauses(lead[skip:]), published, paragraph.start + skip):
             if found.precision == "day" and found.end <= published and found.lead not in _DEADLINE_LEADS:
                 return found
@@ -70,9 +75,19 @@ def said_dates(masked: str, sentence: tuple[int, int], published: dt.date) -> li
     """Past dates in the reporter's words of the sentence: when the words were said."""
     start, end = sentence
     # A relative clause dates someone else's act: 'Reiss, who took over in July, said …'.
-    found = find_dates(_without_relative_clauses(masked[start:end]), published, start)
+    reporter = _without_relative_clauses(masked[start:end])
+    found = find_dates(reporter, published, start)
     usable = ("day", "week", "month", "approximate")
-    return [d for d in found if d.end <= published and d.lead not in _DEADLINE_LEADS and d.precision in usable]
+    dates = [d for d in found if d.end <= published and d.lead not in _DEADLINE_LEADS and d.precision in usable]
+    # 'Talks that opened on Monday failed, Y said on Tuesday': the date by the saying verb comes first.
+    return sorted(dates, key=lambda d: not _by_saying_verb(reporter, d.at - start))
+
+
+_BY_VERB = 40  # characters after a saying verb in which a date dates the saying ('told reporters in X on Tuesday')
+
+
+def _by_saying_verb(text: str, at: int) -> bool:
+    return any(verb.end() <= at <= verb.end() + _BY_VERB for verb in _SAYING_VERB.finditer(text[:at]))
 
 
 def with_date(

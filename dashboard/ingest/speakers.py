@@ -31,7 +31,7 @@ SPEECH_VERB = re.compile(
     r"insists|argued|argues|explained|explains|asked|replied|wrote|writes|declared|announced|continued|concluded|"
     r"observed|remarked|commented|recalled|conceded|acknowledged|admitted|suggested|predicted|cautioned|"
     r"emphasi[sz]ed|urged|claimed|maintained|complained|advised|offered|quoted|pointed out|went on|hoped|hopes|"
-    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to|"
+    r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to|telling|"
     r"described|describes|describing|stated|states|tweeted|posted|responded|retorted|countered|quipped|joked|"
     r"confirmed|denied|demanded|informed|highlighted|lamented|asserted|contended|alleged)\b"
 )
@@ -43,6 +43,8 @@ ANONYMOUS = re.compile(
     r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person)|aides?|officers?|negotiators?|insiders?|"
     r"analysts?|experts?|members?)\b(?:,?\s+(?:who|close to|familiar with|speaking on)\b[^,.;\"\u201c]*)?"
     r"|\b(?:[Oo]fficials|[Dd]iplomats|[Ss]ources)\b"
+    # People the article leaves unnamed as someone's: 'his aides', 'its members'.
+    r"|\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:aides|advisers|advisors|members|supporters|allies|officials)\b"
     # Any 'a …' the article says is unnamed on purpose: 'a union leader, who asked not to be identified'.
     r"|\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.'\u2019-]+\s+){0,4}?[\w-]+,?\s+(?:who\s+(?:asked|requested|spoke|declined)\s+"
     r"[^,.;]*?(?:named|identified|anonymity|name)|speaking on (?:the )?condition of anonymity)"
@@ -197,21 +199,20 @@ def mentions(phrase: str, offset: int, registry: Registry, text: str) -> list[Me
     return sorted(found, key=lambda m: m.start)
 
 
-_OFFICE_OF = re.compile(
-    r"\b(?:minister|secretary|director|head|chairman|chairwoman|chair|president|governor|commissioner|ambassador|"
-    r"minister-president)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
+_AFTER_OF = re.compile(r"\bof\s+(?:the\s+)?$")
+_GIVEN_AND_SURNAME = 2
 
 
 def _person_of_run(run: Run, at: int, registry: Registry, text: str) -> Person | None:
-    name = person_name(run.tokens, run.after)
+    tokens = run.tokens
+    # 'Minister of Agriculture Anna Holt', 'Minister of Foreign Affairs of Norland Ola Brandt': a long run after
+    # 'of' is the office's field or country, then the name.
+    if _AFTER_OF.search(text[max(0, at - 10) : at]) and len(tokens) > _GIVEN_AND_SURNAME:
+        tokens = tokens[-_GIVEN_AND_SURNAME:]
+    name = person_name(tokens, run.after)
     if not name:
         return None
-    # 'Minister of Agriculture Anna Holt': after '<office> of', the office's field comes before the name.
-    if _OFFICE_OF.search(text[max(0, at - 40) : at]) and len(name.split()) > 2:
-        name = " ".join(name.split()[-2:])
-    # 'the Republic of Ruritania Ola Brandt': a place before the name is not part of it.
+    # 'the Ruritanian Ola Brandt': a place before the name is not part of it.
     while len(name.split()) > 2 and looks_like_place(name.split()[0], text):
         name = name.split(maxsplit=1)[1]
     if len(name.split()) == 1:

@@ -125,6 +125,7 @@ LEAD = "Valoria and Brenmark ended a round of fisheries talks on Tuesday without
         "Ostrava, 12 March (NORDPRESS). ",
         "OSTRAVA, March 12 (Harbour Wire) - ",
         "OSTRAVA (HW) \u2014 ",
+        "OSTRAVA, March 12. /NORDPRESS/. ",
     ],
 )
 def test_a_dateline_is_the_day_of_filing_not_the_day_of_the_news(dateline):
@@ -195,3 +196,8 @@ def test_a_meeting_over_two_days_is_one_planned_event():
     text = "The ministers will meet in Ostrava on 20-21 May to settle the quota, the mediator said.\n"
     [event] = [e for e in draft(text).events if e.date.start.month == 5]
     assert (event.date.start, event.date.end, event.status) == (D(2031, 5, 20), D(2031, 5, 21), "planned")
+
+
+def test_the_date_by_the_saying_verb_beats_an_earlier_one():
+    text = 'Talks that opened on Monday ended without a deal, Halvorsen said on Tuesday: "We go home."\n'
+    assert _said(text, "We go home") == (D(2031, 3, 11), D(2031, 3, 11))

@@ -205,3 +205,25 @@ def test_names_inside_runs_of_capitalised_words():
     assert person_name("Valorian Fisheries Minister Mira Kestrel".split()) == "Mira Kestrel"
     assert person_name(["Blue", "Coast"], after="party") is None
     assert person_name(["Skerry", "River"]) is None
+
+
+def test_telling_attributes_like_said():
+    text = 'Halvorsen on Monday defended the quota, telling fishermen in Ostrava it was "fair to both coasts."\n'
+    assert speaker_of(draft(text), "fair to both coasts") == "halvorsen"
+
+
+def test_someones_aides_are_unnamed_sources():
+    text = 'Kestrel left early. Her aides said she was "tired of the numbers game."\n'
+    speaker = by_quote(draft(text))["tired of the numbers game"].speaker
+    assert speaker is not None and speaker.anonymous
+
+
+def test_a_long_run_after_of_is_a_field_or_country_then_the_name():
+    text = 'The Minister of Fisheries of Ruritania Ola Brandt stated that the quota "fully meets our needs."\n'
+    assert speaker_of(draft(text, known={}), "fully meets our needs") == "Ola Brandt"
+
+
+def test_a_place_with_an_adjective_in_the_article_is_not_a_new_person():
+    text = 'Norlandic boats stayed in port. Norland said it would "wait and see what the council does."\n'
+    speaker = by_quote(draft(text, known={}))["wait and see what the council does"].speaker
+    assert speaker is None or speaker.name != "Norland"
