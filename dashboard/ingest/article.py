@@ -19,6 +19,16 @@ _ENDS_LIKE_SENTENCE = re.compile(r"[.!?:][\"'\u201d\u2019)]?\s*$|[,;\u2026][\"\u
 # Lines that end like a sentence but are still furniture: bullets of a comment policy,
 # copyright lines, photo captions ending in a bold credit.
 _FURNITURE = re.compile(r"^\s*[\u2022\u00b7*-]\s|\u00a9|\(c\)\s*\d{4}|\*\*\s*$|^\s*(Original url|Short link)\s*:", re.I)
+# The dateline gives the day of filing, not the day of the news: 'OSTRAVA, June 19 (Harbour Wire) --',
+# 'PLACE (AP) —', 'Place, 13 May (AGENCY).', 'PLACE, October 6. /AGENCY/.'. A place in capitals, or a place before
+# an agency in brackets.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'\u2019.-]+(?:[ /][A-Z][A-Z'\u2019.-]+)*(?:,[^\n()/]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?"
+    r"\s*(?:--|[-\u2014\u2013:]|\.?\s*/[A-Z][^/\n]{0,30}/\.?)"
+    r"|[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*(?:,[^\n()]{0,40}?)?\s*\([A-Z][^)\n]{0,40}\)"
+    r"\s*(?:--|[-\u2014\u2013:.]))"
+    r"\s+"
+)
 _MIN_BODY_WORDS = 6
 # A picture caption of a web page, as its text is saved ('Image caption, …', 'Caption: …').
 _CAPTION = re.compile(r"^\s*(?:image caption|photo caption|picture caption|caption)\s*[,:]\s*\S", re.I)

@@ -48,6 +48,7 @@ class Body:
     start: int  # offset in the phrase
     name: str  # as printed, without its determiner
     actor_id: str  # the known actor it matches, or ""
+    kind: str = "organisation"  # of a new actor: organisation, or state for a place that speaks
 
 
 def known_bodies(known: dict[str, str]) -> dict[str, str]:

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dashboard.ingest.article import Article
+from dashboard.ingest.article import DATELINE, Article
 from dashboard.ingest.dates import DateRange, find_dates
-from dashboard.ingest.said_on import DATELINE, lead_date
+from dashboard.ingest.said_on import lead_date
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dashboard.ingest import speakers as sp
-from dashboard.ingest.article import Article
+from dashboard.ingest.article import DATELINE, Article
 from dashboard.ingest.dates import DateRange, find_dates
 
 if TYPE_CHECKING:
@@ -39,18 +39,6 @@ _SPEAKING = re.compile(
 
 # Verbs of saying after which a date dates the words ('said on Tuesday', 'speaking to reporters on Monday').
 _SAYING_VERB = re.compile(sp.SPEECH_VERB.pattern + r"|\b(?:speaking|spoke|addressing|interviewed)\b")
-
-
-# The dateline gives the day of filing, not the day of the news: 'OSTRAVA, June 19 (Harbour Wire) --',
-# 'PLACE (AP) —', 'Place, 13 May (AGENCY).', 'PLACE, October 6. /AGENCY/.'. A place in capitals, or a place before
-# an agency in brackets.
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'\u2019.-]+(?:[ /][A-Z][A-Z'\u2019.-]+)*(?:,[^\n()/]{0,40}?)?(?:\s*\([^)\n]{1,40}\))?"
-    r"\s*(?:--|[-\u2014\u2013:]|\.?\s*/[A-Z][^/\n]{0,30}/\.?)"
-    r"|[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*(?:,[^\n()]{0,40}?)?\s*\([A-Z][^)\n]{0,40}\)"
-    r"\s*(?:--|[-\u2014\u2013:.]))"
-    r"\s+"
-)
 
 
 def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | None:

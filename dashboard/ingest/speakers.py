@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dashboard.ingest.article import DATELINE
 from dashboard.ingest.bodies import KNOWN_PREFIX, Body, find_bodies, known_bodies
 from dashboard.ingest.names import (
     Run,
@@ -32,6 +33,7 @@ SPEECH_VERB = re.compile(
     r"observed|remarked|commented|recalled|conceded|acknowledged|admitted|suggested|predicted|cautioned|"
     r"emphasi[sz]ed|urged|claimed|maintained|complained|advised|offered|quoted|pointed out|went on|hoped|hopes|"
     r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to|telling|"
+    r"calling|"
     r"described|describes|describing|stated|states|tweeted|posted|responded|retorted|countered|quipped|joked|"
     r"confirmed|denied|demanded|informed|highlighted|lamented|asserted|contended|alleged)\b"
 )
@@ -121,7 +123,7 @@ class Registry:
             earlier = [b for b in self.bodies if found.name.lower() in b.name.lower()]
             if earlier:
                 return earlier[-1]
-        speaker = Speaker(found.name, found.actor_id, kind="organisation")
+        speaker = Speaker(found.name, found.actor_id, kind=found.kind)
         self.bodies.append(speaker)
         return speaker
 
@@ -236,7 +238,12 @@ def subject_of(phrase: str, offset: int, registry: Registry, text: str) -> Menti
     best = min(found, key=lambda m: (_PREFERENCE[m.kind], m.start)) if found else None
     if best is None or best.speaker is None:
         person = new_surname(phrase, registry, text)
-        return Mention(0, "person", _speaker(person)) if person else best
+        if person is not None:
+            return Mention(0, "person", _speaker(person))
+        # 'Norland said it would …': a place as the subject of a saying verb is the state speaking.
+        place = lone_surname(phrase)
+        if place is not None and looks_like_place(place, text):
+            return Mention(0, "body", registry.body(Body(0, place, "", kind="state")))
     return best
 
 
@@ -290,6 +297,8 @@ def attribution_before(head: str, offset: int, registry: Registry, text: str) ->
     body: Mention | None = None
     for verb in SPEECH_VERB.finditer(blanked):
         found = subject_of(head[begin : verb.start()], offset + begin, registry, text)
+        if (found is None or found.speaker is None) and _PARTICIPLE.fullmatch(verb.group()):
+            found = _opening_subject(head, offset, registry, text) or found
         if found and found.speaker and found.kind != "body":
             return found
         body = body or (found if found and found.speaker else None)  # a person named later is the speaker
@@ -299,3 +308,13 @@ def attribution_before(head: str, offset: int, registry: Registry, text: str) ->
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,")
+_PARTICIPLE = re.compile(r"\w+ing")
+
+
+def _opening_subject(head: str, offset: int, registry: Registry, text: str) -> Mention | None:
+    """'Norland on Saturday suspended the talks, calling the incident "…"': a saying participle has the subject
+    of its sentence, the capitalised words it opens with (after any dateline)."""
+    dateline = DATELINE.match(head)
+    start = dateline.end() if dateline else len(head) - len(head.lstrip())
+    run = re.match(r"(?:[A-Z][\w'\u2019.-]*\s+)+", head[start:])
+    return subject_of(run.group(), offset + start, registry, text) if run else None

@@ -114,15 +114,18 @@ def test_the_full_name_given_later_names_the_new_speaker():
     assert speaker_of(draft(text, known={}), "No deal yet") == "Sean Okafor"
 
 
-def test_a_place_or_a_common_noun_as_subject_is_not_a_new_person():
+def test_a_place_or_a_common_noun_as_subject_is_not_a_new_person_and_a_place_is_the_state_speaking():
     text = (
         "Boats stayed in port across Valoria on Monday, and fishermen blocked the quay.\n"
         'Valoria said it was "ready to talk again next week."\n'
         'Fishermen said they would "sail anyway, quota or no quota."\n'
     )
+    quotes = by_quote(draft(text, known={}))
     for quote in ("ready to talk again next week", "sail anyway, quota or no quota"):
-        speaker = by_quote(draft(text, known={}))[quote].speaker
-        assert speaker is None or speaker.name not in ("Valoria", "Fishermen")
+        speaker = quotes[quote].speaker
+        assert speaker is None or speaker.person is None
+    state = quotes["ready to talk again next week"].speaker
+    assert state is not None and (state.name, state.kind) == ("Valoria", "state")
 
 
 def test_a_surname_followed_by_who_is_a_person():
@@ -226,4 +229,16 @@ def test_a_long_run_after_of_is_a_field_or_country_then_the_name():
 def test_a_place_with_an_adjective_in_the_article_is_not_a_new_person():
     text = 'Norlandic boats stayed in port. Norland said it would "wait and see what the council does."\n'
     speaker = by_quote(draft(text, known={}))["wait and see what the council does"].speaker
-    assert speaker is None or speaker.name != "Norland"
+    assert speaker is not None and speaker.person is None and speaker.kind == "state"
+
+
+def test_a_saying_participle_has_the_subject_of_its_sentence():
+    text = (
+        "OSTRAVA (HW) - Valoria on Monday walked out of the fisheries talks, calling the quota "
+        '"a gift to the trawler lobby." Valorian boats stayed in port.\n'
+    )
+    extraction = draft(text, known={})
+    speaker = by_quote(extraction)["a gift to the trawler lobby"].speaker
+    assert speaker is not None and speaker.name == "Valoria"
+    drafts = draft_rows(extraction, "hw", PUBLISHED, set())
+    assert [(a["actor_id"], a["kind"]) for a in drafts.actors] == [("valoria", "state")]
