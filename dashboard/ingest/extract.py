@@ -70,8 +70,9 @@ def extract_article(article: Article, published: dt.date, known: dict[str, str])
     subjects: dict[int, sp.Mention] = {}  # sentence start -> the person, source or role the sentence is about
     for paragraph in article.paragraphs:
         for sentence in paragraph.sentences:
-            statements.extend(_sentence_statements(article, masked, paragraph, sentence, registry, statements))
-            subject = _update_last_speaker(masked, sentence, registry)
+            found = _sentence_statements(article, masked, paragraph, sentence, registry, statements)
+            statements.extend(found)
+            subject = _update_last_speaker(masked, sentence, registry, found)
             if subject is not None:
                 subjects[sentence.start] = subject
     statements = resolve_roles_ahead(statements, article, subjects)
@@ -195,14 +196,16 @@ def _continuation(
     return None, "none"
 
 
-def _update_last_speaker(masked: str, sentence: Sentence, registry: sp.Registry) -> sp.Mention | None:
-    """The sentence's subject: the one said to speak, else a person named in its first words, else the unnamed
-    source, role or pronoun it opens with. 'He' and 'she' then mean the last person or unnamed source that was
-    a sentence's subject, usually the last speaker."""
+def _update_last_speaker(
+    masked: str, sentence: Sentence, registry: sp.Registry, quoted: list[Candidate]
+) -> sp.Mention | None:
+    """The sentence's subject: the speaker of its quotes, else the one said to speak, else a person named in its
+    first words, else the unnamed source, role or pronoun it opens with. 'He' and 'she' then mean the last person
+    or unnamed source that was a sentence's subject, usually the last speaker."""
     narrative = masked[sentence.start : sentence.end]
     found = sp.mentions(narrative, sentence.start, registry, masked)  # also registers every full name
-    mention = sp.attribution_before(narrative, sentence.start, registry, masked)
-    opening = len(" ".join(narrative.split()[:_SUBJECT_WORDS]))
+    mention = _quoted_subject(quoted) or sp.attribution_before(narrative, sentence.start, registry, masked)
+    opening = len(narrative) - len(narrative.lstrip()) + len(" ".join(narrative.split()[:_SUBJECT_WORDS]))
     leading = [m for m in found if m.start <= opening and not _possessive(narrative, m)]
     if mention is None or mention.kind not in ("person", "anonymous"):
         # A person named in the opening words beats the pronoun or role the verb has ('Kestrel, she said, …').
@@ -219,6 +222,15 @@ def _update_last_speaker(masked: str, sentence: Sentence, registry: sp.Registry)
 
 # A person named within the first words of a sentence is its subject (counted after leading spaces).
 _SUBJECT_WORDS = 8
+
+
+def _quoted_subject(quoted: list[Candidate]) -> sp.Mention | None:
+    """'"…," said X.': the person or unnamed source the sentence quotes, attributed in the sentence itself."""
+    for candidate in reversed(quoted):
+        speaker = candidate.speaker
+        if candidate.how in ("after", "before") and speaker and (speaker.person or speaker.anonymous):
+            return sp.Mention(0, candidate.mention, speaker)
+    return None
 
 
 def _possessive(narrative: str, mention: sp.Mention) -> bool:

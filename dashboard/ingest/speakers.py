@@ -39,11 +39,15 @@ SPEECH_VERB = re.compile(
 )
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.{1,80}?)\s+as\s+saying\b")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:]{1,80})")
-PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# 'He', 'she' and 'the 54-year-old' mean the last person or unnamed source a sentence was about.
+PRONOUN = re.compile(r"\b(?:he|she|He|She|the \d{2}-year-old)\b")
+# 'They' means unnamed sources just named ('Officials said …. "…," they added'), never a named person.
+_THEY = re.compile(r"\b(?:they|They)\b")
 ANONYMOUS = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther)\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person)|aides?|officers?|negotiators?|insiders?|"
-    r"analysts?|experts?|members?)\b(?:,?\s+(?:who|close to|familiar with|speaking on)\b[^,.;\"\u201c]*)?"
+    r"analysts?|experts?|members?|person|people)\b"
+    r"(?:,?\s+(?:who|close to|familiar with|with knowledge of|briefed on|speaking on)\b[^,.;\"\u201c]*)?"
     r"|\b(?:[Oo]fficials|[Dd]iplomats|[Ss]ources)\b"
     # People the article leaves unnamed as someone's: 'his aides', 'its members'.
     r"|\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:aides|advisers|advisors|members|supporters|allies|officials)\b"
@@ -57,7 +61,7 @@ _ROLE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<role>(?i:envoy|minister|official|spokes(?:man|woman|person)|general|president|premier|"
     r"secretary-general|secretary general|chief|diplomat|ambassador|negotiator|commander|chancellor|senator|"
-    r"representative|head|leader|admiral|mediator|counterpart|chair|chairman|chairwoman|governor|mayor))\b"
+    r"representative|head|leader|admiral|mediator|counterpart|chair|chairman|chairwoman|governor|mayor|source))\b"
     r"(?!['\u2019]s)"
 )
 
@@ -192,6 +196,8 @@ def mentions(phrase: str, offset: int, registry: Registry, text: str) -> list[Me
         found.append(Mention(match.start(), "role", _speaker(person) if person else None))
     for match in PRONOUN.finditer(phrase):
         found.append(Mention(match.start(), "pronoun", registry.last_subject or _speaker(registry.last_speaker)))
+    sources = registry.last_subject if registry.last_subject and registry.last_subject.anonymous else None
+    found += [Mention(match.start(), "pronoun", sources) for match in _THEY.finditer(phrase)]
     for run in name_runs(phrase):
         person = _person_of_run(run, offset + run.start, registry, text)
         if person:

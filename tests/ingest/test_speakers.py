@@ -242,3 +242,30 @@ def test_a_saying_participle_has_the_subject_of_its_sentence():
     assert speaker is not None and speaker.name == "Valoria"
     drafts = draft_rows(extraction, "hw", PUBLISHED, set())
     assert [(a["actor_id"], a["kind"]) for a in drafts.actors] == [("valoria", "state")]
+
+
+def test_people_familiar_with_the_talks_and_the_source_stay_anonymous():
+    text = (
+        "Valoria is weighing a new quota offer, according to two people familiar with the talks.\n"
+        '"There is movement," one of the people said. A person briefed on the offer called it "serious but late." '
+        '"It will not pass as it is," the source said.\n'
+        'Officials in Ostrava have said they want a deal "before the herring season." "We can wait," they added.\n'
+    )
+    quotes = by_quote(draft(text))
+    for quote in ("There is movement", "serious but late", "It will not pass as it is", "We can wait"):
+        speaker = quotes[quote].speaker
+        assert speaker is not None and speaker.anonymous, quote
+
+
+def test_the_age_of_the_person_just_named_means_that_person():
+    text = 'Halvorsen, 61, declined to give details. "We are studying it," the 61-year-old said on Tuesday.\n'
+    assert speaker_of(draft(text), "We are studying it") == "halvorsen"
+
+
+def test_she_after_a_quote_attributed_by_said_x_means_x():
+    text = (
+        "According to two people present, the Brenmark team would not move.\n"
+        "'We counted the same fish twice,' said Professor Mira Kestrel, who chairs the panel. "
+        "'That is not science,' she added.\n"
+    )
+    assert speaker_of(draft(text), "That is not science") == "kestrel"
