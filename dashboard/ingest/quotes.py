@@ -71,36 +71,36 @@ _LABEL_BEFORE = re.compile(
     r"word|term|label|known as)\s*)$",
     re.I,
 )
-# A name given to a thing, up to four words: 'the so-called "green lane"', 'what officials call the "slow fill"',
-# 'which the text calls the "Lake X reserve"'.
+# A name given to a thing, up to four words: 'the so-called "green lane"', 'what officials call the "quiet zone"',
+# 'which the draft calls the "shared fishing box"'.
 _NAMED_AS = re.compile(
     r"\bso[- ]called\s*$|\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|nicknamed|known as|billed as)\s+"
     r"(?:it\s+|them\s+)?(?:the|a|an)\s*$",
     re.I,
 )
-# A word or two a speaker's view is summed up in: 'called the offer "cosmetic"', 'described it as "unrealistic"'.
+# A word or two a speaker's view is summed up in: 'called the plan "reckless"', 'described it as "hollow"'.
 # The reporter quotes the word, not a statement.
 _CHARACTERISED_AS = re.compile(
     r"\b(?:call|calls|called|calling|describ(?:e|es|ed|ing)|dubb?(?:s|ed)?|brand(?:s|ed)|label(?:s|led|ed)|"
     r"term(?:s|ed)|dismiss(?:es|ed)?)\s+(?:[^\s\"\u201c\u2018]+\s+){0,5}?(?:as\s+)?$",
     re.I,
 )
-# A passive description names no one who describes ('the dam, often described as "the nation's battery"').
+# A passive description names no one who describes ('the bank, often described as "the larder of the north"').
 _DESCRIBED_AS = re.compile(
     r"(?:,|\b(?:is|are|was|were|been|being))\s+(?:(?:often|widely|sometimes|once|also|long|commonly|usually)\s+)?"
     r"(?:described|known|billed|referred to|hailed|touted|regarded|seen)\s+as\s*$"
     r"|\b(?:often|widely|sometimes|commonly|usually)\s+(?:described|known|billed|referred to|hailed|touted)\s+as\s*$",
     re.I,
 )
-# A term named after a preposition ('a single sentence about "exceptional circumstances"').
+# A term named after a preposition ('a row over "seasonal closures"').
 _PREPOSITION_BEFORE = re.compile(r"\b(?:about|of|on|over|for|from|into|with|without|against|like|as)\s*$", re.I)
-# A quote naming a plan, campaign or the like it stands before ('the "Steady Flow" plan').
+# A quote naming a plan, campaign or the like it stands before ('the "Open Water" plan').
 _THING_AFTER = re.compile(
     r"^\s+(?:plan|programme|program|campaign|scheme|initiative|strategy|policy|doctrine|project|proposal|formula|"
     r"model|agenda|movement|concept|package|zone|line|clause|band|option|principle|system|mechanism|schedule|"
     r"approach)s?\b"
 )
-# The title of a work after its noun ('whose book "The Thirsty Delta"').
+# The title of a work after its noun ('whose memoir "Salt in the Nets"').
 _WORK_BEFORE = re.compile(
     r"\b(?:book|novel|film|movie|documentary|report|study|song|album|essay|article|column|poem|play|programme|"
     r"program|show|series|headline|memoir|titled|entitled)\s*,?\s*$",
@@ -113,10 +113,12 @@ _SAYING_BEFORE = re.compile(
     r"\b(?:the|an?|old|famous|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}(?:saying|proverb|adage|motto|slogan|maxim|expression)\s*[,:]?\s*$",
     re.I,
 )
-# The words on a banner or placard are a slogan, not anyone's statement ('banners that read "…"').
+# The words on a banner or placard, or a crowd's chant, are a slogan, not anyone's statement ('banners that read
+# "…"', 'protesters chanted "…"').
 _SIGN_BEFORE = re.compile(
     r"\b(?:banners?|placards?|signs?|posters?|t-shirts?|flags?|graffiti|billboards?)\b[^.;\"\u201c]{0,30}?"
-    r"\b(?:read|reads|reading|saying|said|bearing|proclaiming)\s*[:,]?\s*$",
+    r"\b(?:read|reads|reading|saying|said|bearing|proclaiming)\s*[:,]?\s*$"
+    r"|\bchant(?:s|ed|ing)?\s*[:,]?\s*$",
     re.I,
 )
 SHORT_QUOTE_WORDS = 2

@@ -48,10 +48,17 @@ def lead_date(article: Article, masked: str, published: dt.date) -> DateRange | 
         dateline = DATELINE.match(lead)
         skip = dateline.end() if dateline else 0
         # 'The commission, which opened its session on Monday, closed it on Tuesday': the clause is not the news.
-        for found in find_dates(_without_relative_clauses(lead[skip:]), published, paragraph.start + skip):
-            if found.precision == "day" and found.end <= published and found.lead not in _DEADLINE_LEADS:
-                return found
+        text = _without_relative_clauses(lead[skip:])
+        days = [d for d in find_dates(text, published, paragraph.start + skip) if _past_day(d, published)]
+        # 'Talks that opened on Monday failed, the minister said on Tuesday': the day by the saying verb first.
+        days.sort(key=lambda d: not _by_saying_verb(text, d.at - paragraph.start - skip))
+        if days:
+            return days[0]
     return None
+
+
+def _past_day(found: DateRange, published: dt.date) -> bool:
+    return found.precision == "day" and found.end <= published and found.lead not in _DEADLINE_LEADS
 
 
 def _without_relative_clauses(text: str) -> str:

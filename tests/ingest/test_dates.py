@@ -201,3 +201,11 @@ def test_a_meeting_over_two_days_is_one_planned_event():
 def test_the_date_by_the_saying_verb_beats_an_earlier_one():
     text = 'Talks that opened on Monday ended without a deal, Halvorsen said on Tuesday: "We go home."\n'
     assert _said(text, "We go home") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_the_lead_day_is_the_day_by_its_saying_verb():
+    text = (
+        "Talks that opened on Monday ended without a deal, Brenmark's minister Tomas Halvorsen said on Tuesday.\n"
+        '"We go home with nothing," he said later.\n'
+    )
+    assert _said(text, "We go home with nothing") == (D(2031, 3, 11), D(2031, 3, 11))

@@ -90,6 +90,7 @@ def test_words_on_a_banner_are_a_slogan_not_a_statement():
     text = (
         "Trawler crews marched through the harbour on Monday with placards reading \u201cNo quota, no future.\u201d\n"
         'Kestrel said the march was peaceful. Some boats flew flags that said "Hands off our cod."\n'
+        'Outside, the crowd chanted "No quota, no vote!" until dusk.\n'
     )
     assert draft(text).statements == []
 
