@@ -22,6 +22,7 @@ from dashboard.ingest.quotes import (
     is_cited_saying,
     looks_like_label,
     quote_words,
+    sums_up,
 )
 from dashboard.ingest.said_on import DateContext, SaidOn, inherit_dates, lead_date, with_date
 
@@ -122,8 +123,12 @@ _NOT_YET_DATED = SaidOn(dt.date.min, dt.date.min, "", "")
 
 
 def _is_label(text: str, quote: QuoteSpan, paragraph: Paragraph, how: str, mention: sp.Mention | None) -> bool:
-    """A scare quote: a label by its position, or a one- or two-word quote no one in its sentence says."""
+    """A scare quote: a label by its position, a word or two summing up the view of someone not named, or a one-
+    or two-word quote no one in its sentence says."""
     if looks_like_label(text, quote, paragraph.start):
+        return True
+    named = how in ("after", "before") and mention is not None and mention.kind == "person"
+    if not named and sums_up(text, quote, paragraph.start):
         return True
     short = quote_words(text[quote.open_at + 1 : quote.close_at]) <= SHORT_QUOTE_WORDS
     return short and (how not in ("after", "before") or mention is None or mention.speaker is None)

@@ -139,10 +139,18 @@ def looks_like_label(text: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if _DESCRIBED_AS.search(before) and words <= _DESCRIBED_WORDS:
         return True
-    short_label = _LABEL_BEFORE.search(before) or _CHARACTERISED_AS.search(before) or _PREPOSITION_BEFORE.search(before)
-    if words <= SHORT_QUOTE_WORDS and short_label:
+    if words <= SHORT_QUOTE_WORDS and _LABEL_BEFORE.search(before):
         return True
     return is_title(quote, before, text[span.close_at + 1 : span.close_at + 40])
+
+
+def sums_up(text: str, span: QuoteSpan, paragraph_start: int) -> bool:
+    """A word or two that sums up a view ('called the offer "cosmetic"') or names a term ('about "seasonal
+    closures"'). A label when a group or a body is said to hold the view; a named person's own word is a
+    statement (as 'he "understood"' is)."""
+    before = text[max(paragraph_start, span.open_at - 60) : span.open_at]
+    short = quote_words(text[span.open_at + 1 : span.close_at]) <= SHORT_QUOTE_WORDS
+    return short and bool(_CHARACTERISED_AS.search(before) or _PREPOSITION_BEFORE.search(before))
 
 
 def is_title(quote: str, before: str, after: str) -> bool:

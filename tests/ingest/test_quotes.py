@@ -104,12 +104,19 @@ def test_titles_of_works_and_named_plans_are_not_statements():
     assert [c.quote for c in draft(text).statements] == ["We have done our part"]
 
 
-def test_a_word_or_two_that_sums_up_a_view_is_a_label_even_with_a_speaker():
+def test_a_word_or_two_that_sums_up_the_view_of_a_group_is_a_label():
     text = (
-        'Kestrel called the Brenmark offer "hollow" on Tuesday. Halvorsen described her reply as "theatre".\n'
-        'Kestrel called the offer "an insult to every family on the coast," and left the room.\n'
+        'Brenmark officials called the Valorian offer "hollow" on Tuesday. The ministry described it as "theatre".\n'
+        'The unions called the offer "an insult to every family on the coast," and left the room.\n'
+        'Kestrel called the quota "unfair" and the talks "a waste of time for everyone in the room."\n'
     )
-    assert [c.quote for c in draft(text).statements] == ["an insult to every family on the coast"]
+    quotes = by_quote(draft(text))
+    assert set(quotes) == {
+        "an insult to every family on the coast",
+        "unfair",
+        "a waste of time for everyone in the room",
+    }
+    assert speaker_of(draft(text), "unfair") == "kestrel"
 
 
 def test_a_passive_description_and_a_given_name_are_labels():
