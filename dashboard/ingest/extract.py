@@ -163,14 +163,18 @@ def resolve_roles_ahead(
     statements: list[Candidate], article: Article, subjects: dict[int, sp.Mention]
 ) -> list[Candidate]:
     """A lead names a role and the next paragraph the person ('… its foreign minister warned that "…"' / 'Ola X,
-    under pressure …, wrote …'): the role is the person the next paragraph's first sentence is about. Quotes that
-    continue its words follow it."""
+    under pressure …, wrote …'): the role is the person the next paragraph's first sentence is about, unless that
+    sentence gives them another role ('Opposition leader X' is not 'the president'). Quotes that continue its
+    words follow it."""
     result: list[Candidate] = []
     for candidate in statements:
         previous = result[-1] if result else None
         if candidate.how == "role ahead" and candidate.paragraph + 1 < len(article.paragraphs):
-            subject = subjects.get(article.paragraphs[candidate.paragraph + 1].sentences[0].start)
-            if subject is not None and subject.kind == "person" and subject.speaker is not None:
+            following = article.paragraphs[candidate.paragraph + 1].sentences[0]
+            subject = subjects.get(following.start)
+            given = sp.role_nouns(article.text[following.start : following.end])
+            wanted = sp.role_nouns(article.text[candidate.evidence[0] : candidate.evidence[1]])
+            if subject and subject.kind == "person" and subject.speaker and (not given or given & wanted):
                 candidate = dataclasses.replace(candidate, speaker=subject.speaker)
         elif candidate.how in ("continues", "after colon") and candidate.speaker is None and previous is not None:
             candidate = dataclasses.replace(candidate, speaker=previous.speaker, mention=previous.mention)

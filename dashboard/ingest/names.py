@@ -123,7 +123,7 @@ _LEADING_WORDS = re.compile(
     r"^(?:(?:but|and|yet|so|later|earlier|meanwhile|however|instead|separately|also|then|still)\b[\s,]*)+", re.I
 )
 _LONE_WORD = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?(?P<word>[A-Z][a-z\u00c0-\u024f]+(?:[-'\u2019][A-Z]?[a-z\u00c0-\u024f]+)?)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?(?P<word>[A-Z][a-z\u00c0-\u024f]+(?:[-'\u2019][A-Z][a-z\u00c0-\u024f]+)?)"
 )
 
 

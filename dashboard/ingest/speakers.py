@@ -57,13 +57,21 @@ ANONYMOUS = re.compile(
 )
 # A role noun after a determiner or a possessive, with up to two modifiers: 'the envoy', 'its foreign minister',
 # "X's chief negotiator" (not 'the minister's aides').
+_ROLE_NOUNS = (
+    r"envoy|minister|official|spokes(?:man|woman|person)|general|president|premier|"
+    r"secretary-general|secretary general|chief|diplomat|ambassador|negotiator|commander|chancellor|senator|"
+    r"representative|head|leader|admiral|mediator|counterpart|chair|chairman|chairwoman|governor|mayor|source"
+)
 _ROLE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<role>(?i:envoy|minister|official|spokes(?:man|woman|person)|general|president|premier|"
-    r"secretary-general|secretary general|chief|diplomat|ambassador|negotiator|commander|chancellor|senator|"
-    r"representative|head|leader|admiral|mediator|counterpart|chair|chairman|chairwoman|governor|mayor|source))\b"
-    r"(?!['\u2019]s)"
+    r"(?P<role>(?i:" + _ROLE_NOUNS + r"))\b(?!['\u2019]s)"
 )
+_ROLE_NOUN = re.compile(r"\b(?:" + _ROLE_NOUNS + r")\b", re.I)
+
+
+def role_nouns(text: str) -> set[str]:
+    """The role nouns a text names ('President X', 'the foreign minister'), in lower case."""
+    return {match.group().lower() for match in _ROLE_NOUN.finditer(text)}
 
 
 @dataclass
@@ -323,4 +331,6 @@ def _opening_subject(head: str, offset: int, registry: Registry, text: str) -> M
     dateline = DATELINE.match(head)
     start = dateline.end() if dateline else len(head) - len(head.lstrip())
     run = re.match(r"(?:[A-Z][\w'\u2019.-]*\s+)+", head[start:])
-    return subject_of(run.group(), offset + start, registry, text) if run else None
+    if run is None or re.search(r"['\u2019]s\s*$", run.group()):  # "X's president …": the subject is not X
+        return None
+    return subject_of(run.group(), offset + start, registry, text)

@@ -269,3 +269,21 @@ def test_she_after_a_quote_attributed_by_said_x_means_x():
         "'That is not science,' she added.\n"
     )
     assert speaker_of(draft(text), "That is not science") == "kestrel"
+
+
+def test_a_person_given_another_role_is_not_the_role_the_lead_names():
+    text = (
+        'Valoria walked out of the talks on Monday, but its fisheries minister said it was "not the end."\n'
+        "Opposition leader Ola Brandt called the walkout a mistake.\n"
+    )
+    speaker = by_quote(draft(text, known={}))["not the end"].speaker
+    assert speaker is None or speaker.name != "Ola Brandt"
+
+
+def test_a_possessive_opening_is_not_the_subject_of_a_saying_participle():
+    text = (
+        "Valoria's fisheries minister on Monday defended the quota, telling crews in port that it was "
+        '"the best deal on the table."\n'
+        "Minister Ola Brandt spoke in Ostrava, where several hundred crews had gathered.\n"
+    )
+    assert speaker_of(draft(text, known={}), "the best deal on the table") == "Ola Brandt"
