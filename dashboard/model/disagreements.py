@@ -37,3 +37,14 @@ def topics_touching(ds: Dataset, column: str, row_id: str) -> list[str]:
     mask = pd.Series([row_id in ids for ids in ds.disagreements[column]], index=ds.disagreements.index, dtype=bool)
     touched = ds.disagreements.loc[mask]
     return list(dict.fromkeys(touched["topic"]))
+
+
+def topics_by_row(ds: Dataset, column: str) -> dict[str, list[str]]:
+    """`topics_touching` for every row id at once: row id → the topics of the disagreements whose `column` names
+    it, in the same order (one pass over the disagreements, for tables of many rows)."""
+    topics: dict[str, list[str]] = {}
+    for ids, topic in zip(ds.disagreements[column], ds.disagreements["topic"], strict=True):
+        for row_id in ids:
+            if topic not in topics.setdefault(row_id, []):
+                topics[row_id].append(topic)
+    return topics

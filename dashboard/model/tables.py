@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import DateLike, format_date_range, format_day, to_timestamp
-from dashboard.model.disagreements import topics_touching
+from dashboard.model.disagreements import topics_by_row
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.links import safe_url
 from dashboard.model.quoting import quote_or_paraphrase
@@ -129,6 +129,7 @@ def statements_table(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     outlets = dict(zip(ds.sources["source_id"], ds.sources["outlet"], strict=True))
     urls = dict(zip(ds.sources["source_id"], ds.sources["url"], strict=True))
     first_source = [ids[0] if len(ids) else "" for ids in statements["source_ids"]]
+    touching = topics_by_row(ds, "statement_ids")  # one pass: a lookup per row took 24 s at 20,000 statements
     table = statements.assign(
         said=date_labels(statements["said_start"], statements["said_end"], statements["said_precision"]),
         words=[
@@ -138,7 +139,7 @@ def statements_table(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
         kind=["quote" if direct else "paraphrase" for direct in statements["is_direct_quote"]],
         source=[outlets.get(s, s) for s in first_source],
         link=pd.Series([safe_url(urls.get(s)) for s in first_source], index=statements.index, dtype=object),
-        disputed=["; ".join(topics_touching(ds, "statement_ids", s)) for s in statements["statement_id"]],
+        disputed=["; ".join(touching.get(s, ())) for s in statements["statement_id"]],
     )
     return table[STATEMENT_COLUMNS].reset_index(drop=True)
 
