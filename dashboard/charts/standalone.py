@@ -70,8 +70,8 @@ h1{font-size:1.7rem;margin:.5rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bo
 .meta,figcaption,.note{color:#3d3d3d;font-size:.92rem}figure{margin:0}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;font-size:.88rem;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}
-thead th{background:#eef1f5}tbody th{font-weight:normal}td{min-width:4rem}
+th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top;text-align:left;overflow-wrap:break-word}
+thead th{background:#eef1f5}tbody th{font-weight:normal}
 ol.sources li{margin:.3rem 0;overflow-wrap:anywhere}#chart-status{font-style:italic}
 """
 
@@ -153,11 +153,13 @@ def _stances(ds: Dataset, filters: Filters) -> tuple[str, str | None, list[str]]
     return section, json_text(chart.to_dict()), stance_ids
 
 
-def _tables(ds: Dataset, filters: Filters, stance_ids: list[str]) -> str:
-    """The events and statements tables, and the sources they (and the panels' stances) cite."""
+def _tables(ds: Dataset, filters: Filters, stance_ids: list[str], with_phases: bool) -> str:
+    """The events and statements tables, and the sources they, the panels' stances and (`with_phases`, when the
+    timeline is drawn) its phase bands cite."""
     events, statements = view_events(ds, filters), view_statements(ds, filters)
     stance_sources = ds.stances.loc[ds.stances["stance_id"].isin(stance_ids), "source_ids"]
-    sources = cited_sources(ds, [*events["source_ids"], *statements["source_ids"], *stance_sources])
+    phase_sources: list[tuple[str, ...]] = list(ds.phases["source_ids"]) if with_phases else []
+    sources = cited_sources(ds, [*events["source_ids"], *statements["source_ids"], *stance_sources, *phase_sources])
     numbers = dict(zip(sources["source_id"], sources["number"], strict=True))
     return (
         '<section aria-labelledby="events-heading"><h2 id="events-heading">Events</h2>'
@@ -168,7 +170,8 @@ def _tables(ds: Dataset, filters: Filters, stance_ids: list[str]) -> str:
             "statements", f"Statements in this view ({len(statements):,})", statements, STATEMENT_HEADINGS, numbers
         )
         + '</section><section aria-labelledby="sources-heading"><h2 id="sources-heading">Sources</h2>'
-        + f'<p class="note">Every source the rows above and the stance panels cite ({len(sources):,}).</p>'
+        + '<p class="note">Every source cited by the rows above, the timeline\'s phases or the stance panels '
+        + f"({len(sources):,}).</p>"
         + sources_list(sources)
         + "</section>"
     )
@@ -208,7 +211,7 @@ def standalone_html(ds: Dataset, filters: Filters, *, live_url: str, made_at: da
         + "<noscript><p>The charts need JavaScript; the tables below hold every row.</p></noscript>"
         + timeline_section
         + stances_section
-        + _tables(ds, filters, stance_ids)
+        + _tables(ds, filters, stance_ids, with_phases=figure_json is not None)
         + f'</main><footer><p class="note">{text(NOTICE)}</p></footer>'
         + "".join(blocks)
         + loader_block()

@@ -21,9 +21,9 @@ from dashboard.model.links import CONTROL, safe_url
 from dashboard.model.sources import published_text
 from dashboard.model.tables import EVENT_COLUMNS, events_table, statements_table
 
-# The most events a copy holds. At 10,000 events of the benchmark's data (20,000 statements) the file is
-# ~13 MB (docs/performance.md, "Standalone copy"); above, the timeline draws weekly counts and the tables grow
-# past what a browser opens quickly from disk.
+# The most events a copy holds. At 10,000 events of the benchmark's data (20,000 statements) the file is 16.5 MB
+# and Chromium took ~20 s to open and draw it from disk (docs/sharing.md); above, the timeline draws weekly counts
+# instead of events, and at ~1.4 kB per event more the file would pass 20 MB by ~12,500 events.
 MAX_STANDALONE_EVENTS = 10_000
 
 
