@@ -64,7 +64,7 @@ __all__ = ["MAX_STANDALONE_EVENTS", "standalone_file_name", "standalone_html", "
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;
-background:#fff;margin:0 auto;padding:1rem 1.25rem 3rem;max-width:1200px;line-height:1.45}
+background:#fff;margin:0 auto;padding:1rem 1.25rem 3rem;max-width:1200px;line-height:1.45;overflow-wrap:anywhere}
 a{color:#0b4f9c}a:focus,.scroll:focus{outline:2px solid #0b4f9c;outline-offset:2px}
 h1{font-size:1.7rem;margin:.5rem 0}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc}
 .meta,figcaption,.note{color:#3d3d3d;font-size:.92rem}figure{margin:0}
