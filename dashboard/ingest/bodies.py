@@ -21,7 +21,9 @@ BODY_NOUNS = (
     "ministry|commission|council|committee|government|parliament|agency|office|party|movement|union|federation|"
     "association|board|authority|department|assembly|cabinet|administration|embassy|delegation|secretariat|"
     "institute|bank|fund|company|corporation|police|army|navy|court|tribunal|league|alliance|organi[sz]ation|"
-    "presidency|coalition|opposition party|bureau|service"
+    "presidency|coalition|opposition party|bureau|service|"
+    # Companies named by their trade ('X Railways said in a statement').
+    "railways|railroad|airlines|airways|industries|holdings"
 )
 # Lower-case words before a body's noun are part of its name ('the foreign ministry', "X's fisheries ministry"),
 # up to a function word.

@@ -169,17 +169,31 @@ def resolve_roles_ahead(
     result: list[Candidate] = []
     for candidate in statements:
         previous = result[-1] if result else None
-        if candidate.how == "role ahead" and candidate.paragraph + 1 < len(article.paragraphs):
-            following = article.paragraphs[candidate.paragraph + 1].sentences[0]
-            subject = subjects.get(following.start)
-            given = sp.role_nouns(article.text[following.start : following.end])
-            wanted = sp.role_nouns(article.text[candidate.evidence[0] : candidate.evidence[1]])
-            if subject and subject.kind == "person" and subject.speaker and (not given or given & wanted):
-                candidate = dataclasses.replace(candidate, speaker=subject.speaker)
+        if candidate.how == "role ahead":
+            speaker = _person_ahead(candidate, article, subjects)
+            candidate = dataclasses.replace(candidate, speaker=speaker) if speaker else candidate
         elif candidate.how in ("continues", "after colon") and candidate.speaker is None and previous is not None:
             candidate = dataclasses.replace(candidate, speaker=previous.speaker, mention=previous.mention)
         result.append(candidate)
     return result
+
+
+# How many paragraphs after a lead's role the person may come: wire copy may put a paragraph of background between.
+_ROLE_AHEAD_PARAGRAPHS = 3
+
+
+def _person_ahead(candidate: Candidate, article: Article, subjects: dict[int, sp.Mention]) -> sp.Speaker | None:
+    """The first person a following paragraph opens about (paragraphs about no one are skipped), unless that
+    sentence gives them another role than the one the quote's sentence names."""
+    wanted = sp.role_nouns(article.text[candidate.evidence[0] : candidate.evidence[1]])
+    for paragraph in article.paragraphs[candidate.paragraph + 1 : candidate.paragraph + 1 + _ROLE_AHEAD_PARAGRAPHS]:
+        following = paragraph.sentences[0]
+        subject = subjects.get(following.start)
+        if subject is None or subject.kind != "person" or subject.speaker is None:
+            continue
+        given = sp.role_nouns(article.text[following.start : following.end])
+        return subject.speaker if not given or given & wanted else None
+    return None
 
 
 def _continuation(
@@ -221,7 +235,7 @@ def _update_last_speaker(
         people = [m for m in leading if m.kind == "person"]
         mention = people[0] if people else mention or (leading[0] if leading else None)
     if mention is None or mention.speaker is None:
-        person = sp.person_before_who(narrative, registry, masked)
+        person = sp.person_opening(narrative, registry, masked)
         mention = (
             sp.Mention(0, "person", sp.Speaker(person.name, person.actor_id, person=person)) if person else mention
         )

@@ -40,13 +40,14 @@ NOT_PERSON_WORDS = frozenset(
     "asia africa america stories headlines update monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december nato "
     # Places and works: 'the X River', 'Port X', 'the X Basin Commission', 'the X Herald'.
-    "river lake dam basin bay valley mountain mountains island islands port harbour harbor canal delta reservoir "
+    "river lake dam basin bay valley mountain mountains pass island islands port harbour harbor canal delta reservoir "
     "gulf strait coast province region county city district station road avenue tower hotel stadium museum "
     "cathedral hospital school court tribunal board authority movement campaign programme program television "
     "radio network channel company corporation federation association front army navy command police service "
     "foundation society league club assembly cabinet administration embassy consulate mission delegation "
     "secretariat conference accord agreement plan project initiative protocol convention charter herald courier "
-    "gazette tribune chronicle observer globe broadcasting".split()
+    "gazette tribune chronicle observer globe broadcasting railways railroad airlines airways industries "
+    "holdings".split()
 )
 # A capitalised run followed by one of these lower-case nouns names that thing: 'the Blue Coast party',
 # 'the Green Tide movement', 'the Morning Watch programme', 'the Obama administration'.

@@ -159,7 +159,7 @@ def _refers_to(subject: sp.Mention, speaker: sp.Speaker | None) -> bool:
         return False
     if subject.speaker is None:
         return subject.kind in ("role", "pronoun")
-    return subject.speaker.name == speaker.name
+    return sp.same_speaker(subject.speaker, speaker)
 
 
 def inherit_dates(statements: list[Candidate]) -> list[Candidate]:
@@ -180,6 +180,4 @@ def inherit_dates(statements: list[Candidate]) -> list[Candidate]:
 
 
 def _same_speaker(first: Candidate, second: Candidate) -> bool:
-    if first.speaker is None or second.speaker is None:
-        return False
-    return first.speaker.name == second.speaker.name
+    return sp.same_speaker(first.speaker, second.speaker)

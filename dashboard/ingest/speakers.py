@@ -35,14 +35,18 @@ SPEECH_VERB = re.compile(
     r"vowed|pledged|promised|assured|reiterated|repeated|underlined|underscored|called|[Aa]ccording to|telling|"
     r"calling|"
     r"described|describes|describing|stated|states|tweeted|posted|responded|retorted|countered|quipped|joked|"
-    r"confirmed|denied|demanded|informed|highlighted|lamented|asserted|contended|alleged)\b"
+    r"confirmed|denied|demanded|informed|highlighted|lamented|asserted|contended|alleged|accusing|warning|insisting|arguing|"
+    r"stressing|noting|urging|vowing|claiming|"
+    # 'X accused Y of "…"' (not 'X was accused of "…"', where others speak).
+    r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!is )(?<!are )(?<!be )accused)\b"
 )
 _QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.{1,80}?)\s+as\s+saying\b")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:]{1,80})")
 # 'He', 'she' and 'the 54-year-old' mean the last person or unnamed source a sentence was about.
 PRONOUN = re.compile(r"\b(?:he|she|He|She|the \d{2}-year-old)\b")
-# 'They' means unnamed sources just named ('Officials said …. "…," they added'), never a named person.
-_THEY = re.compile(r"\b(?:they|They)\b")
+# 'They' and 'one of them' mean unnamed sources just named ('Officials said …. "…," they added'; 'Sources in the
+# delegation put the cost at …. "…," one of them said'), never a named person.
+_THEY = re.compile(r"\b(?:[Oo]ne of (?:them|those)|[Ss]ome of them|they|They)\b")
 ANONYMOUS = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther)\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person)|aides?|officers?|negotiators?|insiders?|"
@@ -116,6 +120,13 @@ class Registry:
             if person.name == name or same_person(person.name, name):
                 return person
         actor_id = actor_id or self.known.get(name.lower(), "") or self.known.get(surname.lower(), "")
+        for person in self.people:
+            # 'Malinek, addressing exporters, …' then 'Zofie Malinek said': the surname met first is the same person
+            # as the full name the data knows; it takes the full name.
+            if actor_id and person.actor_id == actor_id:
+                if " " not in person.name and person.name == surname:
+                    person.name, person.context = name, person.context or context.lower()
+                return person
         person = Person(name, surname, context.lower(), actor_id)
         self.people.append(person)
         return person
@@ -145,6 +156,15 @@ class Registry:
             if role.lower() in person.context:
                 return person
         return None
+
+
+def same_speaker(first: Speaker | None, second: Speaker | None) -> bool:
+    """Two speakers are one: the same person of the article, the same actor of the data, or the same name."""
+    if first is None or second is None:
+        return False
+    if first.person is not None and first.person is second.person:
+        return True
+    return bool(first.actor_id and first.actor_id == second.actor_id) or first.name == second.name
 
 
 def same_person(first: str, second: str) -> bool:
@@ -206,12 +226,15 @@ def mentions(phrase: str, offset: int, registry: Registry, text: str) -> list[Me
         found.append(Mention(match.start(), "pronoun", registry.last_subject or _speaker(registry.last_speaker)))
     sources = registry.last_subject if registry.last_subject and registry.last_subject.anonymous else None
     found += [Mention(match.start(), "pronoun", sources) for match in _THEY.finditer(phrase)]
+    bodies = find_bodies(phrase, known_bodies(registry.known))
+    # A run that is a body the data knows ('X Railways' as an organisation of actors.csv) is not a person.
+    known = [(b.start, b.start + len(b.name)) for b in bodies if b.actor_id]
     for run in name_runs(phrase):
-        person = _person_of_run(run, offset + run.start, registry, text)
+        inside = any(start <= run.start and run.start + len(" ".join(run.tokens)) <= end for start, end in known)
+        person = None if inside else _person_of_run(run, offset + run.start, registry, text)
         if person:
             found.append(Mention(run.start, "person", _speaker(person)))
-    for body in find_bodies(phrase, known_bodies(registry.known)):
-        found.append(Mention(body.start, "body", registry.body(body)))
+    found += [Mention(body.start, "body", registry.body(body)) for body in bodies]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -246,9 +269,20 @@ def _speaker(person: Person | None) -> Speaker | None:
 _PREFERENCE = {"person": 0, "anonymous": 1, "role": 2, "body": 3, "pronoun": 4}
 
 
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:In|At|On|During|After|Before|Following|From|With|Without|Despite|Unlike|Like|Asked|Pressed|Interviewed|"
+    r"Questioned|Speaking|Writing|Talking|Addressing|Responding|Reacting|Commenting|Referring)\b[^,]*,"
+)
+
+
 def subject_of(phrase: str, offset: int, registry: Registry, text: str) -> Mention | None:
     """The speaker a subject phrase names: a person first, then an unnamed source, a role, a body, a pronoun."""
     found = mentions(phrase, offset, registry, text)
+    # 'In an interview with the daily X on Wednesday, the opposition leader Y promised …': an opening phrase set off
+    # by a comma is not the subject when someone comes after it.
+    opening = _OPENING_PHRASE.match(phrase)
+    if opening and any(m.start >= opening.end() for m in found):
+        found = [m for m in found if m.start >= opening.end()]
     best = min(found, key=lambda m: (_PREFERENCE[m.kind], m.start)) if found else None
     if best is None or best.speaker is None:
         person = new_surname(phrase, registry, text)
@@ -261,14 +295,21 @@ def subject_of(phrase: str, offset: int, registry: Registry, text: str) -> Menti
     return best
 
 
-# 'Holt, who led the experts, was unmoved': only a person is followed by ', who'.
-_SURNAME_WHO = re.compile(r"\s*(?P<word>[A-Z][a-z\u00c0-\u024f]+(?:-[A-Z][a-z\u00c0-\u024f]+)?),\s+who\b")
+# 'Holt, who led the experts, was unmoved': only a person is followed by ', who'. 'Holt was unmoved', 'Holt,
+# addressing students on Monday, had been franker': a sentence opening on W and its verb is about W.
+_SURNAME_OPENING = re.compile(
+    r"\s*(?P<word>[A-Z][a-z\u00c0-\u024f]+(?:-[A-Z][a-z\u00c0-\u024f]+)?)"
+    r"(?:(?P<who>,\s+who\b)|(?:,[^,]{1,80},)?\s+(?:was|is|has|had|remained|appeared|seemed)\b)"
+)
 
 
-def person_before_who(sentence: str, registry: Registry, text: str) -> Person | None:
-    """A sentence opening 'W, who …' is about a person named W, even one neither introduced nor in --data."""
-    match = _SURNAME_WHO.match(sentence)
-    return new_surname(match.group("word"), registry, text) if match else None
+def person_opening(sentence: str, registry: Registry, text: str) -> Person | None:
+    """A sentence opening 'W, who …' is about a person named W, even one neither introduced nor in --data; so is
+    one opening 'W was …' or 'W, <aside>, had …' when the article names W in full elsewhere ('Ana W')."""
+    match = _SURNAME_OPENING.match(sentence)
+    if match is None or (not match.group("who") and full_name(match.group("word"), text) is None):
+        return None
+    return new_surname(match.group("word"), registry, text)
 
 
 def new_surname(phrase: str, registry: Registry, text: str) -> Person | None:
@@ -310,8 +351,12 @@ def attribution_before(head: str, offset: int, registry: Registry, text: str) ->
     # Y, said …'), the next verb's subject may.
     body: Mention | None = None
     for verb in SPEECH_VERB.finditer(blanked):
-        found = subject_of(head[begin : verb.start()], offset + begin, registry, text)
-        if (found is None or found.speaker is None) and _PARTICIPLE.fullmatch(verb.group()):
+        participle = _PARTICIPLE.fullmatch(verb.group())
+        # '…, with its chief negotiator accusing the other side of "…"': the participle's subject follows 'with'.
+        absolute = _WITH_SUBJECT.search(head, begin, verb.start()) if participle else None
+        start = absolute.start("np") if absolute else begin
+        found = subject_of(head[start : verb.start()], offset + start, registry, text)
+        if (found is None or found.speaker is None) and participle and not absolute:
             found = _opening_subject(head, offset, registry, text) or found
         if found and found.speaker and found.kind != "body":
             return found
@@ -323,6 +368,7 @@ def attribution_before(head: str, offset: int, registry: Registry, text: str) ->
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,")
 _PARTICIPLE = re.compile(r"\w+ing")
+_WITH_SUBJECT = re.compile(r"\bwith\s+(?P<np>[^,;]{1,80}?)\s*$")
 
 
 def _opening_subject(head: str, offset: int, registry: Registry, text: str) -> Mention | None:
