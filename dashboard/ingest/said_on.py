@@ -134,23 +134,45 @@ def reported_speech_date(
     return None
 
 
-# Words after the saying verb that may still date the saying ('said on Tuesday that', 'said at a briefing on Friday').
+# Words after the saying verb that may still date the saying ('said on Tuesday', 'told reporters on Friday'), and
+# how far a 'that' may come ('said at a briefing in the capital on Monday that').
 _AFTER_VERB_WORDS = 6
+_THAT_WORDS = 12
+# Verbs whose reported words may follow at once, with no object first ('said the mood soured on Tuesday'; but
+# 'told reporters on Tuesday', 'announced the deal on Tuesday').
+_REPORTING_VERB = re.compile(
+    r"said|says|say|added|adds|insisted|insists|argued|argues|claimed|claims|maintained|maintains|conceded|"
+    r"concedes|acknowledged|admitted|predicted|suggested|complained|replied|hoped|hopes"
+)
+# Words that go on describing the saying ('said at a briefing', 'said late on Monday', 'said Sunday'); any other
+# word right after 'said' opens the reported words ('said the mood soured on Tuesday').
+_ABOUT_THE_SAYING = re.compile(
+    r"(?:at|in|on|to|during|after|before|from|outside|inside|with|by|via|over|through|while|when|as|late|early|"
+    r"later|earlier|again|also|yesterday|today|tonight|last|this|separately|afterwards|then|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W*",
+    re.I,
+)
 
 
 def _speech_reach(masked: str, start: int, end: int) -> int:
-    """Where the reporter's words about the saying end: at 'that' or six words after a saying verb, since the
-    reported words that follow date their own facts ('said the clause, resolved on Tuesday, …'). The whole
-    sentence when it has no saying verb ('The minister, addressing students on Monday, was firm.')."""
+    """Where the reporter's words about the saying end: at the reported words, which date their own facts ('said
+    the clause, resolved on Tuesday, …'): right after 'said' when a word not about the saying follows, else at a
+    'that', else six words on. The whole sentence when it has no saying verb ('The minister, addressing students on
+    Monday, was firm.')."""
     verbs = list(sp.SPEECH_VERB.finditer(_without_relative_clauses(masked[start:end])))
     if not verbs:
         return end
-    return max(_after_verb(masked[start + verb.end() : end]) + start + verb.end() for verb in verbs)
+    return max(_after_verb(masked[start + verb.end() : end], verb.group()) + start + verb.end() for verb in verbs)
 
 
-def _after_verb(after: str) -> int:
-    words = list(re.finditer(r"\S+", after))[:_AFTER_VERB_WORDS]
-    return next((w.start() for w in words if w.group().lower() == "that"), words[-1].end() if words else 0)
+def _after_verb(after: str, verb: str) -> int:
+    words = list(re.finditer(r"[^\s,]+", after))[:_THAT_WORDS]
+    if not words:
+        return 0
+    if _REPORTING_VERB.fullmatch(verb.lower()) and not _ABOUT_THE_SAYING.fullmatch(words[0].group()):
+        return words[0].start()
+    that = next((w.start() for w in words if w.group().lower() == "that"), None)
+    return that if that is not None else words[:_AFTER_VERB_WORDS][-1].end()
 
 
 def _refers_to(subject: sp.Mention, speaker: sp.Speaker | None) -> bool:

@@ -209,3 +209,19 @@ def test_the_lead_day_is_the_day_by_its_saying_verb():
         '"We go home with nothing," he said later.\n'
     )
     assert _said(text, "We go home with nothing") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_a_date_in_the_reported_words_right_after_said_is_not_the_day_of_saying():
+    text = LEAD + (
+        "A Brenmark official, who asked not to be named, said the mood turned on Monday. "
+        '"Nobody smiled after that," the official said.\n'
+    )
+    assert _said(text, "Nobody smiled after that") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_words_about_the_saying_run_up_to_a_later_that():
+    text = LEAD + (
+        "Kestrel said at a meeting of the net makers in Ostrava on Monday that the offer was weak. "
+        '"We want more," she said.\n'
+    )
+    assert _said(text, "We want more") == (D(2031, 3, 10), D(2031, 3, 10))
