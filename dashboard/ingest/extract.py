@@ -16,6 +16,7 @@ from dashboard.ingest import speakers as sp
 from dashboard.ingest.article import Article, Paragraph, Sentence
 from dashboard.ingest.events import EventCandidate, find_events
 from dashboard.ingest.quotes import (
+    DOCUMENT_SOURCE,
     SHORT_QUOTE_WORDS,
     QuoteSpan,
     clean_quote,
@@ -108,7 +109,7 @@ def _sentence_statements(
             continue
         tail_end = quotes[index + 1].open_at if index + 1 < len(quotes) else sentence.end
         mention, how = _attribute(article, masked, quote, sentence, tail_end, registry, earlier + found)
-        if _is_label(article.text, quote, paragraph, how, mention):
+        if _is_label(article.text, quote, paragraph, how, mention) or _cites_a_document(masked, sentence, quote):
             continue
         raw = article.text[quote.open_at + 1 : quote.close_at]
         speaker = mention.speaker if mention else None
@@ -132,6 +133,14 @@ def _is_label(text: str, quote: QuoteSpan, paragraph: Paragraph, how: str, menti
         return True
     short = quote_words(text[quote.open_at + 1 : quote.close_at]) <= SHORT_QUOTE_WORDS
     return short and (how not in ("after", "before") or mention is None or mention.speaker is None)
+
+
+def _cites_a_document(masked: str, sentence: Sentence, quote: QuoteSpan) -> bool:
+    """'According to a draft seen by X, crews could cross "in exceptional circumstances"': the words are the
+    document's, unless someone is said to say them between the document and the quote."""
+    head = masked[sentence.start : quote.open_at]
+    document = DOCUMENT_SOURCE.search(head)
+    return document is not None and sp.SPEECH_VERB.search(head, document.end()) is None
 
 
 def _attribute(

@@ -121,6 +121,14 @@ _SIGN_BEFORE = re.compile(
     r"|\bchant(?:s|ed|ing)?\s*[:,]?\s*$",
     re.I,
 )
+# A document as the source of the sentence ('according to a draft seen by the agency, …'): words quoted from it are
+# its text, not anyone's statement. A statement is not such a document: a body speaks by it.
+DOCUMENT_SOURCE = re.compile(
+    r"\baccording to (?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:drafts?|documents?|text|copy|memo|memorandum|"
+    r"report|letter|paper|plan|proposal|communiqu[e\u00e9]|filing|ruling|transcript|minutes|agreement|treaty|bill|"
+    r"contract|decree|resolution)\b",
+    re.I,
+)
 SHORT_QUOTE_WORDS = 2
 _NAMED_WORDS = 4
 _DESCRIBED_WORDS = 6

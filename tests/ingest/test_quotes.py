@@ -135,3 +135,14 @@ def test_a_headline_that_quotes_someone_is_not_body_text():
         "Kestrel rejects the Brenmark quota offer\n"
     )
     assert [c.quote for c in draft(text).statements] == ["The quota stands"]
+
+
+def test_words_quoted_from_a_document_are_not_a_statement():
+    text = (
+        "According to a copy of the draft seen by the Harbour Gazette, trawlers could enter the box "
+        '"only in a storm".\n'
+        'According to the draft, Kestrel said the box would be "closed to trawlers for good."\n'
+    )
+    quotes = by_quote(draft(text))
+    assert set(quotes) == {"closed to trawlers for good"}
+    assert speaker_of(draft(text), "closed to trawlers for good") == "kestrel"
