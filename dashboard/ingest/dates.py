@@ -27,7 +27,7 @@ _MONTH_LEAD = (
     r"(?P<lead>\b(?:in|by|for|since|until|till|from|of|early|late|mid|mid-|last|next|this|before|after|on)\s+)"
 )
 # Tense around a month or weekday with no year: future words make it the next one, not the last one.
-_FUTURE = re.compile(
+FUTURE = re.compile(
     r"\b(?:will|would|could|should|shall|might|may|plans?|planned|expects?|expected|hopes?|hoped|due|intends?|"
     r"aims?|scheduled|to be held|upcoming|next|by)\b"
 )
@@ -113,7 +113,7 @@ def _tense(text: str, at: int, kind: str) -> bool:
     if kind in _YEARLESS:
         boundary = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z\"\u201c])|\n", text[:at])), default=0)
         start = min(start, boundary)
-    return bool(_FUTURE.search(text[start:at]))
+    return bool(FUTURE.search(text[start:at]))
 
 
 def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) -> Resolved:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.ingest.article import DATELINE, Article
-from dashboard.ingest.dates import DateRange, find_dates
+from dashboard.ingest.dates import FUTURE, DateRange, find_dates
 from dashboard.ingest.said_on import lead_date
 
 
@@ -45,8 +45,11 @@ def find_events(article: Article, masked: str, published: dt.date) -> list[Event
         sentence_text = article.text[start:end]
         dateline = DATELINE.match(sentence_text) if first else None
         skip = dateline.end() if dateline else 0  # the dateline is the day of filing, not an event
-        for found in find_dates(sentence_text[skip:], published, start + skip):
-            found = _with_duration(found, sentence_text)
+        found_dates = [
+            _with_duration(found, sentence_text, found.at - start)
+            for found in find_dates(sentence_text[skip:], published, start + skip)
+        ]
+        for found in found_dates or _round_ended_at_the_news(article, masked, published, sentence_text, start):
             key = (found.start, found.end)
             if key not in events:
                 kind = guess_kind(sentence_text, found.at - start)
@@ -90,15 +93,53 @@ _OPENING_PARAGRAPHS = 4
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
-def _with_duration(found: DateRange, sentence_text: str) -> DateRange:
-    """'opened a four-day seminar Tuesday': the event runs from that day for four days."""
-    match = re.search(r"\b(\w+)-day\b", sentence_text)
-    count = _NUMBER_WORDS.get(match.group(1).lower(), 0) if match else 0
-    if found.precision != "day" or not count:
+_VERB_WORDS = 2  # words after a duration in which its clause's verb comes
+# A duration: 'a four-day seminar', 'two days of talks'.
+_DURATION = re.compile(
+    r"\b(?P<count>\w+)(?:-day\b|\s+days\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations|meetings|discussions|"
+    r"consultations|debate|hearings|sessions|protests|strikes|fighting|clashes)\b)",
+    re.I,
+)
+# The date given is the last day: 'a three-day round that ended on Wednesday', 'ended a two-day summit on Friday',
+# 'after two days of talks on Friday'.
+_ENDED = r"(?:ended|ends|ending|closed|concluded|wrapped up|wound up|broke off|broke up)"
+_ENDED_AFTER = re.compile(r"\b" + _ENDED + r"\b")
+_ENDED_BEFORE = re.compile(r"\b(?:at the end of|after|" + _ENDED + r")\s+(?:a\s+|the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _with_duration(found: DateRange, sentence_text: str, at: int) -> DateRange:
+    """'opened a four-day seminar Tuesday': the event runs from that day for four days; 'a three-day round that
+    ended on Wednesday': it runs up to that day."""
+    match = _DURATION.search(sentence_text)
+    count = _NUMBER_WORDS.get(match.group("count").lower(), 0) if match else 0
+    if match is None or found.precision != "day" or not count:
         return found
+    if _ENDED_BEFORE.search(sentence_text[: match.start()]) or _ENDED_AFTER.search(sentence_text, match.end(), at):
+        start = found.end - dt.timedelta(days=count - 1)
+        note = f"{found.note}; '{match.group()}' ending that day gives the first day"
+        return DateRange(start, found.end, "day", found.phrase, note, found.at, found.lead)
     end = found.start + dt.timedelta(days=count - 1)
-    note = f"{found.note}; '{match.group()}' gives the last day" if match else found.note
+    note = f"{found.note}; '{match.group()}' gives the last day"
     return DateRange(found.start, end, "day", found.phrase, note, found.at, found.lead)
+
+
+def _round_ended_at_the_news(
+    article: Article, masked: str, published: dt.date, sentence_text: str, start: int
+) -> list[DateRange]:
+    """'Instead, three days of talks were taken up by …', 'The deal, reached at the end of two days of talks, …':
+    a past round of some days with no date of its own is the one that ended on the day of the lead's news."""
+    match = _DURATION.search(sentence_text)
+    count = _NUMBER_WORDS.get(match.group("count").lower(), 0) if match else 0
+    # The tense of the round's own clause: the words before it and the two after, its verb ('will hold two days of
+    # talks', 'two days of talks are planned'), not a 'would' further on.
+    after = " ".join(sentence_text[match.end() :].split()[:_VERB_WORDS]) if match else ""
+    future = bool(match and FUTURE.search(sentence_text[: match.end()] + " " + after))
+    lead = lead_date(article, masked, published) if match and count and not future else None
+    if match is None or lead is None:
+        return []
+    note = f"'{match.group()}' with no date of its own, ending on the day of the lead: {lead.note}"
+    first = lead.end - dt.timedelta(days=count - 1)
+    return [DateRange(first, lead.end, "day", match.group(), note, start + match.start())]
 
 
 def guess_kind(sentence_text: str, at: int) -> str:

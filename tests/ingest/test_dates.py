@@ -225,3 +225,20 @@ def test_words_about_the_saying_run_up_to_a_later_that():
         '"We want more," she said.\n'
     )
     assert _said(text, "We want more") == (D(2031, 3, 10), D(2031, 3, 10))
+
+
+def test_a_round_of_some_days_that_ended_on_a_day_runs_up_to_it():
+    text = (
+        "The three-day round of talks ended on Tuesday in Ostrava without a figure for cod.\n"
+        "The net makers on Friday closed a two-day congress in the port.\n"
+    )
+    ranges = {(e.date.start, e.date.end) for e in draft(text).events}
+    assert {(D(2031, 3, 9), D(2031, 3, 11)), (D(2031, 3, 6), D(2031, 3, 7))} <= ranges
+
+
+def test_a_past_round_of_some_days_with_no_date_ends_on_the_day_of_the_lead():
+    # The tense is the round's own clause's: 'would' in what the days were spent on is not a plan.
+    text = LEAD + "Two days of negotiations were spent on who would count the boats, officials said.\n"
+    assert (D(2031, 3, 10), D(2031, 3, 11)) in {(e.date.start, e.date.end) for e in draft(text).events}
+    planned = LEAD + "Two days of talks will follow in Ostrava, officials said.\n"
+    assert (D(2031, 3, 10), D(2031, 3, 11)) not in {(e.date.start, e.date.end) for e in draft(planned).events}
