@@ -14,6 +14,7 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +87,28 @@ def read_page(path: Path) -> Page:
     if not any(is_body(line) for line in text.splitlines()):
         found = f"; only {_one_line(text)[:60]!r}" if text else ""
         raise PageError(f"{path}: no article text found in the page (is it the article's own page?){found}")
+    text = "\n".join([text, *captions(html)])
     return Page(text + "\n", _one_line(document.title), _date(document.date), _one_line(document.author))
+
+
+_ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.I | re.S)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|picture)?\s*caption\s*[,:]", re.I)
+
+
+def captions(html: str) -> list[str]:
+    """The article's picture captions (`<figcaption>`, inside `<article>` when the page has one), which
+    trafilatura drops with the images, as 'Caption: …' lines: read for events only ('Members marched on
+    Saturday'), after the body text so that its offsets stay as they are."""
+    article = _ARTICLE.search(html)
+    lines: list[str] = []
+    for match in _FIGCAPTION.finditer(article.group() if article else html):
+        caption = _one_line(unescape(_TAG.sub(" ", match.group(1))))
+        line = caption if _CAPTION_LABEL.match(caption) else f"Caption: {caption}"
+        if caption and line not in lines:
+            lines.append(line)
+    return lines
 
 
 def decode_page(path: Path) -> str:

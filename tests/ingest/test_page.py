@@ -251,3 +251,18 @@ def _lazy(statement: ast.stmt) -> bool:
     if isinstance(statement, ast.If):
         return isinstance(statement.test, ast.Name) and statement.test.id == "TYPE_CHECKING"
     return isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+
+
+def test_the_articles_picture_captions_are_read_for_events_after_the_body(tmp_path):
+    figure = (
+        "<figure><img src='quay.jpg' alt=''><figcaption>Crews blocked the <b>Ostmark</b> quay on Saturday &amp; "
+        "Sunday</figcaption></figure>"
+    )
+    sidebar = "<aside><figure><figcaption>Trains crossed the bridge on Monday</figcaption></figure></aside>"
+    html = page_html().replace("</article>", f"{figure}</article>{sidebar}")
+    text = read_page(_write(tmp_path, html)).text
+    assert text.endswith("\nCaption: Crews blocked the Ostmark quay on Saturday & Sunday\n")
+    assert "bridge" not in text  # a caption outside the article is not the article's
+    extraction, _ = cli.draft(tmp_path / "courier.html", dt.date(2031, 6, 19), PROJECT_ROOT / "data", "cc")
+    assert len(extraction.statements) == 2  # a caption is no statement
+    assert dt.date(2031, 6, 14) in {e.date.start for e in extraction.events}
