@@ -96,8 +96,19 @@ def _name_of(actor_id: str, known: dict[str, str]) -> str:
     return next((name for name, known_id in known.items() if known_id == actor_id), "")
 
 
+# One institution, two usual names: 'the foreign ministry' is the 'Ministry of Foreign Affairs' ('of' is a stop word,
+# so 'the communications ministry' is already the 'Ministry of Communications').
+_EQUIVALENT = (
+    (re.compile(r"\bforeign affairs\b"), "foreign"),
+    (re.compile(r"\b(?:internal|home) affairs\b"), "interior"),
+)
+
+
 def _words(name: str) -> list[str]:
-    words = [re.sub(r"['\u2019]s$", "", w.lower().strip(".,")) for w in name.split()]
+    name = name.lower()
+    for pattern, usual in _EQUIVALENT:
+        name = pattern.sub(usual, name)
+    words = [re.sub(r"['\u2019]s$", "", w.strip(".,")) for w in name.split()]
     return [w for w in words if w and w not in _STOP_WORDS]
 
 

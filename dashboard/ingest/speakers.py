@@ -327,13 +327,27 @@ def attribution_after(tail: str, offset: int, registry: Registry, text: str) -> 
     """'…," X said' or '…," said X' right after a closing quote mark."""
     stripped = tail.lstrip(" ,.;:\u2014\u2013-")
     offset += len(tail) - len(stripped)
+    # '…," and his party said it would …': a conjunction opens a new clause with a subject of its own.
+    if _NEW_CLAUSE.match(stripped):
+        return None
     verb = SPEECH_VERB.search(stripped)
-    if verb is None or len(stripped[: verb.start()].split()) > 8:
+    if verb is None or len(_without_apposition(stripped[: verb.start()]).split()) > _AFTER_WORDS:
         return None
     if verb.start() == 0:
         rest = re.split(r"[,;.:]", stripped[verb.end() :], maxsplit=1)[0]
         return subject_of(rest, offset + verb.end(), registry, text)
     return subject_of(stripped[: verb.start()], offset, registry, text)
+
+
+_AFTER_WORDS = 8
+_NEW_CLAUSE = re.compile(r"(?:and|but|while|whereas|as|although|though)\s", re.I)
+# '…," Ana Holt, the Grand Duchy of X's special envoy, told reporters': an apposition set off by commas after the
+# name is not counted in the words before the verb.
+_APPOSITION = re.compile(r",\s+(?:the|a|an|[A-Z][\w-]*['\u2019]s)\s[^,]{1,80},\s*$")
+
+
+def _without_apposition(subject: str) -> str:
+    return _APPOSITION.sub(" ", subject)
 
 
 def attribution_before(head: str, offset: int, registry: Registry, text: str) -> Mention | None:

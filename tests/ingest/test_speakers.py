@@ -370,3 +370,30 @@ def test_a_sentence_opening_on_a_surname_and_its_verb_is_about_that_person():
         "Ingrid Ostby has led the trawler owners since 2029.\n"
     )
     assert speaker_of(draft(text), "They counted our boats twice") == "Ingrid Ostby"
+
+
+def test_an_apposition_after_the_name_past_the_quote_is_not_counted_as_the_subject():
+    text = (
+        '"Nobody signs anything this week," Ilse Varga, the Northern Sea Council\'s senior fisheries mediator, '
+        "told reporters in Ostrava.\n"
+    )
+    assert speaker_of(draft(text, known={}), "Nobody signs anything this week") == "Ilse Varga"
+
+
+def test_a_clause_opened_by_a_conjunction_after_the_quote_has_a_speaker_of_its_own():
+    text = (
+        "Net maker Jonas Berg wrote online on Monday that the ministers had \u201csold the northern banks\u201d, "
+        "and his union said it would call a strike.\n"
+    )
+    assert speaker_of(draft(text, known={}), "sold the northern banks") == "Jonas Berg"
+
+
+def test_the_foreign_ministry_is_the_ministry_of_foreign_affairs():
+    known = {"org:valorian ministry of foreign affairs": "valoria_mfa", "org:valorian ministry of fisheries": "val_f"}
+    text = (
+        'In Ostrava, the Valorian foreign ministry said in a statement that the quota was "final".\n'
+        'The Valorian fisheries ministry said the boats were "ready to sail".\n'
+    )
+    extraction = draft(text, known=known)
+    assert speaker_of(extraction, "final") == "valoria_mfa"
+    assert speaker_of(extraction, "ready to sail") == "val_f"
