@@ -93,7 +93,9 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateRange
                 continue
             start, end, precision, how = resolved
             phrase = match.group().strip().rstrip(".")  # "in June." at a sentence end
-            lead = text[max(0, match.start() - 12) : match.start()].split()[-1:] or [""]
+            # 'since February': a month's lead word is inside its match; any other date's is the word before it.
+            lead = [(match.groupdict().get("lead") or "").strip()] if kind == "month" else []
+            lead = [w for w in lead if w] or text[max(0, match.start() - 12) : match.start()].split()[-1:] or [""]
             note = f"'{phrase}' resolved against the publication date {published.isoformat()} ({how})"
             found.append(DateRange(start, end, precision, phrase, note, offset + match.start(), lead[0].lower()))
             taken.append((match.start(), match.end()))

@@ -75,14 +75,37 @@ def said_dates(masked: str, sentence: tuple[int, int], published: dt.date) -> li
     usable = ("day", "week", "month", "approximate")
     dates = [d for d in found if d.end <= published and d.lead not in _DEADLINE_LEADS and d.precision in usable]
     # 'Talks that opened on Monday failed, Y said on Tuesday': the date by the saying verb comes first.
-    return sorted(dates, key=lambda d: not _by_saying_verb(reporter, d.at - start))
+    dates = sorted(dates, key=lambda d: not _by_saying_verb(reporter, d.at - start))
+    that_day = _THAT_DAY.search(reporter)
+    if not dates and that_day:
+        earlier = _day_before(masked, start, published)
+        if earlier is not None:
+            note = f"'{that_day.group()}' is the day named last before it in the paragraph: {earlier.note}"
+            return [dataclasses.replace(earlier, phrase=that_day.group(), note=note, at=start + that_day.start())]
+    return dates
+
+
+# 'X filed a complaint on Thursday. Its chairman said that day …': the day the paragraph named last.
+_THAT_DAY = re.compile(r"\b(?:that|the same) day\b", re.I)
+
+
+def _day_before(masked: str, start: int, published: dt.date) -> DateRange | None:
+    """The last past day named earlier in the paragraph (the line) that `start` is in."""
+    line = masked.rfind("\n", 0, start) + 1
+    days = [d for d in find_dates(masked[line:start], published, line) if _past_day(d, published)]
+    return days[-1] if days else None
 
 
 _BY_VERB = 40  # characters after a saying verb in which a date dates the saying ('told reporters in X on Tuesday')
 
 
 def _by_saying_verb(text: str, at: int) -> bool:
-    return any(verb.end() <= at <= verb.end() + _BY_VERB for verb in _SAYING_VERB.finditer(text[:at]))
+    """A date within the words about the saying just after a saying verb; not one in the reported words ('informed
+    that the round held on 8-9 May had …')."""
+    return any(
+        verb.end() <= at <= verb.end() + min(_BY_VERB, _after_verb(text[verb.end() :], verb.group()))
+        for verb in _SAYING_VERB.finditer(text[:at])
+    )
 
 
 def with_date(
@@ -166,6 +189,9 @@ def _speech_reach(masked: str, start: int, end: int) -> int:
 
 
 def _after_verb(after: str, verb: str) -> int:
+    that_day = re.match(r"\s*" + _THAT_DAY.pattern, after, re.I)  # 'said that day that …' still dates the saying
+    if that_day:
+        return that_day.end() + _after_verb(after[that_day.end() :], verb)
     words = list(re.finditer(r"[^\s,]+", after))[:_THAT_WORDS]
     if not words:
         return 0

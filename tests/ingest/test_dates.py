@@ -242,3 +242,28 @@ def test_a_past_round_of_some_days_with_no_date_ends_on_the_day_of_the_lead():
     assert (D(2031, 3, 10), D(2031, 3, 11)) in {(e.date.start, e.date.end) for e in draft(text).events}
     planned = LEAD + "Two days of talks will follow in Ostrava, officials said.\n"
     assert (D(2031, 3, 10), D(2031, 3, 11)) not in {(e.date.start, e.date.end) for e in draft(planned).events}
+
+
+def test_a_month_after_since_is_not_the_day_of_saying():
+    text = LEAD + (
+        "Ilse Varga, the mediator who has chaired the talks since January, said the two sides would meet again. "
+        '"Nobody walked out," she said.\n'
+    )
+    assert _said(text, "Nobody walked out") == (D(2031, 3, 11), D(2031, 3, 11))
+
+
+def test_a_round_of_two_days_in_the_reported_words_is_not_the_day_of_saying():
+    text = (
+        "In an interview on Monday, Halvorsen stated that the round held on 6-7 March had produced "
+        '"a shared map of the banks".\n'
+    )
+    assert _said(text, "a shared map of the banks") == (D(2031, 3, 10), D(2031, 3, 10))
+
+
+def test_that_day_is_the_day_the_paragraph_named_last():
+    text = LEAD + (
+        "The net makers' union filed a protest with the council on Friday, saying the quota was unfair. "
+        "Its leader, Jonas Berg, said that day that the boats would stay in port. "
+        '"We will not sail at a loss," he said.\n'
+    )
+    assert _said(text, "We will not sail at a loss") == (D(2031, 3, 7), D(2031, 3, 7))
