@@ -115,7 +115,18 @@ def _tense(text: str, at: int, kind: str) -> bool:
     if kind in _YEARLESS:
         boundary = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z\"\u201c])|\n", text[:at])), default=0)
         start = min(start, boundary)
+    if kind in _YEARLESS and _PAST_PARTICIPLE.search(text[max(0, at - _NEAR) : at]):
+        return False
     return bool(FUTURE.search(text[start:at]))
+
+
+# 'the plan, first put forward in December, would …': a past participle right before a date dates a past act, whatever
+# the tense around it (not after 'be': 'will be signed in May'; not a participle of the future: 'expected in May').
+_PAST_PARTICIPLE = re.compile(
+    r"(?<!\bbe )(?<!\bbeing )\b(?!(?:planned|expected|scheduled|hoped|intended|aimed|due)\b)"
+    r"(?:\w{3,}ed|put forward|set out|laid out|drawn up|made|given|held|sent|begun|written|struck|won)"
+    r"(?:\s+(?:in|on))?\s*$"
+)
 
 
 def _resolve(kind: str, match: re.Match[str], published: dt.date, future: bool) -> Resolved:

@@ -267,3 +267,12 @@ def test_that_day_is_the_day_the_paragraph_named_last():
         '"We will not sail at a loss," he said.\n'
     )
     assert _said(text, "We will not sail at a loss") == (D(2031, 3, 7), D(2031, 3, 7))
+
+
+def test_a_past_participle_before_a_month_dates_a_past_act_in_a_sentence_about_the_future():
+    text = (
+        "The Valorian plan, first put forward in November, would share the cod quota by season, "
+        "and a deal is expected to be signed in November.\n"
+    )
+    months = [(d.start, d.end) for d in find_dates(text, PUBLISHED)]
+    assert months == [(D(2030, 11, 1), D(2030, 11, 30)), (D(2031, 11, 1), D(2031, 11, 30))]
