@@ -1,5 +1,6 @@
 """The sidebar's filters, drawn by the entry script on every page (so their parameters survive page switches)
-and kept in the URL under the names of `model/url_params.py`."""
+and kept in the URL under the names of `model/url_params.py`; in an embedded view (`?embed=true`), which has no
+sidebar, the same filters read from the link alone (`embedded_filters`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,19 @@ import streamlit as st
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.filters import Filters
-from dashboard.model.url_params import ACTOR, AFFILIATION, AS_OF, FROM, ISSUE, KIND, TEXT, TO, date_bounds
-from dashboard.model.urlstate import usable_range
+from dashboard.model.url_params import (
+    ACTOR,
+    AFFILIATION,
+    AS_OF,
+    FROM,
+    ISSUE,
+    KIND,
+    TEXT,
+    TO,
+    date_bounds,
+    param_specs,
+)
+from dashboard.model.urlstate import linked_filters, usable_range
 from dashboard.ui.url_widgets import id_select, url_text_input
 
 
@@ -69,6 +81,28 @@ def render_sidebar(ds: Dataset) -> Filters:
         as_known_on=as_of,
         text=text or "",
     )
+
+
+def embedded_filters(ds: Dataset) -> Filters:
+    """The filters of an embedded view: no sidebar is drawn, so the link's parameters fix them (what the pickers
+    would take from the same link), and they stay in the link for the "Open full view" link."""
+    _window_to_link()
+    raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    return linked_filters(raw, param_specs(ds), date_bounds(ds))
+
+
+def _window_to_link() -> None:
+    """The timeline's Box Select and its "show all" button set the date window through the From/To pickers' keys
+    in session state (ui/timeline.py). With no pickers drawn, the window they set goes into the link instead."""
+    for key in (FROM, TO):
+        if key not in st.session_state:
+            continue
+        day = st.session_state[key]
+        del st.session_state[key]
+        if isinstance(day, date):
+            st.query_params[key] = day.isoformat()
+        elif key in st.query_params:
+            del st.query_params[key]
 
 
 def _pickers(choices: SidebarChoices) -> tuple[list[str], list[str], list[str], list[str]]:

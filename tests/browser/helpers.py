@@ -211,8 +211,8 @@ def set_date(page: Page, label: str, iso_day: str) -> None:
 
 
 def share_link(page: Page) -> str:
-    """The link in the sidebar's 'Share this view' code block."""
-    return page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().strip()
+    """The link in the Share box's first code block (the second is the embed snippet)."""
+    return page.locator(".st-key-share_box [data-testid=stCode] code").first.inner_text().strip()
 
 
 def download_json(page: Page, button: str = "Download JSON") -> list[dict]:

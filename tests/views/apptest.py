@@ -10,10 +10,12 @@ from harness.server import APP
 PAGE_PATHS = [spec.url_path for spec in PAGES]
 
 
-def run_app(query: dict | None = None, page: str | None = None) -> AppTest:
-    """The app after its first run with `query` as the URL's parameters, on `page` (a url_path)."""
+def run_app(query: dict | None = None, page: str | None = None, context: dict | None = None) -> AppTest:
+    """The app after its first run with `query` as the URL's parameters, on `page` (a url_path), with what the
+    browser would tell `st.context` (e.g. {"is_embedded": True} for a link with ?embed=true)."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(query or {})
+    at.context.update(context or {})
     if page and page != DEFAULT_PAGE.url_path:
         # Opened directly, as a shared link would be.
         spec = next(spec for spec in PAGES if spec.url_path == page)

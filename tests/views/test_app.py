@@ -157,7 +157,7 @@ def test_hostile_parameters_never_crash_a_page(page):
 
 def test_share_link_carries_the_view():
     at = run_app({"actor": "rasmussen", "issue": "architecture"})
-    links = [c.value for c in at.sidebar.code]
+    links = [c.value for c in at.main.code]  # the Share box's link (and its embed snippet)
     assert any("actor=rasmussen" in link and "issue=architecture" in link for link in links), links
 
 
