@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Frame, Page, expect
 
 from dashboard.pages import PAGES as PAGE_SPECS
 from dashboard.pages import address
@@ -159,8 +159,8 @@ def test_event_detail_links_open_the_linked_event(sized_page, base_url: str):
     expect(page.locator("[data-testid=stMain] h3").filter(has_text="Federation Council gives final")).to_be_visible()
 
 
-def axe_findings(page: Page) -> list[str]:
-    """Serious and critical axe-core violations (WCAG 2.0/2.1 A and AA) on the page."""
+def axe_findings(page: Page | Frame) -> list[str]:
+    """Serious and critical axe-core violations (WCAG 2.0/2.1 A and AA) on the page (or in one frame of it)."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => (await axe.run(document, {runOnly: {type: 'tag',
