@@ -15,6 +15,7 @@ SEEDS_DIR = (PROJECT_ROOT / ".." / "shared" / "seeds").resolve()
 UNSEEN_DIR = Path(__file__).resolve().parent / "unseen"
 HELDOUT_DIR = Path(__file__).resolve().parent / "heldout"
 HELDOUT2_DIR = Path(__file__).resolve().parent / "heldout2"
+HELDOUT3_DIR = Path(__file__).resolve().parent / "heldout3"
 
 
 def _rates(score: SeedScore) -> dict[str, float]:
@@ -102,6 +103,18 @@ def test_the_second_held_out_articles_meet_the_measured_floors():
     # precision 55/55, speakers 54/55 (98.2%; one miss left on purpose), dates 55/55 exact, events 56/56.
     floors = {"recall": 1.0, "precision": 1.0, "speakers": 0.98, "dates_exact": 1.0, "dates_covered": 1.0}
     _assert_floors(rates, {**floors, "events": 1.0})
+
+
+def test_articles_the_rules_were_never_tuned_on_meet_the_targets():
+    """The issue's targets on articles never seen (recall, precision, speakers >= 95%, dates >= 90%), on the 8 stories
+    of tests/ingest/heldout3: written blind to the rules, and no rule was changed after their first score."""
+    scores = evaluate(HELDOUT3_DIR, HELDOUT3_DIR)
+    assert len(scores) == 8
+    rates = _rates(total(scores))
+    # Measured, first run: quotes 70/71 (98.6%), precision 70/71, speakers 68/70 (97.1%), dates 63/70 exact (90.0%),
+    # events 79/82 (docs/ingest.md, "The third held-out set", lists each miss).
+    floors = {"recall": 0.95, "precision": 0.95, "speakers": 0.95, "dates_exact": 0.90, "dates_covered": 0.90}
+    _assert_floors(rates, {**floors, "events": 0.95})
 
 
 def test_the_corpus_with_no_named_person_known_to_the_data(tmp_path):
