@@ -77,7 +77,7 @@ ol.sources li{margin:.3rem 0;overflow-wrap:anywhere}#chart-status{font-style:ita
 
 
 def standalone_file_name(ds: Dataset, filters: Filters, made_on: datetime.date | None = None) -> str:
-    """The copy's file name, e.g. "nato-russia-missile-defence-talks-2009-2012-view-2026-12-03.html" (made on
+    """The copy's file name, e.g. "sable-river-water-talks-view-2026-12-03.html" (made on
     `made_on`, by default today in UTC). `filters` is not in the name: the file says them."""
     del filters  # one name per record and day; the interface keeps it for a later, more telling name
     return file_name(ds.about.title, made_on or datetime.datetime.now(datetime.UTC).date())

@@ -43,7 +43,7 @@ def embed_link(link: str, options: tuple[str, ...] = ()) -> str:
 
 
 def frame_title(page_title: str, record_title: str) -> str:
-    """The frame's accessible name: the page, then the record ("Stances · NATO–Russia … talks")."""
+    """The frame's accessible name: the page, then the record ("Stances · Sable River water talks")."""
     return " · ".join(part.strip() for part in (page_title, record_title) if part and part.strip())
 
 
