@@ -32,6 +32,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 APP = REPO_ROOT / "dashboard" / "app.py"
 START_TIMEOUT_S = 60.0  # until /_stcore/health answers, on a loaded 2-core machine
 STOP_TIMEOUT_S = 10.0
+PORT_TRIES = 3  # new free ports to try when the picked one is taken before Streamlit binds it
 
 # Headless, no usage statistics, no file watcher (nothing changes under a test).
 STREAMLIT_FLAGS = (
@@ -100,11 +101,17 @@ class StreamlitServer:
                 self.env.pop(key, None)
             else:
                 self.env[key] = value
-        self.port = port or free_port()
+        # A port we picked may be taken by another process between free_port() and Streamlit's bind (seen once in
+        # a full suite run: "Port N is not available", exit 1); only then is it ours to change.
+        self.picked_port = port is None
         self.base_path = base_path.strip("/")
-        self.url = f"http://127.0.0.1:{self.port}/" + (f"{self.base_path}/" if self.base_path else "")
+        self._use_port(port or free_port())
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = log_path or Path(tempfile.gettempdir()) / f"streamlit-{self.port}-{os.getpid()}.log"
+
+    def _use_port(self, port: int) -> None:
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}/" + (f"{self.base_path}/" if self.base_path else "")
 
     @property
     def pid(self) -> int:
@@ -136,14 +143,25 @@ class StreamlitServer:
         if process is None:
             raise ServerError("the server is not started")
         deadline = time.monotonic() + self.start_timeout_s
+        tries_left = PORT_TRIES
         while not is_healthy(self.url):
             if process.poll() is not None:
+                if tries_left and self._lost_its_port():
+                    tries_left -= 1
+                    self._use_port(free_port())
+                    process = self.launch().process
+                    assert process is not None
+                    continue
                 self._fail(f"streamlit exited with {process.returncode} before it was healthy")
             if time.monotonic() > deadline:
                 self.stop()
                 self._fail(f"streamlit not healthy at {self.url} after {self.start_timeout_s:g} s")
             time.sleep(0.1)
         return self
+
+    def _lost_its_port(self) -> bool:
+        """Whether the server exited because another process took the port picked for it."""
+        return self.picked_port and f"Port {self.port} is not available" in log_tail(self.log_path)
 
     def _fail(self, what: str) -> NoReturn:
         raise ServerError(f"{what}; log {self.log_path}, tail:\n{log_tail(self.log_path)}")
