@@ -125,7 +125,7 @@ def view_statements(ds: Dataset, filters: Filters) -> pd.DataFrame:
 
 
 def slug(text: str, limit: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens ("Sable River water talks" → "sable-river-water-talks"); "record" if none."""
+    """Lower-case ASCII words joined by hyphens ("Sable River talks" → "sable-river-talks"); "record" if none."""
     spaced = "".join(char if char.isalnum() else " " for char in unicodedata.normalize("NFKD", text))
     words = re.sub(r"[^a-z0-9]+", "-", spaced.encode("ascii", "ignore").decode().lower()).strip("-")
     return words[:limit].rstrip("-") or "record"
