@@ -16,6 +16,7 @@ and U+2029 escaped, so no data text can close the block or start markup.
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import hashlib
 import json
@@ -58,6 +59,9 @@ def _sha256(code: str) -> str:
     return base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii")
 
 
+# The two libraries are fixed for the process (installed packages, not data), and packing them cost 0.4 s and
+# 3.0 s on every copy (vl-convert rebuilds its bundle on each call), so each is packed once per process.
+@functools.cache
 def plotly_script() -> PackedScript:
     """plotly.min.js from the installed plotly package."""
     code = files("plotly").joinpath("package_data", "plotly.min.js").read_text(encoding="utf-8")
@@ -69,8 +73,9 @@ def vega_lite_version() -> str:
     return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
+@functools.cache
 def vega_script() -> PackedScript:
-    """Vega, Vega-Lite and Vega-Embed in one bundle (vl-convert keeps it once made: the first ~8 s, then ~2 ms)."""
+    """Vega, Vega-Lite and Vega-Embed in one bundle, for the Vega-Lite version Altair writes."""
     return _pack("vega-js", vl_convert.javascript_bundle(VEGA_GLOBALS, vega_lite_version()))
 
 
