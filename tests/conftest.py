@@ -70,13 +70,16 @@ def is_browser_test(item: pytest.Item) -> bool:
     )
 
 
-# Browser tests that start servers of their own (nginx and two replicas; a server killed and restarted; a server
-# of a dataset larger than one table page; a server of the fictional record).
+# Browser tests that need no server of the bundled data: they start servers of their own (nginx and two replicas;
+# a server killed and restarted; a server of a dataset larger than one table page; a server of the fictional
+# record; a server of a copy of the data), or open a file from disk (the standalone copy).
 OWN_SERVER_FILES = (
     "tests/browser/test_deploy.py",
     "tests/browser/test_reconnect.py",
     "tests/browser/test_table_pages.py",
     "tests/browser/test_fictional_record.py",
+    "tests/hardening/test_read_only.py",
+    "tests/browser/test_standalone.py",
 )
 
 
@@ -92,7 +95,9 @@ def pytest_itemcollected(item: pytest.Item) -> None:
     and end per worker) had it end at 454 s while the other two workers were done at ~367 s, so the deployment
     tests (~50 s alone) and the restart tests (~60 s) go to one of those: a group of their own, which xdist hands
     to another worker. Two equal browser groups on -n 4 gave no gain (545 s): two Chromiums starved the CPU-bound
-    workers."""
+    workers. Later, with the embed and standalone tests, the main group ended at 563 s against ~430 s for the
+    others, so the read-only session (~35 s, a server of its own) and the standalone copy's (~28 s, no server) moved
+    to the second group."""
     if is_browser_test(item):
         if item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.browser)
