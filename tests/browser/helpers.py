@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Dialog, Locator, Page
+from playwright.sync_api import ConsoleMessage, Dialog, Frame, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from harness.browser import IDLE, KNOWN_PROBE, RUNS_DONE, SETTLED
@@ -29,6 +29,7 @@ from harness.server import REPO_ROOT
 __all__ = ["REPO_ROOT"]
 
 TIMEOUT_MS = 30_000
+AXE = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 # Resolves once the page has drawn two more frames (what it drew on the last message is on screen).
 TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # The server knows which screen layout fits (or the page has no reporter: a dataset that did not validate).
@@ -220,3 +221,24 @@ def download_json(page: Page, button: str = "Download JSON") -> list[dict]:
     with page.expect_download() as download:
         page.get_by_role("button", name=button).click()
     return json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+
+
+def axe_findings(page: Page | Frame, *, evaluated: bool = False) -> list[str]:
+    """Serious and critical axe-core violations (WCAG 2.0/2.1 A and AA) on the page (or in one frame of it). axe is
+    added as a script tag, or `evaluated` where the page's CSP lets only its own scripts run (the standalone copy)."""
+    if evaluated:
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    else:
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
+           .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                       target: v.nodes[0] && v.nodes[0].target.join(' ')}))"""
+    )
+    print(f"\naxe on {page.url}: {result}")
+    return [
+        f"{v['id']} ({v['impact']}, {v['nodes']}×, e.g. {v['target']})"
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -17,8 +17,7 @@ from playwright.sync_api import Frame, Page, expect
 from dashboard.model.embed import embed_snippet, frame_title
 from dashboard.model.filters import Filters, filter_events
 from dashboard.model.url_params import share_link
-from tests.browser.helpers import CAPTION_COUNT, SCREEN_KNOWN, TIMEOUT_MS, unexpected_errors, wait_idle
-from tests.browser.test_timeline_story import axe_findings
+from tests.browser.helpers import CAPTION_COUNT, SCREEN_KNOWN, TIMEOUT_MS, axe_findings, unexpected_errors, wait_idle
 from tests.bundled import bundled_dataset
 
 pytestmark = pytest.mark.browser

@@ -20,11 +20,10 @@ from dashboard.charts.standalone import standalone_html
 from dashboard.data.dataset import Dataset
 from dashboard.data.load import load_dataset
 from dashboard.model.filters import Filters, filter_events, filter_statements
-from tests.browser.helpers import REPO_ROOT, TIMEOUT_MS, opened_dialogs, unexpected_errors
+from tests.browser.helpers import AXE, TIMEOUT_MS, axe_findings, opened_dialogs, unexpected_errors
 from tests.bundled import bundled_dataset
 from tests.hardening import hostile_data as h
 
-AXE = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 MADE_AT = datetime.datetime(2026, 12, 3, 7, 50, tzinfo=datetime.UTC)
 LIVE = "http://localhost:8501/?issue=guarantees"
 # The loader marks the body once both charts have drawn ("true") or failed ("failed").
@@ -112,26 +111,8 @@ def hover_labels(page: Page) -> list[dict]:
     return found
 
 
-def axe_findings(page: Page) -> list[str]:
-    """Serious and critical axe-core violations (WCAG 2.0/2.1 A and AA). axe is evaluated, not added as a script
-    tag: the page's CSP lets only its own scripts run."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
-           .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
-                       target: v.nodes[0] && v.nodes[0].target.join(' ')}))"""
-    )
-    print(f"\naxe on the standalone copy: {result}")
-    return [
-        f"{v['id']} ({v['impact']}, {v['nodes']}×, e.g. {v['target']})"
-        for v in result
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def test_axe_finds_no_serious_violation(new_page: Callable[[], Page], bundled_copy: Path):
     assert AXE.exists(), "run `npm ci` in tests/browser (see .ci/run)"
     page = new_page()
     open_offline(page, bundled_copy)
-    assert axe_findings(page) == []
+    assert axe_findings(page, evaluated=True) == []

@@ -7,16 +7,14 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Frame, Page, expect
+from playwright.sync_api import Page, expect
 
 from dashboard.pages import PAGES as PAGE_SPECS
 from dashboard.pages import address
-from harness.server import REPO_ROOT
-from tests.browser.helpers import open_app, rerun
+from tests.browser.helpers import AXE, axe_findings, open_app, rerun
 
 pytestmark = pytest.mark.browser
 
-AXE = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [address(spec) for spec in PAGE_SPECS]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 1000}
@@ -157,23 +155,6 @@ def test_event_detail_links_open_the_linked_event(sized_page, base_url: str):
         link.click()
     assert parse_qs(urlsplit(page.url).query)["event"] == ["federation_council_new_start"]
     expect(page.locator("[data-testid=stMain] h3").filter(has_text="Federation Council gives final")).to_be_visible()
-
-
-def axe_findings(page: Page | Frame) -> list[str]:
-    """Serious and critical axe-core violations (WCAG 2.0/2.1 A and AA) on the page (or in one frame of it)."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
-           .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
-                       target: v.nodes[0] && v.nodes[0].target.join(' ')}))"""
-    )
-    print(f"\naxe on {page.url}: {result}")
-    return [
-        f"{v['id']} ({v['impact']}, {v['nodes']}×, e.g. {v['target']})"
-        for v in result
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p or "timeline" for p in PAGES])
