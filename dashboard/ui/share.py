@@ -17,6 +17,7 @@ from dashboard.charts.standalone import standalone_file_name, standalone_html, s
 from dashboard.model.embed import embed_snippet, frame_title
 from dashboard.pages import PageSpec, address
 from dashboard.ui.address_bar import share_url
+from dashboard.ui.copy_field import copy_field
 from dashboard.ui.filtered_view import View
 
 
@@ -32,9 +33,7 @@ def show_share(view: View, spec: PageSpec, embedded_slot: DeltaGenerator | None 
         left, right = st.columns(2, gap="large")
         with left:
             st.markdown("**Link**: the page and every filter, as you see them.")
-            # Wrapped: an unwrapped code block scrolls sideways, and a scrollable region
-            # that cannot take keyboard focus is a serious axe-core (WCAG) finding.
-            st.code(link, language=None, wrap_lines=True)
+            copy_field(link, "Link to this view", key="share_link")
             download_this_view(view, link)
         with right:
             st.markdown("**Embed** in a web page: this view without the sidebar, with a link back to it.")
@@ -43,7 +42,7 @@ def show_share(view: View, spec: PageSpec, embedded_slot: DeltaGenerator | None 
             except ValueError:  # the app's own address is not http(s): nothing another page could frame
                 st.caption("This address cannot be embedded.")
             else:
-                st.code(snippet, language=None, wrap_lines=True)
+                copy_field(snippet, "Embed code", key="share_embed")
 
 
 def open_full_view(link: str) -> None:

@@ -212,8 +212,8 @@ def set_date(page: Page, label: str, iso_day: str) -> None:
 
 
 def share_link(page: Page) -> str:
-    """The link in the Share box's first code block (the second is the embed snippet)."""
-    return page.locator(".st-key-share_box [data-testid=stCode] code").first.inner_text().strip()
+    """The link in the Share box's first copy field (the second is the embed snippet)."""
+    return page.locator(".st-key-share_box").get_by_role("textbox", name="Link to this view").input_value().strip()
 
 
 def download_json(page: Page, button: str = "Download JSON") -> list[dict]:

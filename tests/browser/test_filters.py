@@ -149,4 +149,13 @@ def test_share_link_follows_the_filters(page: Page, base_url: str):
     assert query(link).get("actor") == ["rasmussen"] and query(link).get("from") == ["2011-01-01"]
     open_app(page, share_link(page).replace("stances?", "?"))
     assert event_count(page) == shown
+    # Copied by keyboard (the field, then Tab to its button): the link is on the clipboard and the field says so.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    box = page.locator(".st-key-share_box")
+    box.get_by_role("textbox", name="Link to this view").focus()
+    page.keyboard.press("Tab")
+    expect(box.get_by_role("button", name="Copy link to this view")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(box.get_by_role("status").first).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == share_link(page)
     assert unexpected_errors(page) == []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import DEFAULT_PAGE, PAGES
+from dashboard.ui.copy_field import COMPONENT as COPY_FIELD
 from harness.server import APP
 
 PAGE_PATHS = [spec.url_path for spec in PAGES]
@@ -23,3 +26,13 @@ def run_app(query: dict | None = None, page: str | None = None, context: dict | 
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def copied_texts(block) -> list[str]:
+    """The texts of the copy fields (dashboard/ui/copy_field) in `block` (e.g. `at.main`), in page order: on every
+    page, the Share box's link and then its embed code."""
+    return [
+        json.loads(element.proto.json)["text"]
+        for element in block.get("bidi_component")
+        if element.proto.component_name == COPY_FIELD
+    ]

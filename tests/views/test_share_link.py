@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.views.apptest import PAGE_PATHS, run_app
+from tests.views.apptest import PAGE_PATHS, copied_texts, run_app
 from tests.views.test_app import shown_count, url_values
 
 EMBEDDED = {"is_embedded": True}
@@ -17,8 +17,8 @@ RECORD = "NATO–Russia missile defence talks, 2009–2012"
 
 
 def share_codes(at) -> list[str]:
-    """The code blocks of the page's main part: on these pages, the Share box's link and snippet."""
-    return [code.value for code in at.main.code]
+    """The Share box's link and snippet."""
+    return copied_texts(at.main)
 
 
 class _StartTags(HTMLParser):
@@ -50,7 +50,7 @@ def test_the_share_link_on_the_home_page_carries_the_filters():
     attrs = iframe_attrs(snippet)
     assert attrs["src"] == link + "&embed=true"
     assert attrs["title"] == f"Timeline · {RECORD}"
-    assert not at.sidebar.code  # one place for the link: the Share box
+    assert not copied_texts(at.sidebar) and not at.sidebar.code  # one place for the link: the Share box
     assert full_view_buttons(at) == []
 
 
@@ -77,7 +77,7 @@ def test_the_snippet_follows_a_filter_changed_on_the_page():
 def test_every_page_embedded_has_no_sidebar_and_a_full_view_link(page):
     at = run_app({"issue": "architecture", "q": "shield"}, page=page, context=EMBEDDED)
     assert len(at.sidebar) == 0
-    assert at.main.code == [] or page == "about"  # no Share box (the About page shows code of its own)
+    assert copied_texts(at.main) == []  # no Share box
     [url] = full_view_buttons(at)
     path = "" if page == PAGE_PATHS[0] else page
     assert url.startswith(f"http://localhost:8501/{path}?") and "embed" not in url
