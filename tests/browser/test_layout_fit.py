@@ -1,5 +1,6 @@
 """Charts that fit: no two texts of one chart overlap, on every page at 390 px (a phone) and on the Actors and Map
-pages at 1,400 px as well; the map's view fits its venues, with the whole world one control away."""
+pages at 1,400 px as well; on a phone no page scrolls sideways; the map's view fits its venues, with the whole
+world one control away."""
 
 from __future__ import annotations
 
@@ -93,12 +94,29 @@ def test_overlap_depth_measures_axis_aligned_and_rotated_boxes():
     assert overlap_depth(square, diamond) == pytest.approx(0, abs=1e-9)
 
 
+# The document, the main area and every chart end within the window.
+_WIDTHS = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const charts = [...document.querySelectorAll('.js-plotly-plot, [data-testid=stVegaLiteChart]')]
+    .map(c => c.getBoundingClientRect()).filter(r => r.width > 0).map(r => r.right);
+  return {doc: document.documentElement.scrollWidth, main: main.scrollWidth, view: window.innerWidth, charts};
+}"""
+
+
+def assert_no_sideways_scroll(page: Page) -> None:
+    widths = page.evaluate(_WIDTHS)
+    assert widths["doc"] <= widths["view"] and widths["main"] <= widths["view"], widths
+    assert all(right <= widths["view"] + 0.5 for right in widths["charts"]), widths
+
+
 @pytest.mark.parametrize(
     ("spec", "viewport"), CASES, ids=[f"{spec.url_path}-{viewport['width']}px" for spec, viewport in CASES]
 )
 def test_no_chart_text_overlaps_another(page: Page, base_url: str, spec, viewport):
     page.set_viewport_size(viewport)
     open_app(page, base_url + address(spec))
+    if viewport == PHONE:  # on the same load (~2.5 s of Chromium CPU here): nothing wider than the screen
+        assert_no_sideways_scroll(page)
     charts = chart_texts(page)
     if spec.url_path in {"actors", "timeline"}:
         assert charts and all(charts), "the page's chart drew no text"

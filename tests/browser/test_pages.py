@@ -1,4 +1,4 @@
-"""Every page loads cleanly; the timeline is drawn."""
+"""Every page loads cleanly, and axe-core finds no serious violation on it; the timeline is drawn."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import csv
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import REPO_ROOT, open_app, plotted_event_ids, unexpected_errors
+from dashboard.pages import PAGES as PAGE_SPECS
+from dashboard.pages import address
+from tests.browser.helpers import AXE, REPO_ROOT, axe_findings, open_app, plotted_event_ids, unexpected_errors
 
 pytestmark = pytest.mark.browser
 
 PAGES = {
     "": "NATO–Russia missile defence talks, 2009–2012",
+    "story": "The story of the talks",
     "stances": "Stances",
     "statements": "Statements",
     "actors": "Actors",
     "sources": "Sources",
+    "disagreements": "Where the sources disagree",
     "map": "Map",
     "about": "About this dataset",
 }
@@ -25,6 +29,10 @@ PAGES = {
 def bundled(table: str) -> list[dict[str, str]]:
     with open(REPO_ROOT / "data" / f"{table}.csv", newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def test_every_page_of_the_app_is_checked():
+    assert set(PAGES) == {address(spec) for spec in PAGE_SPECS}
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=[path or "home" for path in PAGES])
@@ -38,6 +46,9 @@ def test_page_loads_without_errors(page: Page, base_url: str, screenshot_dir, pa
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     page.screenshot(path=str(screenshot_dir / f"{path or 'home'}.png"), full_page=True)
     assert unexpected_errors(page) == []
+    # On the same load (a page open costs ~2.5 s of Chromium CPU here): WCAG 2.0/2.1 A and AA.
+    assert AXE.exists(), "run `npm ci` in tests/browser (see .ci/run)"
+    assert axe_findings(page) == []
 
 
 def test_timeline_draws_events_and_phases(page: Page, base_url: str):

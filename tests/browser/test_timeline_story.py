@@ -1,6 +1,6 @@
-"""The timeline and story in the browser: chart labels that never overlap (desktop and phone),
-no sideways scrolling on phones, the date window in the link, the Story's
-steps, event links in the detail, and axe-core on every page."""
+"""The timeline and story in the browser: chart labels that never overlap (desktop and phone), the date window in
+the link, the Story's steps, event links in the detail, and the one layout that fits the screen. (No sideways
+scrolling on a phone: test_layout_fit; axe-core on every page: test_pages.)"""
 
 from __future__ import annotations
 
@@ -9,13 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.pages import PAGES as PAGE_SPECS
-from dashboard.pages import address
-from tests.browser.helpers import AXE, axe_findings, open_app, rerun
+from tests.browser.helpers import open_app, rerun
 
 pytestmark = pytest.mark.browser
 
-PAGES = [address(spec) for spec in PAGE_SPECS]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 1000}
 
@@ -79,22 +76,6 @@ def test_chart_labels_never_overlap(sized_page, base_url: str, viewport, at_leas
     assert all(area["x"] - 1 <= t["x"] and t["x"] + t["w"] <= area["x"] + area["w"] + 1 for t in labels)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=[p or "timeline" for p in PAGES])
-def test_no_page_scrolls_sideways_on_a_phone(sized_page, base_url: str, path: str):
-    page = open_app(sized_page(PHONE), base_url + path)
-    widths = page.evaluate(
-        """() => {
-          const main = document.querySelector('[data-testid=stMain]');
-          const charts = [...document.querySelectorAll('.js-plotly-plot, [data-testid=stVegaLiteChart]')]
-            .map(c => c.getBoundingClientRect()).filter(r => r.width > 0).map(r => r.right);
-          return {doc: document.documentElement.scrollWidth, main: main.scrollWidth, view: window.innerWidth,
-                  charts};
-        }"""
-    )
-    assert widths["doc"] <= widths["view"] and widths["main"] <= widths["view"], widths
-    assert all(right <= widths["view"] + 0.5 for right in widths["charts"]), widths
-
-
 def test_a_box_on_the_chart_sets_the_window_and_its_link_restores_it(sized_page, base_url: str):
     page = open_app(sized_page(DESKTOP), base_url)
     chart = visible_chart(page)
@@ -155,13 +136,6 @@ def test_event_detail_links_open_the_linked_event(sized_page, base_url: str):
         link.click()
     assert parse_qs(urlsplit(page.url).query)["event"] == ["federation_council_new_start"]
     expect(page.locator("[data-testid=stMain] h3").filter(has_text="Federation Council gives final")).to_be_visible()
-
-
-@pytest.mark.parametrize("path", PAGES, ids=[p or "timeline" for p in PAGES])
-def test_axe_finds_no_serious_violation(sized_page, base_url: str, path: str):
-    assert AXE.exists(), "run `npm ci` in tests/browser (see .ci/run)"
-    page = open_app(sized_page(DESKTOP), base_url + path)
-    assert axe_findings(page) == []
 
 
 def test_the_browser_reports_its_width_and_is_sent_the_one_layout_that_fits(sized_page, base_url: str):
