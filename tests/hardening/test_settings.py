@@ -41,8 +41,9 @@ def test_no_raw_html_uploads_or_components_in_the_app():
     # emit): the timeline's CSS media query, and the screen report's hidden marker.
     code = code.replace("st.html(_style(key))", "", 1)
     code = code.replace("st.html(screen_marker(screen_layout()))", "", 1)
-    # One allowed component: the screen reporter, a constant script (checked below).
+    # Two allowed components, constant scripts (checked below): the screen reporter, and the Share box's copy field.
     code = code.replace('st.components.v2.component("md_talks_screen_layout", js=_JS)', "", 1)
+    code = code.replace("st.components.v2.component(COMPONENT, html=_HTML, css=_CSS, js=_JS)", "", 1)
     for risky in (
         "unsafe_allow_html",
         "st.html(",
@@ -80,3 +81,16 @@ def test_the_screen_reporter_only_reads_the_width_and_sends_a_name():
     for risky in ("innerHTML", "outerHTML", "insertAdjacent", "document.", "eval(", "Function(", "fetch(", "import("):
         assert risky not in script, risky
     assert script.count("setStateValue(") == 1 and "window.innerWidth" in script
+
+
+def test_the_copy_field_puts_its_text_in_as_text_and_sends_nothing():
+    from dashboard.ui import copy_field
+
+    # The link and embed code (the record's title is in it) go in as the textarea's value, never as markup; the
+    # only document call is the copy command, and nothing goes back to the server or elsewhere.
+    script = copy_field._JS.replace('document.execCommand("copy")', "", 1)
+    for risky in ("innerHTML", "outerHTML", "insertAdjacent", "document.", "eval(", "Function(", "fetch(", "import("):
+        assert risky not in script, risky
+    assert "setStateValue" not in script and "setTriggerValue" not in script
+    assert "box.value = data.text;" in script
+    assert "data." not in copy_field._HTML + copy_field._CSS
