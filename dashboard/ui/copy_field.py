@@ -60,7 +60,11 @@ export default function ({ data, parentElement }) {
     clearTimeout(timer);
     timer = setTimeout(() => { status.textContent = ""; }, 4000);
   };
-  const copyCommand = () => { box.focus(); box.select(); say(document.execCommand("copy") ? "Copied" : "Selected"); };
+  const copyCommand = () => {
+    box.focus();
+    box.select();
+    say(document.execCommand("copy") ? "Copied" : "Selected: press Ctrl+C to copy");
+  };
   box.onfocus = () => box.select();
   button.onclick = () => {
     if (navigator.clipboard && window.isSecureContext) {
