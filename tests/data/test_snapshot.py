@@ -11,11 +11,11 @@ import pytest
 
 from dashboard.__main__ import main as cli_main
 from dashboard.data import cache, snapshot
+from dashboard.data.arrow_frames import id_tuples
 from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import load_dataset
 from dashboard.data.snapshot import (
     SNAPSHOT_ENV,
-    _id_tuples,
     read_snapshot,
     snapshot_key,
     snapshot_root,
@@ -182,13 +182,13 @@ def test_id_lists_come_back_as_tuples_of_str(lists):
     column = pa.Table.from_pandas(pd.DataFrame({"ids": pd.Series(lists, dtype=object)})).column("ids")
     if not (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
         column = pa.chunked_array([pa.array(lists, type=pa.list_(pa.string()))])
-    back = _id_tuples(column.combine_chunks())
+    back = id_tuples(column.combine_chunks())
     assert list(back) == lists and all(type(ids) is tuple for ids in back)
 
 
 def test_id_lists_from_a_slice_with_nulls_and_each_id_one_shared_str():
     column = pa.array([["z"], ["a", "b"], None, ["b", "a"], ["a"]], type=pa.list_(pa.string())).slice(1)
-    back = _id_tuples(column)
+    back = id_tuples(column)
     assert list(back) == [("a", "b"), (), ("b", "a"), ("a",)]
     assert back[0][0] is back[2][1] is back[3][0]  # one "a" for every row: memory at a million events
 
