@@ -66,8 +66,13 @@ def load_validated(directory: Path) -> tuple[Dataset | None, list[Problem]]:
     from dashboard.data.load import validate_dir
 
     dataset, problems = validate_dir(directory)
-    if dataset is not None:
-        write_snapshot(directory, dataset)
+    if dataset is not None and write_snapshot(directory, dataset) is not None:
+        # A large record is served from its archive: the validated frames (GBs at a million events) go.
+        archived = read_snapshot(directory)
+        if archived is not None and archived.archive is not None:
+            del dataset
+            gc.collect()
+            return archived, problems
     return dataset, problems
 
 

@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import pandas as pd
 
 from dashboard.data.description import Description, default_description
 from dashboard.data.memo import DerivedValues, ViewMemo
+
+if TYPE_CHECKING:
+    from dashboard.data.archive import Archive
 
 # Table name -> file name, in the order tables are validated and documented.
 TABLE_FILES: dict[str, str] = {
@@ -96,6 +99,8 @@ class Dataset:
     # place, so the dataclass can stay frozen.
     _derived: DerivedValues = field(default_factory=DerivedValues, init=False, compare=False, repr=False)
     _memo: ViewMemo = field(default_factory=ViewMemo, init=False, compare=False, repr=False)
+    # Where the large tables are queried from when they are not held in pandas (data/archive.py); None here.
+    archive: ClassVar[Archive | None] = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLE_FILES}
@@ -108,7 +113,11 @@ class Dataset:
         return default_description("Untitled record", self.actors["side"] if "side" in self.actors else ())
 
     def counts(self) -> dict[str, int]:
-        return {name: len(frame) for name, frame in self.tables().items()}
+        return {name: self.row_count(name) for name in TABLE_FILES}
+
+    def row_count(self, table: str) -> int:
+        """The number of rows of `table`, without reading it whole where it is archived."""
+        return len(getattr(self, table))
 
     def derived(self, build: Callable[[Dataset], T]) -> T:
         """`build(self)`, computed once per dataset and kept with it.

@@ -1,0 +1,317 @@
+"""Events and statements as Parquet, queried with DuckDB: the engine for records too large to hold in pandas.
+
+The one module that speaks SQL. A validated dataset of ARCHIVE_EVENTS events or more is written with its snapshot
+(data/snapshot.py) as two Parquet files; a server then keeps the small tables in pandas and asks this module for
+what a view needs of the two large ones: a count, a page of rows, weekly counts per lane. Only those results become
+pandas frames, so a million-event record never sits in the server's memory whole.
+
+Each file carries three columns beyond the table's own: `pos`, the row's place in the order pages list rows in
+(events by start date and id, statements by said_start and id); `file_row`, its place in the table as loaded;
+and `search_text`, the searched columns joined and case-folded by Python (`str.casefold`), so a text search
+matches exactly as the pandas path does.
+
+`DASHBOARD_ENGINE` = `pandas` or `duckdb` forces one engine whatever the size (tests, measurements); unset or
+`auto`, the size decides.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard.data.arrow_frames import to_frame
+from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES, Dataset, in_date_order
+from dashboard.data.description import Description
+from dashboard.data.memo import DerivedValues, ViewMemo
+
+if TYPE_CHECKING:
+    import duckdb
+
+ENGINE_ENV = "DASHBOARD_ENGINE"
+# At and above this many events the archive serves the large tables (docs/performance.md, "Beyond memory": at
+# 100,000 events pandas in memory answers a filter change faster; at 1,000,000 it holds 2.3 GB).
+ARCHIVE_EVENTS = 500_000
+# The tables the archive holds, with the columns their search text joins and the date span a window overlaps.
+SEARCHED: dict[str, tuple[str, ...]] = {"events": ("title", "summary", "place"), "statements": ("quote", "paraphrase")}
+SPANS: dict[str, tuple[str, str]] = {"events": ("start_date", "end_date"), "statements": ("said_start", "said_end")}
+# Known on a day: events not yet public are hidden (an unknown first_public is kept); statements count once
+# reported, or from their said_end when no report date is known (model/filters.py says the same in pandas).
+KNOWN_ON: dict[str, str] = {
+    "events": "(first_public IS NULL OR first_public <= ?)",
+    "statements": "coalesce(reported_date, said_end) <= ?",
+}
+EXTRA_COLUMNS = ("pos", "file_row", "search_text")
+# Rows per Parquet row group: DuckDB reads row groups in parallel, one per thread; 100,000 rows keep both cores
+# busy at 1,000,000 events and let a window skip groups by their date statistics.
+ROW_GROUP_ROWS = 100_000
+NO_LANE = "(no participant)"
+
+
+def engine_choice() -> str:
+    """`pandas`, `duckdb` or `auto` (unset, or anything else)."""
+    configured = os.environ.get(ENGINE_ENV, "").strip().lower()
+    return configured if configured in ("pandas", "duckdb") else "auto"
+
+
+def wants_archive(event_count: int) -> bool:
+    """Whether a dataset of `event_count` events is served from the archive."""
+    choice = engine_choice()
+    return choice == "duckdb" or (choice == "auto" and event_count >= ARCHIVE_EVENTS)
+
+
+def in_listing_order(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` in the order pages list its rows."""
+    if name == "events":
+        return in_date_order(frame)
+    return frame.sort_values(["said_start", "statement_id"]).reset_index(drop=True)
+
+
+def write_archive(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Write the archived tables of a validated dataset into `folder` as Parquet."""
+    for name, searched in SEARCHED.items():
+        loaded = tables[name]
+        frame = in_listing_order(name, loaded.assign(file_row=np.arange(len(loaded), dtype=np.int64)))
+        text = frame[searched[0]].astype(object)
+        for column in searched[1:]:
+            text = text + "\n" + frame[column].astype(object)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        table = table.append_column("pos", pa.array(np.arange(len(frame), dtype=np.int64)))
+        table = table.append_column("search_text", pa.array(text.str.casefold().to_numpy(dtype=object), pa.string()))
+        pq.write_table(table, folder / f"{name}.parquet", row_group_size=ROW_GROUP_ROWS)
+
+
+def has_archive(folder: Path) -> bool:
+    return all((folder / f"{name}.parquet").is_file() for name in SEARCHED)
+
+
+@dataclass(frozen=True)
+class Where:
+    """What a view keeps of an archived table, in plain values (model/filters.py turns its Filters into one).
+    Empty fields keep every row."""
+
+    start: pd.Timestamp | None = None  # rows whose span ends on or after it
+    end: pd.Timestamp | None = None  # rows whose span starts on or before it
+    known_on: pd.Timestamp | None = None
+    any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (id-list column, ids): rows naming any of them
+    one_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (column, values): rows with one of them
+    text: str = ""  # case-folded: rows whose search text contains it
+
+
+class Archive:
+    """The archived tables of one snapshot folder, read with DuckDB. Safe to share between sessions' threads:
+    each query runs on its own cursor."""
+
+    def __init__(self, folder: Path, memory_limit: str = "512MB"):
+        import duckdb  # only servers of large records pay for importing it
+
+        self.folder = folder
+        self._db: duckdb.DuckDBPyConnection = duckdb.connect(":memory:", config={"memory_limit": memory_limit})
+        self._lock = threading.Lock()
+        self.columns: dict[str, list[str]] = {}
+        self.row_counts: dict[str, int] = {}
+        for name in SEARCHED:
+            path = folder / f"{name}.parquet"
+            quoted = str(path).replace("'", "''")
+            self._db.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+            metadata = pq.ParquetFile(path).metadata
+            self.columns[name] = [column for column in pq.read_schema(path).names if column not in EXTRA_COLUMNS]
+            self.row_counts[name] = metadata.num_rows
+
+    def _arrow(self, sql: str, params: list[Any]) -> pa.Table:
+        with self._lock:  # making a cursor touches the shared connection
+            cursor = self._db.cursor()
+        try:
+            return cursor.sql(sql, params=params).to_arrow_table()
+        finally:
+            cursor.close()
+
+    def _where(self, table: str, where: Where) -> tuple[str, list[Any]]:
+        clauses: list[str] = ["true"]
+        params: list[Any] = []
+        first, last = SPANS[table]
+        if where.start is not None:
+            clauses.append(f"{last} >= ?")
+            params.append(where.start)
+        if where.end is not None:
+            clauses.append(f"{first} <= ?")
+            params.append(where.end)
+        if where.known_on is not None:
+            clauses.append(KNOWN_ON[table])
+            params.append(where.known_on)
+        for column, ids in where.any_of:
+            clauses.append(f"list_has_any({self._column(table, column)}, ?::VARCHAR[])" if ids else "false")
+            params += [list(ids)] if ids else []
+        for column, values in where.one_of:
+            clauses.append(f"list_contains(?::VARCHAR[], {self._column(table, column)})" if values else "false")
+            params += [list(values)] if values else []
+        if where.text:
+            clauses.append("contains(search_text, ?)")
+            params.append(where.text)
+        return " AND ".join(clauses), params
+
+    def _column(self, table: str, column: str) -> str:
+        """`column`, checked against the table's own: names in SQL come from code, never from a reader."""
+        if column not in self.columns[table]:
+            raise ValueError(f"{table} has no column {column!r}")
+        return column
+
+    def rows(
+        self, table: str, where: Where = Where(), first: int = 0, limit: int | None = None, order: str = "pos"
+    ) -> pd.DataFrame:
+        """The rows `where` keeps, in listing order (`order="file_row"`: as loaded), from the `first` on (at most
+        `limit`), as the dataset's frame."""
+        if order not in ("pos", "file_row"):
+            raise ValueError(f"order must be pos or file_row, not {order!r}")
+        condition, params = self._where(table, where)
+        paging = f" LIMIT {int(limit)}" if limit is not None else ""
+        columns = ", ".join(self.columns[table])
+        sql = f"SELECT {columns} FROM {table} WHERE {condition} ORDER BY {order}{paging} OFFSET {int(first)}"
+        return to_frame(self._arrow(sql, params))
+
+    def rows_with(self, table: str, column: str, values: list[str]) -> pd.DataFrame:
+        """The rows whose `column` is one of `values`, in listing order."""
+        return self.rows(table, Where(one_of=((column, tuple(values)),)))
+
+    def count(self, table: str, where: Where = Where()) -> int:
+        condition, params = self._where(table, where)
+        return int(self._arrow(f"SELECT count(*) AS n FROM {table} WHERE {condition}", params)["n"][0].as_py())
+
+    def summary(self, where: Where) -> dict[str, Any]:
+        """Of the events `where` keeps: how many, the first start, the last end, and how many are planned and did
+        not happen as known on `where.known_on` (events starting after it show as planned)."""
+        condition, params = self._where("events", where)
+        later = "start_date > ?" if where.known_on is not None else "false"
+        sql = (
+            f"SELECT count(*) AS events, min(start_date) AS first, max(end_date) AS last, "
+            f"count(*) FILTER ({later} OR status = 'planned') AS planned, "
+            f"count(*) FILTER (NOT ({later}) AND status = 'did_not_happen') AS not_held "
+            f"FROM events WHERE {condition}"
+        )
+        shown = [where.known_on] * 2 if where.known_on is not None else []
+        return self._arrow(sql, shown + params).to_pylist()[0]
+
+    def weekly_lane_counts(self, where: Where, lane_by: str, lanes: pd.DataFrame) -> pd.DataFrame:
+        """Events per lane and calendar week (Monday) of their start: columns lane, group, week, events. By kind,
+        or by participant: `lanes` maps actor_id to lane and group; an actor not in it has its id for a lane and
+        no group, and an event without participants is in NO_LANE. An event counts once per lane."""
+        condition, params = self._where("events", where)
+        kept = (
+            f"SELECT pos, date_trunc('week', start_date) AS week, kind, participant_ids FROM events WHERE {condition}"
+        )
+        if lane_by == "kind":
+            sql = (
+                f"SELECT kind AS lane, '' AS \"group\", week, count(*) AS events FROM ({kept}) "
+                f"WHERE week IS NOT NULL GROUP BY ALL"
+            )
+            return self._arrow(sql, params).to_pandas()
+        pairs = (
+            f"SELECT pos, week, unnest(if(len(participant_ids) = 0, [NULL::VARCHAR], participant_ids)) AS actor_id "
+            f"FROM ({kept}) WHERE week IS NOT NULL"
+        )
+        sql = (
+            f"SELECT coalesce(l.lane, p.actor_id, ?) AS lane, coalesce(l.grp, '') AS \"group\", p.week, "
+            f"count(DISTINCT p.pos) AS events FROM ({pairs}) p LEFT JOIN lane_map l ON l.actor_id = p.actor_id "
+            f"GROUP BY ALL"
+        )
+        mapping = pa.Table.from_pandas(lanes[["actor_id", "lane", "grp"]], preserve_index=False)
+        with self._lock:
+            cursor = self._db.cursor()
+        try:
+            cursor.register("lane_map", mapping)
+            return cursor.sql(sql, params=[*params, NO_LANE]).to_arrow_table().to_pandas()
+        finally:
+            cursor.close()
+
+    def distinct(self, table: str, column: str) -> list[str]:
+        """The distinct values of `column`, sorted."""
+        sql = f"SELECT DISTINCT {self._column(table, column)} AS v FROM {table} ORDER BY v"
+        return [value for value in self._arrow(sql, [])["v"].to_pylist() if value is not None]
+
+    def has(self, table: str, column: str, value: str) -> bool:
+        sql = f"SELECT count(*) AS n FROM {table} WHERE {self._column(table, column)} = ?"
+        return bool(self._arrow(sql, [value])["n"][0].as_py())
+
+    def span(self, table: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        """The first start and the last end of every row's span."""
+        first, last = SPANS[table]
+        row = self._arrow(f"SELECT min({first}) AS a, max({last}) AS b FROM {table}", []).to_pylist()[0]
+        return (
+            None if row["a"] is None else pd.Timestamp(row["a"]),
+            None if row["b"] is None else pd.Timestamp(row["b"]),
+        )
+
+
+class IdsInArchive:
+    """A `in` test against one id column of the archive, for the URL checks (model/url_params.py): a membership
+    test per id sent, instead of an index of a million ids in memory."""
+
+    def __init__(self, archive: Archive, table: str, column: str):
+        self._archive, self._table, self._column = archive, table, column
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and self._archive.has(self._table, self._column, value)
+
+
+def _events_whole(dataset: Dataset) -> pd.DataFrame:
+    return _archive_of(dataset).rows("events")
+
+
+def _statements_whole(dataset: Dataset) -> pd.DataFrame:
+    return _archive_of(dataset).rows("statements", order="file_row")  # as loaded: the CSV file's order
+
+
+def _archive_of(dataset: Dataset) -> Archive:
+    if dataset.archive is None:
+        raise TypeError("not an archived dataset")
+    return dataset.archive
+
+
+class ArchivedDataset(Dataset):
+    """A dataset whose events and statements stay in the archive; the other tables are in pandas.
+
+    The model asks `archive` for what a view needs of the two large tables. `events` and `statements` still
+    give the whole frames, read from the archive on first use and then kept (Dataset.derived), for what has
+    no archive query of its own: correct at any size, but at a million events that costs the memory the archive
+    saves, so the pages readers open first (the timeline with its table) never ask for them."""
+
+    def __init__(self, archive: Archive, tables: dict[str, pd.DataFrame], description: Description | None = None):
+        object.__setattr__(self, "archive", archive)
+        for name in TABLE_FILES:
+            if name not in SEARCHED:
+                object.__setattr__(self, name, tables[name])
+        object.__setattr__(self, "description", description)
+        object.__setattr__(self, "_derived", DerivedValues())
+        object.__setattr__(self, "_memo", ViewMemo())
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self.derived(_events_whole)
+
+    @property
+    def statements(self) -> pd.DataFrame:
+        return self.derived(_statements_whole)
+
+    def row_count(self, table: str) -> int:
+        archive = _archive_of(self)
+        return archive.row_counts[table] if table in SEARCHED else super().row_count(table)
+
+    def known_id(self, table: str, value: object) -> str | None:
+        if table not in SEARCHED:
+            return super().known_id(table, value)
+        found = isinstance(value, str) and _archive_of(self).has(table, ID_COLUMNS[table], value)
+        return value if found and isinstance(value, str) else None
+
+
+def archived(dataset: Dataset, folder: Path) -> ArchivedDataset:
+    """`dataset` served from an archive written into `folder` (which must exist)."""
+    tables = dataset.tables()
+    write_archive(folder, tables)
+    return ArchivedDataset(Archive(folder), tables, dataset.description)
