@@ -103,6 +103,7 @@ class Where:
     any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (id-list column, ids): rows naming any of them
     one_of: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (column, values): rows with one of them
     text: str = ""  # case-folded: rows whose search text contains it
+    text_or: tuple[str, tuple[str, ...]] | None = None  # (column, values): rows with one of them match the text too
 
 
 class Archive:
@@ -153,8 +154,12 @@ class Archive:
             clauses.append(f"list_contains(?::VARCHAR[], {self._column(table, column)})" if values else "false")
             params += [list(values)] if values else []
         if where.text:
-            clauses.append("contains(search_text, ?)")
+            found = "contains(search_text, ?)"
             params.append(where.text)
+            if where.text_or is not None and where.text_or[1]:
+                found = f"({found} OR list_contains(?::VARCHAR[], {self._column(table, where.text_or[0])}))"
+                params.append(list(where.text_or[1]))
+            clauses.append(found)
         return " AND ".join(clauses), params
 
     def _column(self, table: str, column: str) -> str:
@@ -298,6 +303,12 @@ class ArchivedDataset(Dataset):
     @property
     def statements(self) -> pd.DataFrame:
         return self.derived(_statements_whole)
+
+    def replaced(self, **tables: pd.DataFrame) -> Dataset:
+        if not set(tables).isdisjoint(SEARCHED):
+            raise ValueError("the archived tables cannot be replaced: archive a new dataset")
+        current = {name: getattr(self, name) for name in TABLE_FILES if name not in SEARCHED}
+        return ArchivedDataset(_archive_of(self), {**current, **tables}, self.description)
 
     def row_count(self, table: str) -> int:
         archive = _archive_of(self)

@@ -13,7 +13,7 @@ CSV's order, except events: by start_date, then event_id, undated last.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -114,6 +114,10 @@ class Dataset:
 
     def counts(self) -> dict[str, int]:
         return {name: self.row_count(name) for name in TABLE_FILES}
+
+    def replaced(self, **tables: pd.DataFrame) -> Dataset:
+        """This dataset with the given tables replaced (a new dataset, with nothing derived yet)."""
+        return replace(self, **tables)
 
     def row_count(self, table: str) -> int:
         """The number of rows of `table`, without reading it whole where it is archived."""

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.data.archive import Where
 from dashboard.data.dataset import Dataset, in_date_order
 from dashboard.model.dates import to_timestamp
 
@@ -116,9 +117,45 @@ def _rows_mentioning(exploded: pd.Series, wanted: Iterable[str], length: int) ->
     return mask
 
 
+def event_where(ds: Dataset, filters: Filters) -> Where:
+    """`filters` for the events of an archived dataset (data/archive.py)."""
+    ids = [("participant_ids", filters.actors)] if filters.actors else []
+    if filters.affiliations:
+        ids.append(("participant_ids", tuple(sorted(_affiliated_actors(ds, filters.affiliations)))))
+    if filters.issues:
+        ids.append(("issue_ids", filters.issues))
+    return Where(
+        start=to_timestamp(filters.start),
+        end=to_timestamp(filters.end),
+        known_on=to_timestamp(filters.as_known_on),
+        any_of=tuple(ids),
+        one_of=(("kind", filters.kinds),) if filters.kinds else (),
+        text=filters.text.strip().casefold(),
+    )
+
+
+def statement_where(ds: Dataset, filters: Filters) -> Where:
+    """`filters` for the statements of an archived dataset: the text is also found in the speaker's name."""
+    speakers = [("speaker_id", filters.actors)] if filters.actors else []
+    if filters.affiliations:
+        speakers.append(("speaker_id", tuple(sorted(_affiliated_actors(ds, filters.affiliations)))))
+    needle = filters.text.strip().casefold()
+    named = ds.actors.loc[ds.actors["name"].str.casefold().str.contains(needle, regex=False), "actor_id"]
+    return Where(
+        start=to_timestamp(filters.start),
+        end=to_timestamp(filters.end),
+        known_on=to_timestamp(filters.as_known_on),
+        one_of=(*speakers, *((("issue_id", filters.issues),) if filters.issues else ())),
+        text=needle,
+        text_or=("speaker_id", tuple(named)) if needle else None,
+    )
+
+
 def filter_events(ds: Dataset, filters: Filters) -> pd.DataFrame:
     """Events matching every filter field, with `status_shown`; sorted by
     start_date, event_id, with a fresh index."""
+    if ds.archive is not None:
+        return events_as_known_on(ds.archive.rows("events", event_where(ds, filters)), filters.as_known_on)
     events = ds.derived(_events_in_order)
     keep = overlaps(events["start_date"], events["end_date"], filters.start, filters.end).to_numpy(copy=True)
     day = to_timestamp(filters.as_known_on)
@@ -153,10 +190,18 @@ def with_statement_labels(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame
         ("speaker_affiliation", ds.actors, "actor_id", "affiliation"),
     ):
         labelled[column] = labelled["speaker_id"].map(lookup(table, id_column, value_column)).fillna("")
-    labelled["event_title"] = labelled["event_id"].map(lookup(ds.events, "event_id", "title")).fillna("")
+    labelled["event_title"] = labelled["event_id"].map(_event_titles(ds, labelled["event_id"])).fillna("")
     labelled["issue_title"] = labelled["issue_id"].map(lookup(ds.issues, "issue_id", "title")).fillna("")
     labelled["position_label"] = labelled["position_id"].map(lookup(ds.positions, "position_id", "label")).fillna("")
     return labelled
+
+
+def _event_titles(ds: Dataset, event_ids: pd.Series) -> pd.Series:
+    """Title by event id, for (at least) `event_ids`: of the archived events only those asked for."""
+    if ds.archive is None:
+        return lookup(ds.events, "event_id", "title")
+    wanted = sorted(set(event_ids.dropna()))
+    return lookup(ds.archive.rows_with("events", "event_id", wanted), "event_id", "title")
 
 
 def _statements_in_order(ds: Dataset) -> pd.DataFrame:
@@ -175,6 +220,8 @@ def filter_statements(ds: Dataset, filters: Filters) -> pd.DataFrame:
 
     As known on a day, a statement counts once reported; a statement without a
     reported_date counts from its said_end."""
+    if ds.archive is not None:
+        return with_statement_labels(ds.archive.rows("statements", statement_where(ds, filters)), ds)
     statements = ds.derived(_statements_in_order)
     keep = overlaps(statements["said_start"], statements["said_end"], filters.start, filters.end).to_numpy(copy=True)
     if (day := to_timestamp(filters.as_known_on)) is not None:

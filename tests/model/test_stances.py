@@ -1,4 +1,3 @@
-from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -129,7 +128,7 @@ def test_known_from_is_the_earliest_print_of_the_evidence(make_dataset):
     # a second statement, printed earlier than st_rog's 26 Jan, also backs sr_g1
     # (tests/conftest.py builds the original columns; the new one is added here)
     also = [("st_medv",) if stance == "sr_g1" else () for stance in ds.stances["stance_id"]]
-    ds = replace(ds, stances=ds.stances.assign(also_statement_ids=also))
+    ds = ds.replaced(stances=ds.stances.assign(also_statement_ids=also))
     history = stance_history(ds, "guarantees").set_index("stance_id")
     assert history.loc["sr_g1", "statement_ids"] == ("st_rog", "st_medv")
     assert history.loc["sr_g1", "known_from"] == pd.Timestamp("2010-11-21")
@@ -186,7 +185,7 @@ def test_issues_of_one_split_are_counted_once(make_dataset):
     ]
     ds = make_dataset(issues=issues, positions=positions, stances=stances)
     split = ["architecture" if issue == "joint_op" else issue for issue in ds.issues["issue_id"]]
-    summary = gap_summary(replace(ds, issues=ds.issues.assign(split_id=split)), None)
+    summary = gap_summary(ds.replaced(issues=ds.issues.assign(split_id=split)), None)
     assert summary.set_index("issue_id").loc["joint_op", "trend"] == "narrowed"
     assert split_totals(summary) == {"narrowed": 1, "widened": 1, "unchanged": 0, "not compared": 1}
 

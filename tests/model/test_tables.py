@@ -1,7 +1,5 @@
 """The tables the pages show (dashboard/model/tables.py)."""
 
-from dataclasses import replace
-
 import pandas as pd
 
 from dashboard.model.filters import Filters, filter_statements
@@ -141,7 +139,7 @@ def test_statements_table_names_the_disagreements_that_touch_a_statement(ds):
             statement_ids=("st_rog",),
         ),
     ]
-    data = replace(ds, disagreements=typed_frame("disagreements", readings))
+    data = ds.replaced(disagreements=typed_frame("disagreements", readings))
     table = statements_table(filter_statements(data, Filters()), data).set_index("statement_id")
     assert table.loc["st_rog", "disputed"] == "Who said it"
     assert table.loc["st_official", "disputed"] == ""
