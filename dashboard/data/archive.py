@@ -52,7 +52,6 @@ EXTRA_COLUMNS = ("pos", "file_row", "search_text")
 # Rows per Parquet row group: DuckDB reads row groups in parallel, one per thread; 100,000 rows keep both cores
 # busy at 1,000,000 events and let a window skip groups by their date statistics.
 ROW_GROUP_ROWS = 100_000
-NO_LANE = "(no participant)"
 
 
 def engine_choice() -> str:
@@ -203,10 +202,10 @@ class Archive:
         shown = [where.known_on] * 2 if where.known_on is not None else []
         return self._arrow(sql, shown + params).to_pylist()[0]
 
-    def weekly_lane_counts(self, where: Where, lane_by: str, lanes: pd.DataFrame) -> pd.DataFrame:
+    def weekly_lane_counts(self, where: Where, lane_by: str, lanes: pd.DataFrame, no_lane: str) -> pd.DataFrame:
         """Events per lane and calendar week (Monday) of their start: columns lane, group, week, events. By kind,
         or by participant: `lanes` maps actor_id to lane and group; an actor not in it has its id for a lane and
-        no group, and an event without participants is in NO_LANE. An event counts once per lane."""
+        no group, and an event without participants is in `no_lane`. An event counts once per lane."""
         condition, params = self._where("events", where)
         kept = (
             f"SELECT pos, date_trunc('week', start_date) AS week, kind, participant_ids FROM events WHERE {condition}"
@@ -231,7 +230,7 @@ class Archive:
             cursor = self._db.cursor()
         try:
             cursor.register("lane_map", mapping)
-            return cursor.sql(sql, params=[*params, NO_LANE]).to_arrow_table().to_pandas()
+            return cursor.sql(sql, params=[no_lane, *params]).to_arrow_table().to_pandas()  # in the text's order
         finally:
             cursor.close()
 
