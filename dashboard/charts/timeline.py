@@ -61,6 +61,7 @@ from dashboard.charts.timeline_traces import (
     webgl_traces,
 )
 from dashboard.data.description import Side
+from dashboard.model.selection import density_of
 from dashboard.model.timeline import CONTEXT_SHARE, WIDE, AxisBreak, LabelSettings, axis_break, axis_range
 from dashboard.model.timeline_marks import event_marks, fold_lanes
 
@@ -172,7 +173,7 @@ def timeline_figures(
     the lane heights they need, differ (on the bundled data that halves the cost of three layouts)."""
     palette = group_palette(actors, sides)
     if is_aggregated(events):
-        density = timeline_density_figure(events, phases, lane_by, actors, palette)
+        density = timeline_density_figure(density_of(events, lane_by, actors), phases, actors, palette)
         return [density] + [go.Figure(density) for _ in layouts[1:]]
     marks = drawn_marks(events, lane_by, actors, palette)
     marks, lanes = fold_lanes(marks, lane_order(marks, palette))

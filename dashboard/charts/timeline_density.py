@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import NEUTRAL_COLOUR, GroupPalette, group_palette
+from dashboard.charts.style import NEUTRAL_COLOUR, GroupPalette, group_palette, plotly_text
 from dashboard.charts.timeline_annotations import PHASE_FONT, PHASE_ROWS, phase_bands, phase_titles
-from dashboard.charts.timeline_geometry import PHASE_ROW, drawn_lanes, lane_order, opening_range
+from dashboard.charts.timeline_geometry import PHASE_ROW, lane_order
 from dashboard.charts.timeline_traces import known_good_figure
-from dashboard.model.timeline import WIDE, axis_range
-from dashboard.model.timeline_marks import fold_weekly_counts, weekly_counts
+from dashboard.model.selection import WeeklyDensity
+from dashboard.model.timeline import WIDE, span_range
+from dashboard.model.timeline_marks import fold_weekly_counts
 
 # Per-event drawing up to MAX_DRAWN_EVENTS events in the window; beyond that
 # the weekly heatmap. Measured on bench/generate.py data (affiliation lanes,
@@ -24,18 +25,18 @@ MAX_DRAWN_EVENTS = 10_000
 
 
 def timeline_density_figure(
-    events: pd.DataFrame,
+    density: WeeklyDensity,
     phases: pd.DataFrame,
-    lane_by: str = "affiliation",
     actors: pd.DataFrame | None = None,
     palette: GroupPalette | None = None,
 ) -> go.Figure:
-    """Events counted per lane and calendar week of their start date, as a
-    heatmap; the busiest MAX_DENSITY_LANES lanes are kept and the rest are
-    summed into one lane. The title says the view is aggregated."""
-    counts, groups = weekly_counts(events, drawn_lanes(events, lane_by, actors))
+    """Events counted per lane and calendar week of their start date (`density`, from model/selection.py), as a
+    heatmap; the busiest MAX_DENSITY_LANES lanes are kept and the rest are summed into one lane. The title says
+    the view is aggregated."""
+    counts = density.counts.set_axis([plotly_text(lane) for lane in density.counts.index], axis="index")
+    groups = density.groups.to_numpy()
     palette = palette if palette is not None else group_palette(actors)
-    order = lane_order(pd.DataFrame({"lane": counts.index, "group": groups.to_numpy()}), palette)
+    order = lane_order(pd.DataFrame({"lane": counts.index, "group": groups}), palette)
     counts = fold_weekly_counts(counts.reindex(order))
     order = list(counts.index)
     counts = counts.where(counts > 0)  # empty cells stay blank
@@ -48,26 +49,27 @@ def timeline_density_figure(
         colorbar=dict(title=dict(text="events<br>per week"), thickness=12),
         hovertemplate="%{y}<br>week of %{x|%d %b %Y}<br>%{z} events<extra></extra>",
     )
+    summary = density.summary
     title = (
-        f"Aggregated view: {len(events):,} events counted per week of their start date. "
+        f"Aggregated view: {summary.events:,} events counted per week of their start date. "
         f"Narrow the filters to {MAX_DRAWN_EVENTS:,} events or fewer to see each one."
     )
+    x_range = span_range(summary.first, summary.last)
     layout = dict(
         title=dict(text=title, font=dict(size=13), x=0, xanchor="left"),
         shapes=phase_bands(phases),
-        annotations=_phase_labels(events, phases),
+        annotations=_phase_labels(x_range, phases),
         height=max(320, 160 + 22 * len(order)),
         margin=dict(l=10, r=10, t=80 + PHASE_ROW * PHASE_ROWS, b=40),
-        xaxis=dict(type="date", title=None, range=opening_range(events)),
+        xaxis=dict(type="date", title=None, range=None if x_range is None else list(x_range)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=order, autorange="reversed", title=None),
         dragmode="zoom",
     )
     return known_good_figure([heatmap], layout)
 
 
-def _phase_labels(events: pd.DataFrame, phases: pd.DataFrame) -> list[dict]:
+def _phase_labels(x_range: tuple[pd.Timestamp, pd.Timestamp] | None, phases: pd.DataFrame) -> list[dict]:
     """Phase titles above the heatmap, laid out for the wide plot."""
-    x_range = axis_range(events)
     return [
         dict(
             xref="x",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -184,9 +185,12 @@ class Archive:
         """The rows whose `column` is one of `values`, in listing order."""
         return self.rows(table, Where(one_of=((column, tuple(values)),)))
 
-    def count(self, table: str, where: Where = Where()) -> int:
+    def count(self, table: str, where: Where = Where(), flags: tuple[str, ...] = ()) -> tuple[int, ...]:
+        """How many rows `where` keeps, and of those how many have each bool column of `flags` true."""
         condition, params = self._where(table, where)
-        return int(self._arrow(f"SELECT count(*) AS n FROM {table} WHERE {condition}", params)["n"][0].as_py())
+        flagged = "".join(f", count(*) FILTER ({self._column(table, flag)})" for flag in flags)
+        found = self._arrow(f"SELECT count(*){flagged} FROM {table} WHERE {condition}", params)
+        return tuple(int(column[0].as_py()) for column in found.columns)
 
     def summary(self, where: Where) -> dict[str, Any]:
         """Of the events `where` keeps: how many, the first start, the last end, and how many are planned and did
@@ -234,6 +238,17 @@ class Archive:
         finally:
             cursor.close()
 
+    def batches(self, table: str, column: str) -> Iterator[list[str]]:
+        """The values of one column in listing order, a row group at a time."""
+        with self._lock:
+            cursor = self._db.cursor()
+        try:
+            reader = cursor.sql(f"SELECT {self._column(table, column)} FROM {table} ORDER BY pos").to_arrow_reader()
+            for batch in reader:
+                yield batch.column(0).to_pylist()
+        finally:
+            cursor.close()
+
     def distinct(self, table: str, column: str) -> list[str]:
         """The distinct values of `column`, sorted."""
         sql = f"SELECT DISTINCT {self._column(table, column)} AS v FROM {table} ORDER BY v"
@@ -253,15 +268,22 @@ class Archive:
         )
 
 
-class IdsInArchive:
-    """A `in` test against one id column of the archive, for the URL checks (model/url_params.py): a membership
-    test per id sent, instead of an index of a million ids in memory."""
+class IdsInArchive(Collection[str]):
+    """The ids of one id column of the archive, for the URL checks (model/url_params.py): `in` asks the archive
+    for the one id sent, instead of holding an index of a million ids in memory."""
 
     def __init__(self, archive: Archive, table: str, column: str):
         self._archive, self._table, self._column = archive, table, column
 
     def __contains__(self, value: object) -> bool:
         return isinstance(value, str) and self._archive.has(self._table, self._column, value)
+
+    def __len__(self) -> int:
+        return self._archive.row_counts[self._table]
+
+    def __iter__(self) -> Iterator[str]:
+        for frame in self._archive.batches(self._table, self._column):
+            yield from frame
 
 
 def _events_whole(dataset: Dataset) -> pd.DataFrame:

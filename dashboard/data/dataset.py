@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import pandas as pd
 
@@ -117,7 +117,8 @@ class Dataset:
 
     def replaced(self, **tables: pd.DataFrame) -> Dataset:
         """This dataset with the given tables replaced (a new dataset, with nothing derived yet)."""
-        return replace(self, **tables)
+        changes: dict[str, Any] = dict(tables)
+        return replace(self, **changes)
 
     def row_count(self, table: str) -> int:
         """The number of rows of `table`, without reading it whole where it is archived."""

@@ -11,6 +11,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.dates import format_date_range
 from dashboard.model.event_links import links_of
 from dashboard.model.filters import with_statement_labels
+from dashboard.model.selection import events_by_id, statements_at
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def event_detail(ds: Dataset, event: pd.Series) -> EventDetail:
         issues=", ".join(titles.get(issue_id, issue_id) for issue_id in event["issue_ids"]),
         summary=str(event["summary"]),
         date_note=str(event["date_note"]),
-        said=with_statement_labels(ds.statements[ds.statements["event_id"] == event_id], ds),
+        said=with_statement_labels(statements_at(ds, event_id), ds),
         links=linked_events(ds, event_id),
         source_ids=tuple(event["source_ids"]),
     )
@@ -73,7 +74,7 @@ def linked_events(ds: Dataset, event_id: str) -> tuple[LinkedEvent, ...]:
     """The events linked to `event_id`, earlier first, each labelled "Phrase: title (date)"."""
     linked = []
     for link in links_of(ds, event_id).to_dict("records"):
-        other = ds.events[ds.events["event_id"] == link["other_event_id"]].iloc[0]
+        other = events_by_id(ds, [link["other_event_id"]]).iloc[0]
         when = format_date_range(other["start_date"], other["end_date"], other["date_precision"])
         linked.append(
             LinkedEvent(

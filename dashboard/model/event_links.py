@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
+from dashboard.model.selection import events_by_id
 
 # How a link reads from its first event ("… led to X") and from its second ("… in answer to X").
 FORWARD = {
@@ -31,7 +32,9 @@ def links_of(ds: Dataset, event_id: str) -> pd.DataFrame:
     from this event ("led to", "in answer to", …) and the other event.
     Columns: COLUMNS."""
     links = ds.event_links
-    titles = ds.events.set_index("event_id")
+    touching = links[(links["from_event_id"] == event_id) | (links["to_event_id"] == event_id)]
+    # only the events at the links' ends: an archived record is not read whole for them
+    titles = events_by_id(ds, [*touching["from_event_id"], *touching["to_event_id"]]).set_index("event_id")
     rows = []
     for link in links.to_dict("records"):
         kind: str = link["kind"]

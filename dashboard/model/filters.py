@@ -190,7 +190,8 @@ def with_statement_labels(statements: pd.DataFrame, ds: Dataset) -> pd.DataFrame
         ("speaker_affiliation", ds.actors, "actor_id", "affiliation"),
     ):
         labelled[column] = labelled["speaker_id"].map(lookup(table, id_column, value_column)).fillna("")
-    labelled["event_title"] = labelled["event_id"].map(_event_titles(ds, labelled["event_id"])).fillna("")
+    titles = labelled["event_id"].map(_event_titles(ds, labelled["event_id"]))
+    labelled["event_title"] = titles.astype(object).fillna("").astype(str)  # all missing maps to float NaN
     labelled["issue_title"] = labelled["issue_id"].map(lookup(ds.issues, "issue_id", "title")).fillna("")
     labelled["position_label"] = labelled["position_id"].map(lookup(ds.positions, "position_id", "label")).fillna("")
     return labelled

@@ -13,8 +13,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.data.archive import Where
 from dashboard.data.dataset import Dataset
-from dashboard.model.filters import Filters, event_where, events_as_known_on, filter_events, filter_statements
+from dashboard.model.filters import (
+    Filters,
+    event_where,
+    events_as_known_on,
+    filter_events,
+    filter_statements,
+    with_statement_labels,
+)
 from dashboard.model.filters import statement_where as _statement_where
 from dashboard.model.timeline_marks import NO_PARTICIPANT, event_lanes, weekly_counts
 
@@ -57,15 +65,25 @@ def summarize(events: pd.DataFrame) -> EventSummary:
 def event_count(ds: Dataset, filters: Filters) -> int:
     """How many events `filters` keeps."""
     if ds.archive is not None:
-        return ds.archive.count("events", event_where(ds, filters))
+        return ds.archive.count("events", event_where(ds, filters))[0]
     return len(ds.memo(filter_events, filters))
 
 
-def statement_count(ds: Dataset, filters: Filters) -> int:
-    """How many statements `filters` keeps."""
+def statement_counts(ds: Dataset, filters: Filters) -> tuple[int, int]:
+    """How many statements `filters` keeps, and how many of them are direct quotes."""
     if ds.archive is not None:
-        return ds.archive.count("statements", _statement_where(ds, filters))
-    return len(ds.memo(filter_statements, filters))
+        found = ds.archive.count("statements", _statement_where(ds, filters), ("is_direct_quote",))
+        return found[0], found[1]
+    statements = ds.memo(filter_statements, filters)
+    return len(statements), int(statements["is_direct_quote"].sum())
+
+
+def statement_rows(ds: Dataset, filters: Filters, first: int, count: int) -> pd.DataFrame:
+    """Rows first..first+count of the statements `filters` keeps (as `filter_statements` gives them)."""
+    if ds.archive is None:
+        return ds.memo(filter_statements, filters).iloc[first : first + count].reset_index(drop=True)
+    rows = ds.archive.rows("statements", _statement_where(ds, filters), first=first, limit=count)
+    return with_statement_labels(rows, ds)
 
 
 def event_summary(ds: Dataset, filters: Filters) -> EventSummary:
@@ -96,6 +114,13 @@ def events_by_id(ds: Dataset, event_ids: Iterable[str]) -> pd.DataFrame:
         return ds.archive.rows_with("events", "event_id", wanted)
     events = ds.events[ds.events["event_id"].isin(wanted)]
     return events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
+def statements_at(ds: Dataset, event_id: str) -> pd.DataFrame:
+    """The statements said at one event, in the table's order."""
+    if ds.archive is not None:
+        return ds.archive.rows("statements", Where(one_of=(("event_id", (event_id,)),)), order="file_row")
+    return ds.statements[ds.statements["event_id"] == event_id]
 
 
 def event_kinds(ds: Dataset) -> list[str]:

@@ -13,9 +13,10 @@ import pandas as pd
 from dashboard.data.dataset import Dataset
 from dashboard.model.dates import DateLike, format_date_range, format_day, to_timestamp
 from dashboard.model.disagreements import topics_by_row
-from dashboard.model.filters import Filters, filter_events
+from dashboard.model.filters import Filters
 from dashboard.model.links import safe_url
 from dashboard.model.quoting import quote_or_paraphrase
+from dashboard.model.selection import event_rows, events_by_id
 from dashboard.model.sources import published_text, source_usage
 
 VENUE_COLUMNS = ["place", "latitude", "longitude", "events", "event_ids", "titles"]
@@ -67,7 +68,7 @@ EVENT_COLUMNS: dict[str, str] = {
 
 def events_table(ds: Dataset, filters: Filters, first: int, count: int) -> pd.DataFrame:
     """Rows first..first+count of the events `filters` keeps, with their dates as read and participants named."""
-    rows = ds.memo(filter_events, filters).iloc[first : first + count]
+    rows = event_rows(ds, filters, first, count)
     names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
     table = rows.assign(
         when=date_labels(rows["start_date"], rows["end_date"], rows["date_precision"]),
@@ -79,10 +80,9 @@ def events_table(ds: Dataset, filters: Filters, first: int, count: int) -> pd.Da
 def event_choices(ds: Dataset, filters: Filters, limit: int, chosen: str | None) -> dict[str, str]:
     """The event picker's options, id → "title (date)": the first `limit` events `filters` keeps, and the event
     already `chosen` (by a click or a link) if it is not among them."""
-    events = ds.memo(filter_events, filters)
-    choices = events.head(limit)
+    choices = event_rows(ds, filters, 0, limit)
     if chosen and chosen not in set(choices["event_id"]):
-        choices = pd.concat([choices, ds.events[ds.events["event_id"] == chosen]])
+        choices = pd.concat([choices, events_by_id(ds, [chosen])])
     dates = date_labels(choices["start_date"], choices["end_date"], choices["date_precision"])
     rows = zip(choices["event_id"], choices["title"], dates, strict=True)
     return {event: f"{title} ({when})" for event, title, when in rows}

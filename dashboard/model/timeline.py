@@ -217,13 +217,24 @@ def axis_range(
     the first day to the end of the last day of every event in view (year-
     precision ones too), with a margin at both ends (5 %, at least 30 days,
     so a marker at either end is not cut off)."""
+    if events.empty:
+        return span_range(None, None, window)
+    return span_range(pd.Timestamp(events["start_date"].min()), pd.Timestamp(events["end_date"].max()), window)
+
+
+def span_range(
+    first_start: pd.Timestamp | None,
+    last_end: pd.Timestamp | None,
+    window: tuple[date | None, date | None] = (None, None),
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """`axis_range` of events whose first start and last end are given (None: no events)."""
     start, end = window
     if start is not None and end is not None:
         return pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
-    if events.empty:
+    if first_start is None or last_end is None or pd.isna(first_start) or pd.isna(last_end):
         return None
-    first = pd.Timestamp(events["start_date"].min()) if start is None else pd.Timestamp(start)
-    last = pd.Timestamp(events["end_date"].max()) + pd.Timedelta(days=1)
+    first = pd.Timestamp(first_start) if start is None else pd.Timestamp(start)
+    last = pd.Timestamp(last_end) + pd.Timedelta(days=1)
     if end is not None:
         last = pd.Timestamp(end) + pd.Timedelta(days=1)
     margin = max((last - first) * AXIS_MARGIN_SHARE, MIN_AXIS_MARGIN)
@@ -315,16 +326,36 @@ def timeline_alt_text(
 ) -> str:
     """What the timeline shows, for screen readers (Streamlit's `alt=`), e.g.
     "Timeline of 30 events, Sep 2009 – May 2012, on 6 lanes; planned events: 2"."""
-    if events.empty:
-        return "Timeline with no events in view."
-    first, last = pd.Timestamp(events["start_date"].min()), pd.Timestamp(events["end_date"].max())
-    span = month_year(first) if month_year(first) == month_year(last) else f"{month_year(first)} – {month_year(last)}"
-    lanes = f"{lane_count} lane" + ("" if lane_count == 1 else "s")
-    noun = "event" if len(events) == 1 else "events"
     status = events["status_shown" if "status_shown" in events else "status"]
-    planned = int((status == "planned").sum())
-    text = f"Timeline of {len(events):,} {noun}, {span}, on {lanes}; planned events: {planned:,}"
-    not_held = int((status == "did_not_happen").sum())
+    first, last = events["start_date"].min(), events["end_date"].max()
+    counts = (len(events), int((status == "planned").sum()), int((status == "did_not_happen").sum()))
+    return summary_alt_text(first, last, counts, lane_count, labelled=labelled, aggregated=aggregated)
+
+
+def summary_alt_text(
+    first: pd.Timestamp | None,
+    last: pd.Timestamp | None,
+    counts: tuple[int, int, int],
+    lane_count: int,
+    *,
+    labelled: int | None = None,
+    aggregated: bool = False,
+) -> str:
+    """`timeline_alt_text` of events known by their first start, last end and `counts` (events, planned, did not
+    happen): what an archived view knows without holding its events."""
+    events, planned, not_held = counts
+    if not events:
+        return "Timeline with no events in view."
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        span = "undated"
+    else:
+        first, last = pd.Timestamp(first), pd.Timestamp(last)
+        span = (
+            month_year(first) if month_year(first) == month_year(last) else f"{month_year(first)} – {month_year(last)}"
+        )
+    lanes = f"{lane_count} lane" + ("" if lane_count == 1 else "s")
+    noun = "event" if events == 1 else "events"
+    text = f"Timeline of {events:,} {noun}, {span}, on {lanes}; planned events: {planned:,}"
     if not_held:
         text += f"; did not happen: {not_held:,}"
     if aggregated:

@@ -16,7 +16,9 @@ from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 
+from dashboard.data.archive import IdsInArchive
 from dashboard.data.dataset import Dataset
+from dashboard.model.selection import event_kinds
 
 # The sidebar's filters (kept on every page).
 TEXT = "q"
@@ -65,6 +67,13 @@ class ParamSpec:
 
 
 def _date_bounds(ds: Dataset) -> tuple[date, date]:
+    if ds.archive is not None:
+        spans = [ds.archive.span("events"), ds.archive.span("statements")]
+        firsts = [first for first, _ in spans if first is not None]
+        lasts = [last for _, last in spans if last is not None]
+        if not firsts or not lasts:
+            return date(2009, 1, 1), date(2012, 12, 31)
+        return min(firsts).date(), max(lasts).date()
     starts = pd.concat([ds.events["start_date"], ds.statements["said_start"]]).dropna()
     ends = pd.concat([ds.events["end_date"], ds.statements["said_end"]]).dropna()
     if starts.empty:
@@ -75,6 +84,13 @@ def _date_bounds(ds: Dataset) -> tuple[date, date]:
 def date_bounds(ds: Dataset) -> tuple[date, date]:
     """The first and last day of the record: the days the date parameters (and the date pickers) may name."""
     return ds.derived(_date_bounds)
+
+
+def _event_ids(ds: Dataset) -> Collection[str]:
+    """The event ids, for `in`: an archived record is asked per id sent, not held as an index of them all."""
+    if ds.archive is not None:
+        return IdsInArchive(ds.archive, "events", "event_id")
+    return pd.Index(ds.events["event_id"])
 
 
 def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
@@ -88,13 +104,13 @@ def param_specs(ds: Dataset) -> dict[str, ParamSpec]:
             "ids", set(ds.actors["affiliation"].unique()), "affiliations (repeatable), as actors.csv names them"
         ),
         ISSUE: ParamSpec("ids", issues, "issues (repeatable)"),
-        KIND: ParamSpec("ids", set(ds.events["kind"].unique()), "event kinds (repeatable); events only"),
+        KIND: ParamSpec("ids", set(event_kinds(ds)), "event kinds (repeatable); events only"),
         FROM: ParamSpec("date", doc="first day shown, YYYY-MM-DD"),
         TO: ParamSpec("date", doc="last day shown, YYYY-MM-DD"),
         AS_OF: ParamSpec("date", doc="the record as known on that day, YYYY-MM-DD"),
         LANES: ParamSpec("id", LANE_CHOICES, "timeline lanes: " + ", ".join(LANE_CHOICES)),
         # An Index, not a set: `in` is all the check needs, and a set of 1,000,000 ids cost ~5 s per session.
-        EVENT: ParamSpec("id", pd.Index(ds.events["event_id"]), "the event the timeline details"),
+        EVENT: ParamSpec("id", _event_ids(ds), "the event the timeline details"),
         STANCE_ISSUE: ParamSpec("id", issues, "the issue the Stances page shows"),
         WHO: ParamSpec("id", actors, "the actor whose profile the Actors page shows"),
         SOURCE: ParamSpec("id", pd.Index(ds.sources["source_id"]), "the source the Sources page details"),

@@ -35,17 +35,18 @@ def source_lines(ds: Dataset, source_ids: Iterable[str]) -> str:
     return "\n".join(lines)
 
 
-def download_buttons(frame: pd.DataFrame, ds: Dataset, stem: str) -> None:
-    """CSV and JSON downloads of `frame`, each row with its citation; built only on click."""
-    if frame.empty:
+def download_buttons(total: int, whole: Callable[[], pd.DataFrame], ds: Dataset, stem: str) -> None:
+    """CSV and JSON downloads of the `total` rows `whole()` gives, each row with its citation; built only on
+    click."""
+    if not total:
         return
 
     def cited() -> pd.DataFrame:  # built on click only: citing 100,000 rows is not free
-        return download_frame(with_citations(frame, ds))
+        return download_frame(with_citations(whole(), ds))
 
     left, right = st.columns(2)
     left.download_button(
-        f"Download CSV ({len(frame):,} rows)",
+        f"Download CSV ({total:,} rows)",
         data=lambda: to_csv_bytes(cited()),
         file_name=f"{stem}.csv",
         mime="text/csv",
@@ -53,7 +54,7 @@ def download_buttons(frame: pd.DataFrame, ds: Dataset, stem: str) -> None:
         on_click="ignore",
     )
     right.download_button(
-        f"Download JSON ({len(frame):,} rows)",
+        f"Download JSON ({total:,} rows)",
         data=lambda: to_json_bytes(cited()),
         file_name=f"{stem}.json",
         mime="application/json",
@@ -79,14 +80,19 @@ def page_start(total: int, key: str) -> int:
 
 @st.fragment
 def table_with_downloads(
-    frame: pd.DataFrame, ds: Dataset, stem: str, rows: Callable[[int], pd.DataFrame], **dataframe_args: Any
+    total: int,
+    whole: Callable[[], pd.DataFrame],
+    ds: Dataset,
+    stem: str,
+    rows: Callable[[int], pd.DataFrame],
+    **dataframe_args: Any,
 ) -> None:
-    """`frame` as a paged table (`rows(first)` gives the table of a page) and its downloads, rerun on their own:
-    turning a page reruns this part alone, so the page's charts are neither rebuilt nor sent again. The page
-    picker's key is `{stem}_page`."""
-    first = page_start(len(frame), f"{stem}_page")
+    """`total` rows as a paged table (`rows(first)` gives the table of a page) and their downloads (of `whole()`,
+    asked for only on a click), rerun on their own: turning a page reruns this part alone, so the page's charts
+    are neither rebuilt nor sent again. The page picker's key is `{stem}_page`."""
+    first = page_start(total, f"{stem}_page")
     st.dataframe(rows(first), hide_index=True, width="stretch", **dataframe_args)
-    download_buttons(frame, ds, stem)
+    download_buttons(total, whole, ds, stem)
 
 
 def described_as(about: Description) -> None:

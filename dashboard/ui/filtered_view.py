@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.filters import Filters, filter_events, filter_statements
+from dashboard.model.selection import event_count
 
 _VIEW = "_view"
 
@@ -30,6 +31,10 @@ class View:
     def events(self) -> pd.DataFrame:
         """The events the filters keep (`filter_events`), shared by every rerun of this view: read-only."""
         return self.ds.memo(filter_events, self.filters)
+
+    def event_count(self) -> int:
+        """How many events the filters keep, without fetching them from an archive (`event_count`)."""
+        return self.ds.memo(event_count, self.filters)
 
     def statements(self) -> pd.DataFrame:
         """The statements the filters keep (`filter_statements`), shared likewise: read-only."""

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.data.dataset import Dataset
 from dashboard.model.filters import Filters
+from dashboard.model.selection import event_kinds
 from dashboard.model.url_params import (
     ACTOR,
     AFFILIATION,
@@ -42,7 +43,7 @@ class SidebarChoices:
 
 
 def _sidebar_choices(ds: Dataset) -> SidebarChoices:
-    kinds = sorted(ds.events["kind"].unique())
+    kinds = event_kinds(ds)
     return SidebarChoices(
         actor_ids=list(ds.actors.sort_values(["side", "name"])["actor_id"]),
         actor_names=dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True)),

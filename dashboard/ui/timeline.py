@@ -24,11 +24,14 @@ from typing import Any
 import streamlit as st
 
 from dashboard.charts.spec import PlotlySpec, figure_spec
+from dashboard.charts.style import group_palette
 from dashboard.charts.timeline import LABEL_EVENTS, timeline_figures
+from dashboard.charts.timeline_density import MAX_DRAWN_EVENTS, timeline_density_figure
 from dashboard.data.dataset import Dataset
 from dashboard.model.event_links import links_between
 from dashboard.model.filters import Filters, filter_events
-from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, timeline_alt_text
+from dashboard.model.selection import event_count, weekly_density
+from dashboard.model.timeline import MEDIUM, NARROW, WIDE, LabelSettings, summary_alt_text, timeline_alt_text
 from dashboard.model.url_params import date_bounds
 from dashboard.ui.screen import SCREEN_LAYOUTS, report_screen_layout, screen_layout
 from dashboard.ui.selection import box_days, point_ids
@@ -112,6 +115,15 @@ def timeline_charts(
     Plain work on the tables (no Streamlit), so that `Dataset.memo` can keep it per view: it is most of a
     timeline rerun (three layouts, ~150 ms on the bundled data), and readers of one shared link ask for the
     same view."""
+    if ds.memo(event_count, filters) > MAX_DRAWN_EVENTS:
+        # Counts per lane and week, never the events themselves: on an archived record that is one SQL query.
+        density = ds.memo(weekly_density, filters, lane_by)
+        figure = timeline_density_figure(density, ds.phases, ds.actors, group_palette(ds.actors, ds.about.sides))
+        summary = density.summary
+        counts = (summary.events, summary.planned, summary.not_held)
+        lanes = len(figure.layout.yaxis.categoryarray or ()) or 1
+        alt = summary_alt_text(summary.first, summary.last, counts, lanes, aggregated=True)
+        return [TimelineChart(LAYOUTS[0][0], figure_spec(figure), alt)]
     events = ds.memo(filter_events, filters)
     links = links_between(ds, set(events["event_id"])) if show_links else None
     layouts = LAYOUTS if len(events) <= LABEL_EVENTS else LAYOUTS[:1]

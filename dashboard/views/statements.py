@@ -2,28 +2,30 @@
 
 import streamlit as st
 
+from dashboard.model.selection import statement_counts, statement_rows
 from dashboard.model.tables import statements_table
 from dashboard.ui.components import PAGE_ROWS, table_with_downloads
 from dashboard.ui.filtered_view import current_view
 
 view = current_view()
 ds = view.ds
-statements = view.statements()
+count, direct = ds.memo(statement_counts, view.filters)
 
 st.title("Statements")
 st.caption(
-    f"{len(statements):,} of {len(ds.statements):,} statements match the filters "
-    f"({int(statements['is_direct_quote'].sum()):,} direct quotes). Quotes are verbatim as printed; "
+    f"{count:,} of {ds.row_count('statements'):,} statements match the filters "
+    f"({direct:,} direct quotes). Quotes are verbatim as printed; "
     "paraphrases are our own words. Search with the sidebar's text box."
 )
-if statements.empty:
+if not count:
     st.info("No statements match these filters.")
 else:
     table_with_downloads(
-        statements,
+        count,
+        view.statements,
         ds,
         "statements",
-        lambda first: statements_table(statements.iloc[first : first + PAGE_ROWS], ds),
+        lambda first: statements_table(ds.memo(statement_rows, view.filters, first, PAGE_ROWS), ds),
         height=560,
         column_config={
             "speaker_name": "Speaker",

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from dashboard.charts.timeline import MAX_DRAWN_EVENTS, is_aggregated
+from dashboard.charts.timeline_density import MAX_DRAWN_EVENTS
 from dashboard.model.event_detail import event_detail
 from dashboard.model.filters import events_as_known_on
+from dashboard.model.selection import events_by_id
 from dashboard.model.tables import EVENT_COLUMNS, event_choices, events_table
 from dashboard.model.timeline import PICKER_EVENTS, window_caption
 from dashboard.model.url_params import EVENT, LANE_CHOICES, LANES, LINKS
@@ -17,7 +18,7 @@ from dashboard.ui.url_widgets import id_select
 
 view = current_view()
 ds, filters = view.ds, view.filters
-events = view.events()
+count = view.event_count()  # the events themselves are fetched only a page at a time
 
 
 def _on_select(chart_key: str) -> None:
@@ -32,7 +33,7 @@ def _on_select(chart_key: str) -> None:
 
 st.title(md_escape(ds.about.title))
 window = (filters.start, filters.end)
-if is_aggregated(events):
+if count > MAX_DRAWN_EVENTS:
     how = (
         "The chart counts them per week; draw a box with the toolbar's Box Select (or set From/To) around "
         f"{MAX_DRAWN_EVENTS:,} events or fewer to see each event. The table below lists every one."
@@ -43,7 +44,7 @@ else:
         "month or year. Open symbols are planned events. Click an event for its detail; the toolbar's Box Select "
         "sets the date window (From/To), which the link keeps."
     )
-st.caption(f"{len(events):,} of {len(ds.events):,} events match the filters. {how}")
+st.caption(f"{count:,} of {ds.row_count('events'):,} events match the filters. {how}")
 # No format_func: a bound widget writes its label into the URL, so label = value.
 lanes = st.segmented_control("Lanes by", LANE_CHOICES, default="affiliation", key=LANES, bind="query-params")
 left, right = st.columns([2, 1], vertical_alignment="center")
@@ -55,7 +56,7 @@ right.button(
     type="tertiary",
     help="Clears the From/To dates, so the chart covers the whole record.",
 )
-if events.empty:
+if not count:
     st.info("No events match these filters. Clear some filters in the sidebar to see more.")
 else:
     responsive_timeline(
@@ -80,7 +81,7 @@ event_id = id_select(
     placeholder="Click an event in the chart, or choose one here",
 )
 if event_id:
-    event = events_as_known_on(ds.events[ds.events["event_id"] == event_id], filters.as_known_on)
+    event = events_as_known_on(events_by_id(ds, [event_id]), filters.as_known_on)
     if event.empty:
         st.info("This event was not yet on record on the 'as known on' day.")
     else:
@@ -88,5 +89,10 @@ if event_id:
 
 st.subheader("Events in view")
 table_with_downloads(
-    events, ds, "events", lambda first: ds.memo(events_table, filters, first, PAGE_ROWS), column_config=EVENT_COLUMNS
+    count,
+    view.events,
+    ds,
+    "events",
+    lambda first: ds.memo(events_table, filters, first, PAGE_ROWS),
+    column_config=EVENT_COLUMNS,
 )

@@ -12,7 +12,8 @@ from dashboard.model.selection import (
     event_summary,
     events_by_id,
     lane_map,
-    statement_count,
+    statement_counts,
+    statement_rows,
     summarize,
     weekly_density,
 )
@@ -36,14 +37,16 @@ def test_the_count_is_the_number_of_filtered_events(ds, filters):
 
 
 @pytest.mark.parametrize("filters", VIEWS)
-def test_the_statement_count_is_the_number_of_filtered_statements(ds, filters):
-    assert statement_count(ds, filters) == len(filter_statements(ds, filters))
+def test_the_statement_counts_are_those_of_the_filtered_statements(ds, filters):
+    statements = filter_statements(ds, filters)
+    assert statement_counts(ds, filters) == (len(statements), statements["is_direct_quote"].sum())
+    pd.testing.assert_frame_equal(statement_rows(ds, filters, 1, 2), statements.iloc[1:3].reset_index(drop=True))
 
 
 def test_a_text_search_finds_statements_by_their_speakers_name(ds):
     found = filter_statements(ds, Filters(text="LAVROV"))
     assert found["speaker_id"].tolist() == ["lavrov"]
-    assert statement_count(ds, Filters(text="LAVROV")) == 1
+    assert statement_counts(ds, Filters(text="LAVROV"))[0] == 1
 
 
 @pytest.mark.parametrize("filters", VIEWS)
