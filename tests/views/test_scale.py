@@ -2,16 +2,21 @@
 
 import json
 
+import pytest
+
 from dashboard.charts.timeline import MAX_DRAWN_EVENTS
+from dashboard.data.archive import ENGINE_ENV
 from dashboard.model.timeline import PICKER_EVENTS
 from dashboard.ui.components import PAGE_ROWS
 from tests.data.csv_tools import large_dataset
 from tests.views.apptest import run_app
 
 
-def test_many_events_are_aggregated_paged_and_the_picker_stays_small(tmp_path, monkeypatch):
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_many_events_are_aggregated_paged_and_the_picker_stays_small(engine, tmp_path, monkeypatch):
     total = large_dataset(tmp_path, MAX_DRAWN_EVENTS // 30 + 20)
     monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path))
+    monkeypatch.setenv(ENGINE_ENV, engine)
     at = run_app({"event": "rogozin_relieved_5"})  # late, so beyond the first 2,000 by date
     captions = " ".join(c.value for c in at.caption)
     assert f"{total:,} of {total:,} events" in captions and "counts them per week" in captions
