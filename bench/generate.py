@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from bench import CACHE_DIR
+from bench.generate_ledger import ledger_and_disagreements
 from bench.vocabulary import (
     ACTOR_KINDS,
     AFFILIATIONS,
@@ -54,6 +55,9 @@ from dashboard.paths import BUNDLED_DATA
 VERSION = 3  # bump when the output changes, so cached datasets are rebuilt
 
 FIRST_DAY, LAST_DAY = dt.date(2009, 9, 1), dt.date(2012, 5, 31)
+# Events generated at once: a million take ~3.4 GB and ~5 minutes. Larger datasets are written a chunk at a time
+# (bench/generate.py `_write_in_chunks`), so 5,000,000 events fit in the memory of one million.
+CHUNK_EVENTS = 1_000_000
 
 
 def _pick(rng: np.random.Generator, weights: dict, size: int) -> np.ndarray:
@@ -171,7 +175,7 @@ def _actor_roles(rng: np.random.Generator, actor_ids: list[str], source_ids: lis
 
 
 def _events(
-    rng: np.random.Generator, n: int, actor_ids: list[str], issue_ids: list[str], source_ids: list[str]
+    rng: np.random.Generator, n: int, actor_ids: list[str], issue_ids: list[str], source_ids: list[str], first: int = 0
 ) -> pd.DataFrame:
     kinds = _pick(rng, EVENT_KINDS, n)
     statuses = _pick(rng, STATUSES, n)
@@ -184,7 +188,7 @@ def _events(
             first_public.append(start - dt.timedelta(days=int(rng.integers(7, 120))))
         else:
             first_public.append(start if precision == "day" else end)
-    ids = [f"ev_{i:06d}" for i in range(n)]
+    ids = [f"ev_{i:06d}" for i in range(first, first + n)]
     topics = rng.choice(TOPICS, size=n)
     return pd.DataFrame(
         {
@@ -222,6 +226,7 @@ def _statements(
     actor_ids: list[str],
     positions: pd.DataFrame,
     source_ids: list[str],
+    first: int = 0,
 ) -> pd.DataFrame:
     at_event = rng.random(n) < 0.7
     event_rows = rng.integers(0, len(events), size=n)
@@ -240,7 +245,7 @@ def _statements(
     topics, verbs = rng.choice(TOPICS, size=n), rng.choice(VERBS, size=n)
     return pd.DataFrame(
         {
-            "statement_id": [f"st_{i:07d}" for i in range(n)],
+            "statement_id": [f"st_{i:07d}" for i in range(first, first + n)],
             "speaker_id": rng.choice(actor_ids, size=n),
             "said_start": [_iso(d) for d in said],
             "said_end": [_iso(d) for d in said],
@@ -266,13 +271,15 @@ def _statements(
     )
 
 
-def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
+def _stances(
+    rng: np.random.Generator, n: int, statements: pd.DataFrame, source_ids: list[str], first: int = 0
+) -> pd.DataFrame:
     backed = statements[statements["position_id"] != ""]
     rows = backed.iloc[rng.choice(len(backed), size=min(n, len(backed)), replace=False)]
     m = len(rows)
     return pd.DataFrame(
         {
-            "stance_id": [f"sn_{i:06d}" for i in range(m)],
+            "stance_id": [f"sn_{i:06d}" for i in range(first, first + m)],
             "actor_id": rows["speaker_id"].to_numpy(),
             "issue_id": rows["issue_id"].to_numpy(),
             "position_id": rows["position_id"].to_numpy(),
@@ -284,70 +291,6 @@ def _stances(rng: np.random.Generator, n: int, statements: pd.DataFrame, source_
             "source_ids": _one_source_each(rng, source_ids, m, 2),
         }
     )
-
-
-def _commitments(first: pd.Series) -> pd.DataFrame:
-    """One commitment, made in the first statement."""
-    row = dict(
-        commitment_id="cm_000000",
-        title="Synthetic commitment",
-        kind="promise",
-        actor_ids=first["speaker_id"],
-        issue_id=first["issue_id"],
-        due_start="",
-        due_end="",
-        due_precision="undated",
-        event_id="",
-        statement_ids=first["statement_id"],
-        source_ids=first["source_ids"],
-        note="",
-    )
-    return pd.DataFrame([row])
-
-
-def _commitment_status(first: pd.Series) -> pd.DataFrame:
-    """The commitment's one status: pending since the first statement."""
-    row = dict(
-        change_id="cs_000000",
-        commitment_id="cm_000000",
-        status="pending",
-        as_of=first["said_start"],
-        reported_date=first["said_start"],
-        source_ids=first["source_ids"],
-        note="synthetic",
-    )
-    return pd.DataFrame([row])
-
-
-def _disagreements(events: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
-    """One disagreement about the first event, read by the first two sources."""
-    rows = [
-        dict(
-            reading_id=f"rd_{i}",
-            disagreement_id="dis_000000",
-            topic="Synthetic claim",
-            source_id=source,
-            says=f"version {i}",
-            event_ids=events["event_id"].iloc[0],
-            statement_ids="",
-            note="",
-        )
-        for i, source in enumerate(source_ids[:2])
-    ]
-    return pd.DataFrame(rows)
-
-
-def _ledger_and_disagreements(
-    statements: pd.DataFrame, events: pd.DataFrame, source_ids: list[str]
-) -> dict[str, pd.DataFrame]:
-    """One synthetic row each for the commitment ledger (a commitment, its status) and a disagreement read by
-    two sources: enough to be valid and typed."""
-    first = statements.iloc[0]
-    return {
-        "commitments": _commitments(first),
-        "commitment_status": _commitment_status(first),
-        "disagreements": _disagreements(events, source_ids),
-    }
 
 
 def _bundled_table(name: str) -> pd.DataFrame:
@@ -380,7 +323,7 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
         "statements": statements,
         "stances": _stances(rng, max(10, n_events // 20), statements, source_ids),
         "phases": phases,
-        **_ledger_and_disagreements(statements, events, source_ids),
+        **ledger_and_disagreements(statements, events, source_ids),
     }
     # Tables added after the generator (event links, story steps): written empty.
     tables.update({name: pd.DataFrame(columns=TABLES[name].columns) for name in TABLES if name not in tables})
@@ -388,12 +331,49 @@ def generate(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
 
 
 def write_dataset(directory: str | Path, n_events: int, seed: int = 0) -> Path:
-    """Write the dataset's nine CSV files into `directory` (created if needed)."""
+    """Write the dataset's CSV files into `directory` (created if needed): above CHUNK_EVENTS events, a chunk
+    at a time."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    if n_events > CHUNK_EVENTS:
+        _write_in_chunks(directory, n_events, seed)
+        return directory
     for name, frame in generate(n_events, seed).items():
-        frame.to_csv(directory / TABLE_FILES[name], index=False, lineterminator="\n")
+        _write_csv(frame, directory / TABLE_FILES[name])
     return directory
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, append: bool = False) -> None:
+    frame.to_csv(path, mode="a" if append else "w", header=not append, index=False, lineterminator="\n")
+
+
+def _write_in_chunks(directory: Path, n_events: int, seed: int) -> None:
+    """A dataset of more than CHUNK_EVENTS events, written CHUNK_EVENTS at a time: each chunk's events, their
+    statements (tied to events of the same chunk) and stances are appended to the files, so memory holds one
+    chunk and the small tables. Deterministic for (n_events, seed), like `generate`."""
+    rng = np.random.default_rng([seed, n_events])
+    bundled = {name: _bundled_table(name) for name in ("issues", "positions", "phases")}
+    sources = _sources(rng, n_events // 10)
+    source_ids = list(sources["source_id"])
+    actors = _actors(rng, 2000, source_ids)
+    actor_ids, issue_ids = list(actors["actor_id"]), list(bundled["issues"]["issue_id"])
+    tables = {"sources": sources, "actors": actors, "actor_roles": _actor_roles(rng, actor_ids, source_ids)}
+    for chunk, first in enumerate(range(0, n_events, CHUNK_EVENTS)):
+        size, chunk_rng = min(CHUNK_EVENTS, n_events - first), np.random.default_rng([seed, n_events, chunk])
+        events = _events(chunk_rng, size, actor_ids, issue_ids, source_ids, first)
+        statements = _statements(chunk_rng, 2 * size, events, actor_ids, bundled["positions"], source_ids, 2 * first)
+        stances = _stances(chunk_rng, size // 20, statements, source_ids, first // 20)
+        for name, frame in (("events", events), ("statements", statements), ("stances", stances)):
+            _write_csv(frame[TABLES[name].columns].astype(str), directory / TABLE_FILES[name], append=chunk > 0)
+        if chunk == 0:
+            tables.update(ledger_and_disagreements(statements, events, source_ids))
+    phases = bundled["phases"].copy()
+    phases["source_ids"] = source_ids[: len(phases)]
+    tables.update(issues=bundled["issues"], positions=bundled["positions"], phases=phases)
+    for name in TABLES:
+        if name not in ("events", "statements", "stances"):
+            frame = tables.get(name, pd.DataFrame(columns=TABLES[name].columns))
+            _write_csv(frame[TABLES[name].columns].astype(str), directory / TABLE_FILES[name])
 
 
 def dataset_dir(n_events: int, seed: int = 0) -> Path:

@@ -2,7 +2,9 @@
 
 import pytest
 
+from bench import generate as generate_module
 from bench.generate import generate, write_dataset
+from dashboard.data.dataset import TABLE_FILES
 from dashboard.data.load import validate_dir
 from dashboard.data.schema import TABLES
 
@@ -50,3 +52,19 @@ def test_realistic_mixes(tables):
     assert {"true", "false"} == set(tables["statements"]["is_direct_quote"])
     assert len(tables["stances"]) == 50 and len(tables["sources"]) == 100
     assert events["start_date"].min() >= "2009-01-01" and events["end_date"].max() <= "2012-12-31"
+
+
+def test_a_dataset_written_in_chunks_is_valid_whole_and_deterministic(tmp_path, monkeypatch):
+    monkeypatch.setattr(generate_module, "CHUNK_EVENTS", 400)  # 1,000 events in chunks of 400, 400 and 200
+    first, second = write_dataset(tmp_path / "a", 1_000, seed=3), write_dataset(tmp_path / "b", 1_000, seed=3)
+    dataset, problems = validate_dir(first)
+    assert problems == []
+    assert len(dataset.events) == 1_000 and dataset.events["event_id"].is_unique
+    assert len(dataset.statements) == 2_000 and dataset.statements["statement_id"].is_unique
+    assert len(dataset.stances) == 20 + 20 + 10  # each chunk its twentieth
+    # statements are tied to events of their own chunk, and every chunk's are there
+    tied = dataset.statements[dataset.statements["event_id"] != ""]
+    assert set(tied["event_id"]) <= set(dataset.events["event_id"])
+    assert tied["event_id"].str.slice(3).astype(int).max() >= 800
+    for name in ("events", "statements", "stances", "sources"):
+        assert (first / TABLE_FILES[name]).read_bytes() == (second / TABLE_FILES[name]).read_bytes()
