@@ -325,6 +325,10 @@ class ArchivedDataset(Dataset):
     def statements(self) -> pd.DataFrame:
         return self.derived(_statements_whole)
 
+    def tables_in_memory(self) -> list[pd.DataFrame]:
+        # the archived tables, once read whole, are among the derived values
+        return [getattr(self, name) for name in TABLE_FILES if name not in SEARCHED]
+
     def replaced(self, **tables: pd.DataFrame) -> Dataset:
         if not set(tables).isdisjoint(SEARCHED):
             raise ValueError("the archived tables cannot be replaced: archive a new dataset")

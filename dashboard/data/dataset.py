@@ -115,6 +115,10 @@ class Dataset:
     def counts(self) -> dict[str, int]:
         return {name: self.row_count(name) for name in TABLE_FILES}
 
+    def tables_in_memory(self) -> list[pd.DataFrame]:
+        """The tables held as frames (all of them, unless archived: data/archive.py), without reading any."""
+        return list(self.tables().values())
+
     def replaced(self, **tables: pd.DataFrame) -> Dataset:
         """This dataset with the given tables replaced (a new dataset, with nothing derived yet)."""
         changes: dict[str, Any] = dict(tables)

@@ -111,7 +111,7 @@ class _Sizes:
         dataset = self._dataset() if self._dataset is not None else None
         with self._lock:
             if dataset is not None:
-                held = [*dataset.tables().values(), *dataset._derived.values()]
+                held = [*dataset.tables_in_memory(), *dataset._derived.values()]
                 self._shared.add(held[self._shared_values :])
                 self._shared_values = len(held)
             return self._shared

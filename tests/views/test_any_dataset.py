@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.data import archive
 from dashboard.data.archive import ENGINE_ENV, ArchivedDataset
 from dashboard.data.cache import load_validated
 from dashboard.data.dataset import TABLE_FILES
@@ -349,3 +350,24 @@ def test_the_timeline_and_statements_pages_read_the_same_on_both_engines(query, 
             )
         )
     assert seen[0] == seen[1]
+
+
+def test_the_timeline_and_statements_pages_never_read_an_archived_table_whole(monkeypatch):
+    """What keeps a million-event record out of memory: the pages readers open first ask the archive for counts,
+    pages and weekly counts only (a search, an actor, a picked event with its statements, a second table page)."""
+
+    def refuse(dataset):
+        raise AssertionError("an archived table was read whole")
+
+    monkeypatch.setattr(archive, "_events_whole", refuse)
+    monkeypatch.setattr(archive, "_statements_whole", refuse)
+    monkeypatch.setenv(ENGINE_ENV, "duckdb")
+    monkeypatch.setenv("DASHBOARD_DATA", str(BUNDLED_DATA))
+    at = run_app({"q": "missile", "event": "lisbon_summit"})
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="q").set_value("").run()
+    at.multiselect(key="actor").set_value(["rogozin"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    statements = run_app({"q": "radar"}, page="statements")
+    assert not statements.exception, [e.value for e in statements.exception]
+    assert "statements match" in statements.caption[0].value
