@@ -17,6 +17,7 @@ matches exactly as the pandas path does.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -114,7 +115,10 @@ class Archive:
         import duckdb  # only servers of large records pay for importing it
 
         self.folder = folder
-        self._db: duckdb.DuckDBPyConnection = duckdb.connect(":memory:", config={"memory_limit": memory_limit})
+        # Spilled sorts go to the system's temporary folder, not DuckDB's default ".tmp" in the working directory.
+        spill = Path(tempfile.gettempdir()) / "md-talks-duckdb"
+        config = {"memory_limit": memory_limit, "temp_directory": str(spill)}
+        self._db: duckdb.DuckDBPyConnection = duckdb.connect(":memory:", config=config)
         self._lock = threading.Lock()
         self.columns: dict[str, list[str]] = {}
         self.row_counts: dict[str, int] = {}

@@ -18,6 +18,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.model.dates import format_day
 from dashboard.model.filters import Filters, filter_events, filter_statements
 from dashboard.model.links import CONTROL, safe_url
+from dashboard.model.selection import event_count
 from dashboard.model.sources import published_text
 from dashboard.model.tables import EVENT_COLUMNS, events_table, statements_table
 
@@ -34,8 +35,8 @@ def plain(text: object) -> str:
 
 def standalone_refusal(ds: Dataset, filters: Filters) -> str | None:
     """None when the view fits in a copy; else why not, with its event count and a narrower filter to try.
-    Cheap on every rerun: the filtered events are the page's own (`Dataset.memo`)."""
-    count = len(ds.memo(filter_events, filters))
+    Cheap on every rerun: the count is the page's own (`Dataset.memo`), and an archived record only counts."""
+    count = ds.memo(event_count, filters)
     if count <= MAX_STANDALONE_EVENTS:
         return None
     narrower = "a shorter date window (From and To)" if filters.start or filters.end else "a date window (From and To)"
