@@ -117,7 +117,10 @@ class Archive:
         self.folder = folder
         # Spilled sorts go to the system's temporary folder, not DuckDB's default ".tmp" in the working directory.
         spill = Path(tempfile.gettempdir()) / "md-talks-duckdb"
-        config = {"memory_limit": memory_limit, "temp_directory": str(spill)}
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "memory_limit": memory_limit,
+            "temp_directory": str(spill),
+        }
         self._db: duckdb.DuckDBPyConnection = duckdb.connect(":memory:", config=config)
         self._lock = threading.Lock()
         self.columns: dict[str, list[str]] = {}
