@@ -34,11 +34,14 @@ def cross_check(raw: RawTables) -> list[Problem]:
     ]
 
 
-def _rows(raw: RawTables, table: str, *columns: str):
-    """(row number, {column: cell}) of a table that has all these columns."""
+def _rows(raw: RawTables, table: str, *columns: str, ids: set[str] | None = None):
+    """(row number, {column: cell}) of a table that has all these columns; with `ids`, only its rows of those ids."""
     frame = raw.get(table)
     if frame is None or not set(columns) <= set(frame.columns):
         return
+    if ids is not None:
+        # Picked out before the rows become dicts: of a million statements, a stance cites a few thousand.
+        frame = frame[frame[ID_COLUMNS[table]].isin(list(ids))]
     for row_number, record in zip(frame.index, frame[list(columns)].to_dict("records"), strict=True):
         yield int(row_number), record
 
@@ -130,16 +133,26 @@ def repeated_ranks(raw: RawTables) -> list[Problem]:
 # --- the evidence rule, the commitments ledger, the disagreements ---------------
 
 
-def _by_id(raw: RawTables, table: str, *columns: str) -> dict[str, dict[str, str]]:
+def _by_id(raw: RawTables, table: str, *columns: str, ids: set[str] | None = None) -> dict[str, dict[str, str]]:
+    """Rows of `table` as dicts by their id (all, or those of `ids`)."""
     id_column = ID_COLUMNS[table]
-    return {record[id_column]: record for _, record in _rows(raw, table, id_column, *columns)}
+    return {record[id_column]: record for _, record in _rows(raw, table, id_column, *columns, ids=ids)}
+
+
+def _cited(raw: RawTables, table: str, *columns: str) -> set[str]:
+    """The ids a table's id-list columns name."""
+    frame = raw.get(table)
+    if frame is None or not set(columns) <= set(frame.columns):
+        return set()
+    return {cited for column in columns for cell in frame[column] for cited in split_ids(cell)}
 
 
 def stance_evidence(raw: RawTables) -> list[Problem]:
     """Each statement a stance cites is by a speaker on the stance's side, is on
     the stance's issue, expresses the stance's position, and was said no later
     than the stance's as_of."""
-    statements = _by_id(raw, "statements", "speaker_id", "issue_id", "position_id", "said_start")
+    cited = _cited(raw, "stances", "statement_id", "also_statement_ids")
+    statements = _by_id(raw, "statements", "speaker_id", "issue_id", "position_id", "said_start", ids=cited)
     side_of = {actor: record["side"] for actor, record in _by_id(raw, "actors", "side").items()}
     issue_of = {position: record["issue_id"] for position, record in _by_id(raw, "positions", "issue_id").items()}
     problems = []
@@ -207,7 +220,9 @@ def commitments_ledger(raw: RawTables) -> list[Problem]:
     known_actors = set(_by_id(raw, "actors"))
     speaker_of = {
         s: record["speaker_id"]
-        for s, record in _by_id(raw, "statements", "speaker_id").items()
+        for s, record in _by_id(
+            raw, "statements", "speaker_id", ids=_cited(raw, "commitments", "statement_ids")
+        ).items()
         if record["speaker_id"] in known_actors
     }
     file = TABLE_FILES["commitments"]
