@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.data import load
 from dashboard.data.load import validate_dir
+from dashboard.paths import BUNDLED_DATA
 from tests.data.csv_tools import copy_minimal, read_rows, write_rows
 
 
@@ -238,3 +240,46 @@ def test_rows_are_counted_as_records_not_lines(minimal_dir):
     set_cell(minimal_dir, "events.csv", 3, "status", "maybe")
 
     assert [line.split(": ")[0] for line in problem_lines(minimal_dir)] == ["events.csv:3:status"]
+
+
+def _strict_frame(path):
+    """The raw table as the CSV module reads it, for comparing with the fast reader."""
+    text = path.read_bytes().decode("utf-8").removeprefix(load.UTF8_BOM)
+    records, problem = load._parse_csv(path.name, text)
+    assert problem is None
+    frame, problems = load._to_frame(path.name, records, False)
+    assert problems == []
+    return frame
+
+
+def test_the_fast_reader_reads_every_bundled_table_as_the_strict_reader_does():
+    for path in sorted(BUNDLED_DATA.glob("*.csv")):
+        data = path.read_bytes()
+        fast = load._read_fast(data, data.decode("utf-8").removeprefix(load.UTF8_BOM))
+        assert fast is not None, path.name  # plain files: read the fast way
+        pd.testing.assert_frame_equal(fast, _strict_frame(path))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('id,title\na,"x"y\n', "cannot parse CSV"),  # text after a closing quote: pyarrow would read "xy"
+        ("id,title\na,b\n\nc,d\n", "blank row"),
+        ("id,title\na,b,c\n", "row has 3 fields"),
+        ('id,title\na,"open\n', "cannot parse CSV"),
+        ("id,id\na,b\n", "column appears twice"),
+    ],
+)
+def test_what_the_fast_reader_would_misread_goes_the_strict_way(tmp_path, content, expected):
+    path = tmp_path / "sources.csv"
+    path.write_text(content, encoding="utf-8")
+    frame, problems = load.read_table(path)
+    assert frame is None and any(expected in problem.message for problem in problems), problems
+
+
+def test_a_quote_inside_a_bare_cell_reads_alike_both_ways(tmp_path):
+    path = tmp_path / "sources.csv"
+    path.write_text('id,title\na,5" gun\nb,"say ""no"""\n', encoding="utf-8")
+    frame, problems = load.read_table(path)
+    assert problems == [] and frame["title"].tolist() == ['5" gun', 'say "no"']
+    pd.testing.assert_frame_equal(frame, _strict_frame(path))
