@@ -3,8 +3,6 @@ each column's declaration says (`Field.converts_to`)."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from dashboard.data.cells import split_ids
@@ -13,19 +11,20 @@ from dashboard.data.schema import TABLES
 
 
 def _convert(raw: pd.Series, converts_to: ConvertsTo) -> pd.Series:
-    values = raw.tolist()
+    """One raw column, typed. Vectorised where pandas can (no Python object per cell but in id lists): at
+    1,000,000 events a list of every column's cells cost ~1 GB while the tables were typed."""
+    cells = raw.reset_index(drop=True)
     if converts_to == DATE:
-        as_dates = pd.to_datetime(pd.Series([v or None for v in values], dtype=object), format="%Y-%m-%d")
-        return as_dates.astype("datetime64[ns]")
+        return pd.to_datetime(cells.where(cells != ""), format="%Y-%m-%d").astype("datetime64[ns]")
     if converts_to == ID_LIST:
-        return pd.Series([tuple(split_ids(v)) for v in values], dtype=object)
+        return pd.Series([tuple(split_ids(v)) for v in cells.tolist()], dtype=object)
     if converts_to == BOOL:
-        return pd.Series([v == "true" for v in values], dtype=bool)
+        return (cells == "true").astype(bool)
     if converts_to == INT:
-        return pd.Series([int(v) for v in values], dtype="int64")
+        return cells.astype("int64")
     if converts_to == FLOAT:
-        return pd.Series([float(v) if v else math.nan for v in values], dtype="float64")
-    return pd.Series(values, dtype=str)
+        return pd.to_numeric(cells.where(cells != "")).astype("float64")
+    return cells.astype(str)
 
 
 def to_typed(name: str, raw: pd.DataFrame) -> pd.DataFrame:
