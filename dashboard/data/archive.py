@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from dashboard.data.arrow_frames import to_frame
-from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES, Dataset, in_date_order
+from dashboard.data.dataset import ID_COLUMNS, TABLE_FILES, Dataset
 from dashboard.data.description import Description
 from dashboard.data.memo import DerivedValues, ViewMemo
 
@@ -68,25 +69,47 @@ def wants_archive(event_count: int) -> bool:
     return choice == "duckdb" or (choice == "auto" and event_count >= ARCHIVE_EVENTS)
 
 
-def in_listing_order(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` in the order pages list its rows."""
-    if name == "events":
-        return in_date_order(frame)
-    return frame.sort_values(["said_start", "statement_id"]).reset_index(drop=True)
+# The order pages list rows in (as data/dataset.py's in_date_order for events): undated last.
+LISTING_ORDER = {"events": ("start_date", "event_id"), "statements": ("said_start", "statement_id")}
 
 
-def write_archive(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
-    """Write the archived tables of a validated dataset into `folder` as Parquet."""
+def write_archive(folder: Path, tables: dict[str, pa.Table | pd.DataFrame]) -> None:
+    """Write the archived tables of a validated dataset (typed: in Arrow by data/arrow_typed.py, or the
+    dataset's frames) into `folder` as Parquet, each in listing order with its extra columns."""
     for name, searched in SEARCHED.items():
-        loaded = tables[name]
-        frame = in_listing_order(name, loaded.assign(file_row=np.arange(len(loaded), dtype=np.int64)))
-        text = frame[searched[0]].astype(object)
-        for column in searched[1:]:
-            text = text + "\n" + frame[column].astype(object)
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        table = table.append_column("pos", pa.array(np.arange(len(frame), dtype=np.int64)))
-        table = table.append_column("search_text", pa.array(text.str.casefold().to_numpy(dtype=object), pa.string()))
+        given = tables[name]
+        table = pa.Table.from_pandas(given, preserve_index=False) if isinstance(given, pd.DataFrame) else given
+        table = _plain_strings(table).replace_schema_metadata(None)
+        table = table.append_column("file_row", pa.array(np.arange(table.num_rows, dtype=np.int64)))
+        order = pc.sort_indices(table, sort_keys=[(key, "ascending", "at_end") for key in LISTING_ORDER[name]])
+        table = table.take(order)
+        text = pc.binary_join_element_wise(*(table.column(column) for column in searched), "\n")
+        table = table.append_column("pos", pa.array(np.arange(table.num_rows, dtype=np.int64)))
+        table = table.append_column("search_text", casefolded(text))
         pq.write_table(table, folder / f"{name}.parquet", row_group_size=ROW_GROUP_ROWS)
+
+
+def _plain_strings(table: pa.Table) -> pa.Table:
+    """large_string columns (and lists of them) as string: one schema, whichever way the table was typed."""
+    fields = []
+    for field in table.schema:
+        if pa.types.is_large_string(field.type):
+            field = field.with_type(pa.string())
+        elif pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
+            field = field.with_type(pa.list_(pa.string()))
+        fields.append(field)
+    return table.cast(pa.schema(fields))
+
+
+def casefolded(text: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Python's `str.casefold` of each text, as pandas' search does: Arrow's lower case, then casefold itself for
+    the few texts that are not ASCII (where the two differ: "ß" folds to "ss")."""
+    lower = pc.utf8_lower(text)
+    special = pc.invert(pc.string_is_ascii(text))
+    if not pc.any(special).as_py():
+        return lower
+    folded = [value.casefold() for value in text.filter(special).to_pylist()]
+    return pc.replace_with_mask(lower.combine_chunks(), special.combine_chunks(), pa.array(folded, pa.string()))
 
 
 def has_archive(folder: Path) -> bool:

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from dashboard.data.dataset import TABLE_FILES, Dataset
 from dashboard.data.problems import Problem
-from dashboard.data.snapshot import read_snapshot, write_snapshot
+from dashboard.data.snapshot import read_snapshot, staging_folder, write_snapshot
 from dashboard.paths import BUNDLED_DATA
+
+if TYPE_CHECKING:
+    from dashboard.data.load import Progress
 
 
 def data_dir() -> Path:
@@ -57,22 +62,23 @@ def freeze_heap() -> None:
     gc.freeze()
 
 
-def load_validated(directory: Path) -> tuple[Dataset | None, list[Problem]]:
-    """The dataset from its snapshot when the files are unchanged, else validated (and snapshotted)."""
+def load_validated(directory: Path, progress: Progress | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """The dataset from its snapshot when the files are unchanged, else validated (and snapshotted); a large
+    record's archive is written while validating, straight into the snapshot's folder."""
     dataset = read_snapshot(directory)
     if dataset is not None:
         return dataset, []
     # Imported here: pandera and the schema cost ~0.7 s of import, needed only to validate.
     from dashboard.data.load import validate_dir
 
-    dataset, problems = validate_dir(directory)
-    if dataset is not None and write_snapshot(directory, dataset) is not None:
-        # A large record is served from its archive: the validated frames (GBs at a million events) go.
-        archived = read_snapshot(directory)
-        if archived is not None and archived.archive is not None:
-            del dataset
-            gc.collect()
-            return archived, problems
+    staging = staging_folder(directory)
+    dataset, problems = validate_dir(directory, archive_to=staging, progress=progress)
+    written = write_snapshot(directory, dataset, staging=staging) if dataset is not None else None
+    if written is None and staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
+    if dataset is not None and dataset.archive is not None:
+        # Read back from where the snapshot now is (its staging folder was renamed, or another server's won).
+        dataset = read_snapshot(directory) or validate_dir(directory)[0]
     return dataset, problems
 
 

@@ -22,6 +22,7 @@ import csv
 import io
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from dashboard.data.archive import SEARCHED, Archive, ArchivedDataset, wants_archive, write_archive
+from dashboard.data.arrow_typed import to_arrow_typed
 from dashboard.data.crosscheck import cross_check
 from dashboard.data.dataset import OPTIONAL_TABLES, TABLE_FILES, Dataset, in_date_order
 from dashboard.data.description import DESCRIPTION_FILE, NO_SIDE, Description, read_description, unknown_sides
@@ -69,8 +72,13 @@ class DataValidationError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the data:\n{lines}")
 
 
-def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
-    """Check every table in `path`; the Dataset only when there are no problems."""
+def validate_dir(
+    path: str | Path, archive_to: Path | None = None, progress: Progress | None = None
+) -> tuple[Dataset | None, list[Problem]]:
+    """Check every table in `path`; the Dataset only when there are no problems. With `archive_to` (a folder),
+    a record of ARCHIVE_EVENTS events or more has its events and statements written there as an archive, typed
+    in Arrow, and is served from it (data/archive.py). `progress(done, what)` hears how far it is (0 to 1)."""
+    tell = progress or (lambda done, what: None)
     directory = Path(path)
     if not directory.exists():
         return None, [Problem(str(path), None, None, "data directory does not exist")]
@@ -79,25 +87,58 @@ def validate_dir(path: str | Path) -> tuple[Dataset | None, list[Problem]]:
 
     problems: list[Problem] = []
     raw: dict[str, pd.DataFrame] = {}
+    weights = _weights(directory)
     for table, file_name in TABLE_FILES.items():
         if table in OPTIONAL_TABLES and not (directory / file_name).exists():
             continue  # read as an empty table below
+        tell(weights[table], f"checking {file_name}")
         frame, read_problems = read_table(directory / file_name)
         problems += read_problems
         if frame is not None:
             problems += validate_table(table, frame)
             raw[table] = frame
+    tell(0.75, "checking the tables against each other")
     problems += cross_check(raw)
     description, described_problems = _description(directory, raw.get("actors"))
     problems += described_problems
 
     if problems:
         return None, sorted(problems, key=_reading_order)
+    tell(0.85, "typing the tables")
+    if archive_to is not None and wants_archive(len(raw["events"])):
+        write_archive(archive_to, {name: to_arrow_typed(name, raw.pop(name)) for name in SEARCHED})
+        small = {
+            table: to_typed(table, raw.pop(table)) if table in raw else empty_table(table)
+            for table in TABLE_FILES
+            if table not in SEARCHED
+        }
+        tell(1.0, "done")
+        return ArchivedDataset(Archive(archive_to), small, description), []
     # An optional table left out reads as an empty one.
     # Each raw table is let go once typed: at 1,000,000 events raw and typed together were most of the peak.
     typed = {table: to_typed(table, raw.pop(table)) if table in raw else empty_table(table) for table in TABLE_FILES}
     typed["events"] = in_date_order(typed["events"])
+    tell(1.0, "done")
     return Dataset(**typed, description=description), []
+
+
+Progress = Callable[[float, str], None]
+
+
+def _weights(directory: Path) -> dict[str, float]:
+    """How far along validation is (0 to 0.75) when each table's reading starts: by the files' sizes, since
+    reading and checking a table costs about in proportion to its bytes."""
+    sizes = {}
+    for table, file_name in TABLE_FILES.items():
+        try:
+            sizes[table] = (directory / file_name).stat().st_size
+        except OSError:
+            sizes[table] = 0
+    total, done, starts = sum(sizes.values()) or 1, 0, {}
+    for table, size in sizes.items():
+        starts[table] = 0.75 * done / total
+        done += size
+    return starts
 
 
 def _description(directory: Path, actors: pd.DataFrame | None) -> tuple[Description | None, list[Problem]]:
@@ -152,6 +193,9 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read file: {err.strerror or err}")]
 
+    fast = _read_fast(data)
+    if fast is not None:
+        return fast, []
     # A strict decode answers "any bad bytes?" at C speed; only if there are
     # some, surrogateescape keeps them as markers we can find after parsing,
     # so they are reported at their row and column.
@@ -160,10 +204,6 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     except UnicodeDecodeError:
         text, bad_bytes = data.decode("utf-8", errors="surrogateescape"), True
     text = text.removeprefix(UTF8_BOM)
-    if not bad_bytes:
-        fast = _read_fast(data, text)
-        if fast is not None:
-            return fast, []
     records, parse_problem = _parse_csv(name, text)
     if parse_problem is not None:
         problems = [parse_problem]
@@ -177,27 +217,30 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
 # quote or a line end: text after a closing quote (`"x"y`), which the strict reader below refuses and pyarrow's
 # reads as `xy`; or a quote inside a bare cell (`x"y`), which both read alike. Either way the file goes the slow
 # way, which says where a fault is.
-_LOOSE_QUOTE = re.compile(r'(?<![,"\n\r])"[^",\r\n]')
+_LOOSE_QUOTE = re.compile(rb'(?<![,"\n\r])"[^",\r\n]')
 
 
-def _read_fast(data: bytes, text: str) -> pd.DataFrame | None:
+def _read_fast(data: bytes) -> pd.DataFrame | None:
     """The raw table read by pyarrow's CSV reader (C++, every cell a str), or None when the file is anything but
-    plain, so that the strict reader below finds and reports what is wrong: a ragged row, a blank row, an unclosed
-    quote, a header with a repeated or empty name. Reading the CSV module's way cost ~45 s and ~3 GB of Python
-    lists at 1,000,000 events; this way, a few seconds and the Arrow strings alone."""
-    header_end = text.find("\n")
+    plain, so that the strict reader below finds and reports what is wrong: bytes that are not UTF-8, a ragged
+    row, a blank row, an unclosed quote, a header with a repeated or empty name. Reading the CSV module's way cost
+    ~45 s and ~3 GB of Python lists at 1,000,000 events; this way, a few seconds and the Arrow strings alone. The
+    checks run on the bytes: decoding them too held a second copy of the file (340 MB for 2,000,000 statements)."""
+    body = data.removeprefix(UTF8_BOM.encode())
+    header_end = body.find(b"\n")
+    first = body[: header_end if header_end >= 0 else len(body)].rstrip(b"\r")
     try:
-        header = next(csv.reader([text[: header_end if header_end >= 0 else len(text)].rstrip("\r")]), [])
-    except csv.Error:
+        header = next(csv.reader([first.decode("utf-8")]), [])
+    except (csv.Error, UnicodeDecodeError):
         return None
     if not header or len(set(header)) != len(header) or not all(column.strip() for column in header):
         return None
     # An odd number of quotes: a quote left open (pyarrow reads on to the end of the file) or a bare-cell quote.
-    if '"' in text[: max(header_end, 0)] or text.count('"') % 2 or _LOOSE_QUOTE.search(text):
+    if b'"' in first or body.count(b'"') % 2 or _LOOSE_QUOTE.search(body):
         return None
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(data.removeprefix(UTF8_BOM.encode())),
+            io.BytesIO(body),  # cells that are not UTF-8 fail here (check_utf8)
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
                 column_types=dict.fromkeys(header, pa.string()),

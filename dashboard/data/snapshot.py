@@ -122,25 +122,43 @@ def read_snapshot(directory: Path, root: Path | None = None) -> Dataset | None:
     )
 
 
-def write_snapshot(directory: Path, dataset: Dataset, root: Path | None = None) -> Path | None:
-    """Write `dataset` (validated from `directory`) as a snapshot; its folder, or None if not written."""
+def staging_folder(directory: Path, root: Path | None = None) -> Path | None:
+    """A new folder beside where `directory`'s snapshot will be, for writing it (validation writes an archive
+    straight into it); None when snapshots are off or cannot be written."""
+    root = root if root is not None else snapshot_root()
+    key = snapshot_key(directory) if root is not None else None
+    if root is None or key is None:
+        return None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=root))
+    except OSError:
+        return None
+
+
+def write_snapshot(
+    directory: Path, dataset: Dataset, root: Path | None = None, staging: Path | None = None
+) -> Path | None:
+    """Write `dataset` (validated from `directory`) as a snapshot; its folder, or None if not written. `staging`
+    is the folder from `staging_folder` the dataset's archive was written into, if it was."""
     root = root if root is not None else snapshot_root()
     key = snapshot_key(directory) if root is not None else None
     if root is None or key is None:
         return None
     target = root / key
     try:
-        root.mkdir(parents=True, exist_ok=True)
         # Written beside the target, then renamed: a reader never sees half a snapshot,
         # and two servers writing the same one at once both end with a whole one.
-        staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=root))
-        in_archive = wants_archive(dataset.row_count("events"))
-        if in_archive:
+        staging = staging if staging is not None else staging_folder(directory, root)
+        if staging is None:
+            return None
+        in_archive = dataset.archive is not None or wants_archive(dataset.row_count("events"))
+        if in_archive and dataset.archive is None:
             write_archive(staging, {name: getattr(dataset, name) for name in SEARCHED})
-        for name, frame in dataset.tables().items():
+        for name in TABLE_FILES:
             if in_archive and name in SEARCHED:
                 continue
-            table = ids_as_dictionaries(pa.Table.from_pandas(frame, preserve_index=False))
+            table = ids_as_dictionaries(pa.Table.from_pandas(getattr(dataset, name), preserve_index=False))
             feather.write_feather(table, staging / f"{name}.arrow", compression="uncompressed")
         (staging / _DONE).write_text("ok\n")
         try:
