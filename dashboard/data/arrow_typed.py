@@ -16,18 +16,18 @@ from dashboard.data.schema import TABLES
 def _convert(cells: pa.ChunkedArray, converts_to: ConvertsTo) -> pa.ChunkedArray | pa.Array:
     empty = pc.equal(cells, "")
     if converts_to == DATE:
-        days = pc.strptime(pc.if_else(empty, pa.scalar(None, pa.string()), cells), format="%Y-%m-%d", unit="ns")
+        days = pc.strptime(pc.if_else(empty, pa.scalar(None, cells.type), cells), format="%Y-%m-%d", unit="ns")
         return days.cast(pa.timestamp("ns"))
     if converts_to == ID_LIST:
         # An empty cell is an empty list, as split_ids says ("" would split into [""]).
         split = pc.split_pattern(cells, ";")
-        return pc.if_else(empty, pa.scalar([], pa.list_(pa.string())), split)
+        return pc.if_else(empty, pa.scalar([], split.type), split)
     if converts_to == BOOL:
         return pc.equal(cells, "true")
     if converts_to == INT:
         return cells.cast(pa.int64())
     if converts_to == FLOAT:
-        return pc.if_else(empty, pa.scalar(None, pa.string()), cells).cast(pa.float64())
+        return pc.if_else(empty, pa.scalar(None, cells.type), cells).cast(pa.float64())
     return cells
 
 
@@ -36,7 +36,7 @@ def to_arrow_typed(name: str, raw: pd.DataFrame) -> pa.Table:
     table = pa.Table.from_pandas(raw, preserve_index=False)  # the str columns as they are held: Arrow already
     return pa.table(
         {
-            field.name: _convert(table.column(field.name).cast(pa.string()), field.converts_to)
+            field.name: _convert(table.column(field.name), field.converts_to)  # str as held (a cast copies)
             for field in TABLES[name].fields
         }
     )

@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from dashboard.data.archive import SEARCHED, Archive, ArchivedDataset, wants_archive, write_archive
+from dashboard.data.archive import SEARCHED, Archive, ArchivedDataset, wants_archive, write_archived_table
 from dashboard.data.arrow_typed import to_arrow_typed
 from dashboard.data.crosscheck import cross_check
 from dashboard.data.dataset import OPTIONAL_TABLES, TABLE_FILES, Dataset, in_date_order
@@ -106,7 +106,8 @@ def validate_dir(
         return None, sorted(problems, key=_reading_order)
     tell(0.85, "typing the tables")
     if archive_to is not None and wants_archive(len(raw["events"])):
-        write_archive(archive_to, {name: to_arrow_typed(name, raw.pop(name)) for name in SEARCHED})
+        for name in SEARCHED:  # one at a time, each raw table let go once written
+            write_archived_table(archive_to, name, to_arrow_typed(name, raw.pop(name)))
         small = {
             table: to_typed(table, raw.pop(table)) if table in raw else empty_table(table)
             for table in TABLE_FILES

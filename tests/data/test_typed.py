@@ -10,10 +10,13 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from dashboard.data.arrow_frames import to_frame
+from dashboard.data.arrow_typed import to_arrow_typed
 from dashboard.data.dataset import OPTIONAL_TABLES, TABLE_FILES, Dataset
-from dashboard.data.load import validate_dir
+from dashboard.data.load import read_table, validate_dir
 from dashboard.data.schema import TABLES
-from dashboard.data.typed import empty_table
+from dashboard.data.typed import empty_table, to_typed
+from dashboard.paths import BUNDLED_DATA
 from harness.server import REPO_ROOT
 from tests.data.csv_tools import read_rows, write_rows
 
@@ -76,3 +79,14 @@ def test_the_dataset_module_imports_neither_the_schema_nor_pandera():
         "dashboard.data.problems",
     ]
     assert shown.stdout.strip() == str(expected), shown.stderr
+
+
+@pytest.mark.parametrize("table", ["events", "statements"])
+def test_typing_in_arrow_gives_the_values_typing_in_pandas_gives(table):
+    """The archive is written from tables typed in Arrow (data/arrow_typed.py); the pages then read them as the
+    dataset's frames, so both ways of typing must agree on every cell."""
+    raw, problems = read_table(BUNDLED_DATA / TABLE_FILES[table])
+    assert problems == []
+    in_arrow = to_frame(to_arrow_typed(table, raw))
+    pd.testing.assert_frame_equal(in_arrow, to_typed(table, raw), check_dtype=False)
+    assert in_arrow["said_start" if table == "statements" else "start_date"].dtype == "datetime64[ns]"
