@@ -194,9 +194,13 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     except OSError as err:
         return None, [Problem(name, None, None, f"cannot read file: {err.strerror or err}")]
 
-    fast = _read_fast(data)
-    if fast is not None:
-        return fast, []
+    header = _plain_header(data)
+    if header is not None:
+        del data  # pyarrow reads the file itself: the bytes held beside its table were a third of the peak
+        fast = _read_fast(path, header)
+        if fast is not None:
+            return fast, []
+        data = path.read_bytes()
     # A strict decode answers "any bad bytes?" at C speed; only if there are
     # some, surrogateescape keeps them as markers we can find after parsing,
     # so they are reported at their row and column.
@@ -221,12 +225,11 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
 _LOOSE_QUOTE = re.compile(rb'(?<![,"\n\r])"[^",\r\n]')
 
 
-def _read_fast(data: bytes) -> pd.DataFrame | None:
-    """The raw table read by pyarrow's CSV reader (C++, every cell a str), or None when the file is anything but
-    plain, so that the strict reader below finds and reports what is wrong: bytes that are not UTF-8, a ragged
-    row, a blank row, an unclosed quote, a header with a repeated or empty name. Reading the CSV module's way cost
-    ~45 s and ~3 GB of Python lists at 1,000,000 events; this way, a few seconds and the Arrow strings alone. The
-    checks run on the bytes: decoding them too held a second copy of the file (340 MB for 2,000,000 statements)."""
+def _plain_header(data: bytes) -> list[str] | None:
+    """The header of a plain CSV file, one pyarrow's reader reads as the strict reader below does; None when the
+    file is anything but plain, so that the strict reader finds and reports what is wrong: a header with a
+    repeated or empty name, an unclosed quote or text after a closing quote (checked on the bytes: decoding them
+    too held a second copy of the file, 340 MB for 2,000,000 statements)."""
     body = data.removeprefix(UTF8_BOM.encode())
     header_end = body.find(b"\n")
     first = body[: header_end if header_end >= 0 else len(body)].rstrip(b"\r")
@@ -239,17 +242,25 @@ def _read_fast(data: bytes) -> pd.DataFrame | None:
     # An odd number of quotes: a quote left open (pyarrow reads on to the end of the file) or a bare-cell quote.
     if b'"' in first or body.count(b'"') % 2 or _LOOSE_QUOTE.search(body):
         return None
+    return header
+
+
+def _read_fast(path: Path, header: list[str]) -> pd.DataFrame | None:
+    """The raw table read by pyarrow's CSV reader (C++, every cell a str), or None if it finds the file is not
+    plain after all (bytes that are not UTF-8, a ragged or blank row). Reading the CSV module's way cost ~45 s
+    and ~3 GB of Python lists at 1,000,000 events; this way, a few seconds and the Arrow strings alone."""
     try:
         table = pa_csv.read_csv(
-            io.BytesIO(body),  # cells that are not UTF-8 fail here (check_utf8)
+            path,  # a UTF-8 byte order mark is skipped; cells that are not UTF-8 fail here (check_utf8)
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
+                # large_string: what pandas' str columns hold, so they take the table without a copy
+                column_types=dict.fromkeys(header, pa.large_string()),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
-    except (pa.ArrowInvalid, ValueError):
+    except (pa.ArrowInvalid, ValueError, OSError):
         return None
     if table.column_names != header:
         return None
@@ -259,7 +270,7 @@ def _read_fast(data: bytes) -> pd.DataFrame | None:
         blank = empty if blank is None else pc.and_(blank, empty)
     if blank is not None and pc.any(blank).as_py():
         return None
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype(na_value=float("nan"))}.get)
+    frame = table.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get)
     frame.index = pd.RangeIndex(2, len(frame) + 2)
     return frame
 

@@ -254,8 +254,8 @@ def _strict_frame(path):
 
 def test_the_fast_reader_reads_every_bundled_table_as_the_strict_reader_does():
     for path in sorted(BUNDLED_DATA.glob("*.csv")):
-        data = path.read_bytes()
-        fast = load._read_fast(data)
+        header = load._plain_header(path.read_bytes())
+        fast = load._read_fast(path, header) if header is not None else None
         assert fast is not None, path.name  # plain files: read the fast way
         pd.testing.assert_frame_equal(fast, _strict_frame(path))
 
