@@ -111,16 +111,19 @@ def targets_for(sizes: list[str]) -> list[Target]:
         Target("10000", "ours ÷ floor, filter change p50", 5, _ours_over_floor(p50), needs=("floor",)),
         Target("10000", "KB per new view", 150, lambda r: _scaled(r["ours"].bytes_median, 1e-3)),
     ]
-    targets += [Target(s, "filter change p50 (ms)", 1000, lambda r: r["ours"].p50_ms) for s in sizes if s != "1000000"]
+    targets += [Target(s, "filter change p50 (ms)", 1000, lambda r: r["ours"].p50_ms) for s in sizes if s != "5000000"]
     targets += [
         Target("100000", "server rerun median (ms)", 250, lambda r: r["ours"].rerun_median),
         Target("100000", "bytes per rerun (MB)", 5, lambda r: _scaled(r["ours"].bytes_median, 1e-6)),
         Target("100000", "server peak memory (MB)", 1024, lambda r: r["ours"].peak_mb),
         Target("100000", "naive ÷ ours, filter change p50", 3, naive_over_ours_p50, True, ("naive",)),
-        Target("1000000", "cold start, data seen before (s)", 15, lambda r: r["ours"].cold_start_s),
-        Target("1000000", "filter change p50 (ms)", 2000, lambda r: r["ours"].p50_ms),
+        # Beyond memory (issue 23): an archived record, DuckDB over Parquet.
+        Target("1000000", "cold start, data seen before (s)", 8, lambda r: r["ours"].cold_start_s),
         Target("1000000", "bytes per rerun (MB)", 5, lambda r: _scaled(r["ours"].bytes_median, 1e-6)),
-        Target("1000000", "server peak memory (MB)", 2048, lambda r: r["ours"].peak_mb),
+        Target("1000000", "server peak memory (MB)", 1024, lambda r: r["ours"].peak_mb),
+        Target("5000000", "cold start, data seen before (s)", 15, lambda r: r["ours"].cold_start_s),
+        Target("5000000", "filter change p50 (ms)", 2000, lambda r: r["ours"].p50_ms),
+        Target("5000000", "server peak memory (MB)", 2048, lambda r: r["ours"].peak_mb),
     ]
     return [t for t in targets if t.size in sizes]
 

@@ -45,6 +45,7 @@ from dashboard.data.archive import (
 from dashboard.data.arrow_frames import ids_as_dictionaries, to_frame
 from dashboard.data.dataset import TABLE_FILES, Dataset
 from dashboard.data.description import DESCRIPTION_FILE, read_description
+from dashboard.data.file_digests import FileDigests
 
 SNAPSHOT_ENV = "DASHBOARD_SNAPSHOT_DIR"
 # The modules of this package, every one of them in the key (listed, not named, so a new module is covered): a
@@ -85,13 +86,14 @@ def snapshot_key(directory: Path, code_dir: Path = CODE_DIR) -> str | None:
     for library in LIBRARIES:
         digest.update(f"{library}=={version(library)}\0".encode())
     digest.update(f"engine={engine_choice()}\0".encode())  # a forced engine writes another kind of snapshot
+    known = FileDigests(snapshot_root())
     for name in TABLE_FILES.values():
         try:
-            with open(directory / name, "rb") as handle:
-                file_digest = hashlib.file_digest(handle, "sha256").digest()
+            file_digest = known.digest(directory / name)
         except OSError:
             return None
         digest.update(name.encode() + b"\0" + file_digest)
+    known.save()
     # The description is optional: without it the title and sides come from the tables (and the folder's name).
     described = directory / DESCRIPTION_FILE
     digest.update(hashlib.sha256(described.read_bytes()).digest() if described.is_file() else b"no description")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -199,3 +202,21 @@ def test_id_lists_are_stored_dictionary_encoded(data_copy: Path, root: Path) -> 
     schema = pa.ipc.open_file(folder / "events.arrow").schema
     for name in ("participant_ids", "issue_ids", "source_ids"):
         assert pa.types.is_dictionary(schema.field(name).type.value_type), name  # read without re-hashing ids
+
+
+def test_unchanged_files_are_not_hashed_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED, data)
+    root = tmp_path / "snapshots"
+    monkeypatch.setenv(SNAPSHOT_ENV, str(root))
+    old = time.time() - 60  # older than the two seconds within which a file is hashed every time
+    for path in data.iterdir():
+        os.utime(path, (old, old))
+    first = snapshot_key(data)
+    hashed = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda handle, name: hashed.append(handle.name) or real(handle, name))
+    assert snapshot_key(data) == first and hashed == []  # remembered by their stat
+    events = data / "events.csv"
+    events.write_bytes(events.read_bytes().replace(b"Lisbon", b"Lisboa", 1))
+    assert snapshot_key(data) != first and hashed == [str(events)]

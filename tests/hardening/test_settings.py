@@ -60,11 +60,13 @@ def test_no_raw_html_uploads_or_components_in_the_app():
 # merge_write.py, which the app never imports. A new writer fails the test below until it is listed here.
 FILE_WRITERS = {
     "dashboard/data/snapshot.py": "the validated snapshot, to a cache folder outside the data directory",
+    "dashboard/data/archive.py": "a large record's events and statements as Parquet, into the snapshot's folder",
+    "dashboard/data/file_digests.py": "the data files' digests by their stat, beside the snapshots",
     "dashboard/ingest/rows.py": "the offline ingest command's drafts, to --out, which may not be the data directory",
     "dashboard/ingest/merge_write.py": "the offline merge command: a checked copy in a temporary folder, then the "
     "reviewed rows into --data, after a backup in --data/.backup",
 }
-WRITE_CALLS = ("open(", ".write_text(", ".write_bytes(", "write_feather(")
+WRITE_CALLS = ("open(", ".write_text(", ".write_bytes(", "write_feather(", "ParquetWriter(", "json.dump(")
 
 
 def test_only_the_listed_modules_write_files():
