@@ -20,7 +20,7 @@ import streamlit as st
 
 from dashboard.data.dataset import TABLE_FILES, Dataset
 from dashboard.data.problems import Problem
-from dashboard.data.snapshot import read_snapshot, staging_folder, write_snapshot
+from dashboard.data.snapshot import has_snapshot, read_snapshot, snapshot_root, staging_folder, write_snapshot
 from dashboard.paths import BUNDLED_DATA
 
 if TYPE_CHECKING:
@@ -85,6 +85,23 @@ def load_validated(directory: Path, progress: Progress | None = None) -> tuple[D
 def load_for_app() -> tuple[Dataset | None, list[Problem]]:
     """The validated dataset (or the problems that stop it), cached per file state."""
     directory = data_dir()
-    loaded = _validated(str(directory), _fingerprint(directory))
+    fingerprint = _fingerprint(directory)
+    if _loaded.get(str(directory)) != fingerprint and snapshot_root() is not None and not has_snapshot(directory):
+        # The first start on these files validates them (~80 s at 1,000,000 events), so say how far it is. Done
+        # here, outside the cached loader (Streamlit would replay the bar's updates from its cache): this writes
+        # the snapshot, which the loader then reads.
+        bar = st.progress(0.0, text="Checking the data, a first time for these files…")
+
+        def show(done: float, what: str) -> None:
+            bar.progress(done, text=f"Checking the data: {what}")
+
+        load_validated(directory, show)
+        bar.empty()
+    loaded = _validated(str(directory), fingerprint)
+    _loaded[str(directory)] = fingerprint
     freeze_heap()
     return loaded
+
+
+# The file state each data directory was last loaded at in this process: a rerun on it needs no snapshot check.
+_loaded: dict[str, tuple] = {}

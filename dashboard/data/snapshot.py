@@ -101,6 +101,13 @@ def snapshot_key(directory: Path, code_dir: Path = CODE_DIR) -> str | None:
     return digest.hexdigest()
 
 
+def has_snapshot(directory: Path, root: Path | None = None) -> bool:
+    """Whether a whole snapshot of `directory`'s current files is there to read."""
+    root = root if root is not None else snapshot_root()
+    key = snapshot_key(directory) if root is not None else None
+    return root is not None and key is not None and (root / key / _DONE).exists()
+
+
 def read_snapshot(directory: Path, root: Path | None = None) -> Dataset | None:
     """The dataset from a snapshot of `directory`'s current files, or None."""
     root = root if root is not None else snapshot_root()

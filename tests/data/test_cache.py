@@ -34,3 +34,34 @@ def test_the_heap_is_frozen_once_per_process_not_on_each_data_change(
         assert freezes == [1]
     finally:
         cache.freeze_heap.cache_clear()
+
+
+def test_a_first_start_shows_how_far_validating_is_and_a_restart_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.delta_generator import DeltaGenerator
+    from streamlit.testing.v1 import AppTest
+
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED, data)
+    monkeypatch.setenv("DASHBOARD_DATA", str(data))
+    monkeypatch.setenv(SNAPSHOT_ENV, str(tmp_path / "snapshots"))
+    shown: list[tuple[float, str]] = []
+    progress = DeltaGenerator.progress
+
+    def recording(self, value, text=None):
+        shown.append((value, text))
+        return progress(self, value, text=text)
+
+    monkeypatch.setattr(DeltaGenerator, "progress", recording)
+    app = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+    first = AppTest.from_file(app, default_timeout=60).run()
+    assert not first.exception
+    assert "Checking the data: checking events.csv" in [text for _, text in shown]
+    assert shown[-1] == (1.0, "Checking the data: done")
+    assert first.get("progress") == []  # emptied once done
+    shown.clear()
+    cache._validated.clear()
+    cache._loaded.clear()
+    assert not AppTest.from_file(app, default_timeout=60).run().exception
+    assert shown == []  # a restart reads the snapshot
