@@ -330,9 +330,7 @@ def test_every_page_renders_from_the_archive(monkeypatch):
     assert problems == [] and isinstance(served, ArchivedDataset)
 
 
-@pytest.mark.parametrize(
-    "query", [{}, {"q": "summit"}, {"actor": "rogozin", "from": "2010-06-01"}, {"asof": "2011-01-01"}]
-)
+@pytest.mark.parametrize("query", [{"q": "summit"}, {"actor": "rogozin", "from": "2010-06-01", "asof": "2011-06-01"}])
 def test_the_timeline_and_statements_pages_read_the_same_on_both_engines(query, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA", str(BUNDLED_DATA))
     seen = []
