@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import REPO_ROOT, open_app, rerun, unexpected_errors
+from tests.browser.helpers import REPO_ROOT, click_for_rerun, open_app, unexpected_errors
 
 pytestmark = pytest.mark.browser
 
@@ -70,9 +70,7 @@ def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
     target = alone[0]
     title = titles()[target["id"]]
 
-    page.mouse.move(target["x"], target["y"])
-    with rerun(page):
-        page.mouse.click(target["x"], target["y"])
+    click_for_rerun(page, target["x"], target["y"])
 
     assert parse_qs(urlsplit(page.url).query).get("event") == [target["id"]]
     detail = event_detail(page)
@@ -90,9 +88,7 @@ def test_clicking_a_marker_or_bar_shows_the_event(page: Page, base_url: str):
     ]
     assert clickable, "no bar has a spot clear of the markers to be clicked"
     bar = clickable[0]
-    page.mouse.move(bar["x"], bar["y"])
-    with rerun(page):
-        page.mouse.click(bar["x"], bar["y"])
+    click_for_rerun(page, bar["x"], bar["y"])
     assert parse_qs(urlsplit(page.url).query).get("event") == [bar["id"]]
     expect(event_detail(page).locator("h3")).to_have_text(titles()[bar["id"]])
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
