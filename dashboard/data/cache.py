@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from dashboard.data.archive import engine_choice
 from dashboard.data.dataset import TABLE_FILES, Dataset
 from dashboard.data.problems import Problem
 from dashboard.data.snapshot import has_snapshot, read_snapshot, snapshot_root, staging_folder, write_snapshot
@@ -85,7 +86,9 @@ def load_validated(directory: Path, progress: Progress | None = None) -> tuple[D
 def load_for_app() -> tuple[Dataset | None, list[Problem]]:
     """The validated dataset (or the problems that stop it), cached per file state."""
     directory = data_dir()
-    fingerprint = _fingerprint(directory)
+    # The engine is part of the key: a process whose DASHBOARD_ENGINE changes (the tests) must not be handed the
+    # other engine's dataset, whose archive may since have been pruned.
+    fingerprint = (*_fingerprint(directory), engine_choice())
     if _loaded.get(str(directory)) != fingerprint and snapshot_root() is not None and not has_snapshot(directory):
         # The first start on these files validates them (~80 s at 1,000,000 events), so say how far it is. Done
         # here, outside the cached loader (Streamlit would replay the bar's updates from its cache): this writes
