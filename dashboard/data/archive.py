@@ -16,6 +16,7 @@ matches exactly as the pandas path does.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import threading
@@ -164,13 +165,19 @@ class Archive:
             self.columns[name] = [column for column in pq.read_schema(path).names if column not in EXTRA_COLUMNS]
             self.row_counts[name] = metadata.num_rows
 
-    def _arrow(self, sql: str, params: list[Any]) -> pa.Table:
+    @contextlib.contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one query, closed after it."""
         with self._lock:  # making a cursor touches the shared connection
             cursor = self._db.cursor()
         try:
-            return cursor.sql(sql, params=params).to_arrow_table()
+            yield cursor
         finally:
             cursor.close()
+
+    def _arrow(self, sql: str, params: list[Any]) -> pa.Table:
+        with self._cursor() as cursor:
+            return cursor.sql(sql, params=params).to_arrow_table()
 
     def _where(self, table: str, where: Where) -> tuple[str, list[Any]]:
         clauses: list[str] = ["true"]
@@ -268,24 +275,16 @@ class Archive:
             f"GROUP BY ALL"
         )
         mapping = pa.Table.from_pandas(lanes[["actor_id", "lane", "grp"]], preserve_index=False)
-        with self._lock:
-            cursor = self._db.cursor()
-        try:
+        with self._cursor() as cursor:
             cursor.register("lane_map", mapping)
             return cursor.sql(sql, params=[no_lane, *params]).to_arrow_table().to_pandas()  # in the text's order
-        finally:
-            cursor.close()
 
     def batches(self, table: str, column: str) -> Iterator[list[str]]:
         """The values of one column in listing order, a row group at a time."""
-        with self._lock:
-            cursor = self._db.cursor()
-        try:
+        with self._cursor() as cursor:
             reader = cursor.sql(f"SELECT {self._column(table, column)} FROM {table} ORDER BY pos").to_arrow_reader()
             for batch in reader:
                 yield batch.column(0).to_pylist()
-        finally:
-            cursor.close()
 
     def distinct(self, table: str, column: str) -> list[str]:
         """The distinct values of `column`, sorted."""
