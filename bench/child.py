@@ -1,6 +1,6 @@
 """What the benchmark runs in a child process, in the folder of the code it measures.
 
-    python -m bench.child warm APP DATA                 # validate DATA once with APP's code (its snapshot written)
+    python -m bench.child warm APP DATA                 # validate DATA with APP's code, open its first view once
     python -m bench.child reruns APP WORDS BUDGET_S     # AppTest: a first run, then one timed run per word; JSON
     python -m bench.child profile APP TOP               # cProfile of two warm AppTest reruns; the top functions
 
@@ -45,12 +45,19 @@ def dashboard_folder() -> str | None:
     return str(Path(module.__path__[0]).resolve()) if module is not None else None
 
 
-def warm(app: Path, data: Path) -> int:
-    """Validate `data` with the measured code, writing its validated snapshot; 0 if the data is valid."""
+def warm(app: Path, data: Path, timeout_s: float) -> int:
+    """Validate `data` with the measured code, writing its validated snapshot, then open the app's first view
+    once (AppTest), as a server does before it restarts; 0 if the data is valid and the view opened. A large
+    record's archive keeps the first view's answers beside it (data/archive.py), which the measured restart reads."""
     measured_root(app)
+    from streamlit.testing.v1 import AppTest
+
     from dashboard.data.cache import load_validated
 
-    return 0 if load_validated(data)[0] is not None else 1
+    if load_validated(data)[0] is None:
+        return 1
+    at = AppTest.from_file(str(app), default_timeout=timeout_s).run()
+    return 1 if at.exception else 0
 
 
 def reruns(app: Path, words: list[str], budget_s: float, timeout_s: float) -> Reruns:
@@ -118,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     profile_parser.add_argument("top", type=int)
     args = parser.parse_args(argv)
     if args.command == "warm":
-        return warm(args.app, args.data)
+        return warm(args.app, args.data, args.timeout)
     if args.command == "reruns":
         print(json.dumps(reruns(args.app, args.words, args.budget_s, args.timeout)))
     else:

@@ -205,8 +205,9 @@ def child_env(data: Path) -> dict[str, str]:
 
 
 def warm_snapshot(app: Path, data: Path) -> None:
-    """Validate `data` once with the code of `app` (writing its snapshot), so that the cold start measured next
-    is a restart on data seen before, as on a server that restarts or scales out."""
+    """Validate `data` once with the code of `app` (writing its snapshot) and open its first view once, so that
+    the cold start measured next is a restart on data seen and shown before, as on a server that restarts or
+    scales out (a large record keeps its first view's answers with the snapshot: data/archive.py)."""
     command = child_command("warm", str(app), str(data))
     subprocess.run(command, cwd=app.parents[1], env=child_env(data), check=True, timeout=WARM_S)
 

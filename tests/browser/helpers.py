@@ -29,6 +29,9 @@ from harness.server import REPO_ROOT
 __all__ = ["REPO_ROOT"]
 
 TIMEOUT_MS = 30_000
+# A page's first open loads and compiles Streamlit's frontend (~1.5 s alone) and may wait for a new server's first
+# validation: in one CI run on a saturated 2-core machine the frontend had not drawn its app after 30 s.
+OPEN_TIMEOUT_MS = 90_000
 AXE = REPO_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 # Resolves once the page has drawn two more frames (what it drew on the last message is on screen).
 TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -107,8 +110,8 @@ def wait_idle(page: Page, *, runs_at_least: int = 1) -> None:
 
 def open_app(page: Page, url: str) -> Page:
     """Go to `url` and wait until the script's first run has finished."""
-    page.goto(url)
-    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    page.goto(url, timeout=OPEN_TIMEOUT_MS)
+    page.wait_for_selector(IDLE, timeout=OPEN_TIMEOUT_MS)
     wait_idle(page)
     # The browser then reports its width (ui/screen), and the rerun it causes sends only the layout that fits.
     page.wait_for_function(SCREEN_KNOWN, timeout=TIMEOUT_MS)
