@@ -56,7 +56,7 @@ def warm(app: Path, data: Path, timeout_s: float) -> int:
 
     if load_validated(data)[0] is None:
         return 1
-    at = AppTest.from_file(str(app), default_timeout=timeout_s).run()
+    at = AppTest.from_file(str(app.resolve()), default_timeout=timeout_s).run()
     return 1 if at.exception else 0
 
 

@@ -50,9 +50,9 @@ from dashboard.model.stance_panels import stance_panels
 from dashboard.model.standalone_view import (
     MAX_STANDALONE_EVENTS,
     cited_sources,
-    file_name,
     filters_in_words,
     plain,
+    standalone_file_name,
     standalone_refusal,
     view_events,
     view_statements,
@@ -74,13 +74,6 @@ th,td{border:1px solid #c8c8c8;padding:.3rem .45rem;vertical-align:top;text-alig
 thead th{background:#eef1f5}tbody th{font-weight:normal}
 ol.sources li{margin:.3rem 0;overflow-wrap:anywhere}#chart-status{font-style:italic}
 """
-
-
-def standalone_file_name(ds: Dataset, filters: Filters, made_on: datetime.date | None = None) -> str:
-    """The copy's file name, e.g. "sable-river-water-talks-view-2026-12-03.html" (made on
-    `made_on`, by default today in UTC). `filters` is not in the name: the file says them."""
-    del filters  # one name per record and day; the interface keeps it for a later, more telling name
-    return file_name(ds.about.title, made_on or datetime.datetime.now(datetime.UTC).date())
 
 
 def _made_text(made_at: datetime.datetime) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pandas as pd
 
@@ -135,3 +135,10 @@ def slug(text: str, limit: int = 60) -> str:
 def file_name(title: str, made_on: date) -> str:
     """A copy's file name: "<record-slug>-view-YYYY-MM-DD.html"."""
     return f"{slug(title)}-view-{made_on.isoformat()}.html"
+
+
+def standalone_file_name(ds: Dataset, filters: Filters, made_on: date | None = None) -> str:
+    """The copy's file name, e.g. "sable-river-water-talks-view-2026-12-03.html" (made on
+    `made_on`, by default today in UTC). `filters` is not in the name: the file says them."""
+    del filters  # one name per record and day; the interface keeps it for a later, more telling name
+    return file_name(ds.about.title, made_on or datetime.now(UTC).date())
