@@ -65,3 +65,38 @@ def test_a_first_start_shows_how_far_validating_is_and_a_restart_does_not(
     cache._loaded.clear()
     assert not AppTest.from_file(app, default_timeout=60).run().exception
     assert shown == []  # a restart reads the snapshot
+
+
+def test_two_readers_opening_new_files_at_once_validate_them_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from dashboard.data import load
+
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED, data)
+    monkeypatch.setenv("DASHBOARD_DATA", str(data))
+    monkeypatch.setenv(SNAPSHOT_ENV, str(tmp_path / "snapshots"))
+    validations: list[Path] = []
+    validate = load.validate_dir
+
+    def slow_validation(directory: Path, **options):
+        validations.append(directory)
+        time.sleep(0.5)  # long enough for the second reader to arrive while the first validates
+        return validate(directory, **options)
+
+    monkeypatch.setattr(load, "validate_dir", slow_validation)
+    cache._validated.clear()
+    cache._loaded.clear()
+    found: list[object] = []
+    readers = [threading.Thread(target=lambda: found.append(cache.load_for_app()[0])) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(timeout=60)
+    assert len(found) == 2 and all(dataset is not None for dataset in found)
+    assert validations == [data]
+    cache._validated.clear()
+    cache._loaded.clear()
