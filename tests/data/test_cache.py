@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,21 @@ from dashboard.data import cache
 from dashboard.data.snapshot import SNAPSHOT_ENV
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture
+def new_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the bundled data as the app's data, never seen before: its snapshots go to a folder of their own,
+    and the loader's caches start empty (and are emptied after)."""
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED, data)
+    monkeypatch.setenv("DASHBOARD_DATA", str(data))
+    monkeypatch.setenv(SNAPSHOT_ENV, str(tmp_path / "snapshots"))
+    cache._validated.clear()
+    cache._loaded.clear()
+    yield data
+    cache._validated.clear()
+    cache._loaded.clear()
 
 
 def test_the_heap_is_frozen_once_per_process_not_on_each_data_change(
@@ -37,15 +53,11 @@ def test_the_heap_is_frozen_once_per_process_not_on_each_data_change(
 
 
 def test_a_first_start_shows_how_far_validating_is_and_a_restart_does_not(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    new_files: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from streamlit.delta_generator import DeltaGenerator
     from streamlit.testing.v1 import AppTest
 
-    data = tmp_path / "data"
-    shutil.copytree(BUNDLED, data)
-    monkeypatch.setenv("DASHBOARD_DATA", str(data))
-    monkeypatch.setenv(SNAPSHOT_ENV, str(tmp_path / "snapshots"))
     shown: list[tuple[float, str]] = []
     progress = DeltaGenerator.progress
 
@@ -68,17 +80,13 @@ def test_a_first_start_shows_how_far_validating_is_and_a_restart_does_not(
 
 
 def test_two_readers_opening_new_files_at_once_validate_them_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    new_files: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
     import time
 
     from dashboard.data import load
 
-    data = tmp_path / "data"
-    shutil.copytree(BUNDLED, data)
-    monkeypatch.setenv("DASHBOARD_DATA", str(data))
-    monkeypatch.setenv(SNAPSHOT_ENV, str(tmp_path / "snapshots"))
     validations: list[Path] = []
     validate = load.validate_dir
 
@@ -88,8 +96,6 @@ def test_two_readers_opening_new_files_at_once_validate_them_once(
         return validate(directory, **options)
 
     monkeypatch.setattr(load, "validate_dir", slow_validation)
-    cache._validated.clear()
-    cache._loaded.clear()
     found: list[object] = []
     readers = [threading.Thread(target=lambda: found.append(cache.load_for_app()[0])) for _ in range(2)]
     for reader in readers:
@@ -97,6 +103,4 @@ def test_two_readers_opening_new_files_at_once_validate_them_once(
     for reader in readers:
         reader.join(timeout=60)
     assert len(found) == 2 and all(dataset is not None for dataset in found)
-    assert validations == [data]
-    cache._validated.clear()
-    cache._loaded.clear()
+    assert validations == [new_files]
